@@ -79,12 +79,9 @@ internal static class GoDuration
             return "0s";
         }
         var sb = new StringBuilder(24);
-        var u = (ulong)d;
         var negative = d < 0;
-        if (negative)
-        {
-            u = (ulong)-(d + 1) + 1;
-        }
+        // -(d + 1) + 1 avoids overflowing on long.MinValue.
+        var u = negative ? (ulong)(-(d + 1)) + 1 : (ulong)d;
         if (u < (ulong)Usage.NanosecondsPerSecond)
         {
             // Sub-second values use a smaller unit and fractional digits: 1.5ms, 2.048µs, 12ns.

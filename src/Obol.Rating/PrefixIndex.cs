@@ -89,7 +89,8 @@ public sealed class PrefixIndex<TValue>
     /// <summary>Every prefix of <paramref name="number"/> in the index, longest first.</summary>
     public Matches Match(ReadOnlySpan<char> number) => new(this, number);
 
-    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    // Fibonacci hashing; the multiply is meant to wrap.
+    private int Slot(ulong key) => unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> _shift));
 
     private TValue? FindPacked(ulong key)
     {

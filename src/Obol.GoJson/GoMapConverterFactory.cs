@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Obol.GoJson;
+
+/// <summary>
+/// String-keyed dictionaries (<see cref="Dictionary{TKey,TValue}"/>, <see cref="IDictionary{TKey,TValue}"/>,
+/// <see cref="IReadOnlyDictionary{TKey,TValue}"/>) written with keys sorted by UTF-8 bytes, as Go's encoding/json
+/// writes a <c>map[string]T</c>; System.Text.Json would keep insertion order. Reading yields a
+/// <see cref="Dictionary{TKey,TValue}"/>, a repeated key keeping its last value as in Go.
+/// </summary>
+public sealed class GoMapConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => TryGetValueType(typeToConvert, out _);
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (!TryGetValueType(typeToConvert, out var valueType))
+        {
+            return null;
+        }
+        var converterType = typeof(GoMapConverter<,>).MakeGenericType(typeToConvert, valueType);
+        return (JsonConverter?)Activator.CreateInstance(converterType);
+    }
+
+    private static bool TryGetValueType(Type type, [NotNullWhen(true)] out Type? valueType)
+    {
+        valueType = null;
+        if (!type.IsGenericType)
+        {
+            return false;
+        }
+        var definition = type.GetGenericTypeDefinition();
+        if (definition != typeof(Dictionary<,>) && definition != typeof(IDictionary<,>) && definition != typeof(IReadOnlyDictionary<,>))
+        {
+            return false;
+        }
+        var arguments = type.GetGenericArguments();
+        if (arguments[0] != typeof(string))
+        {
+            return false;
+        }
+        valueType = arguments[1];
+        return true;
+    }
+}
+
+[SuppressMessage("Performance", "CA1812", Justification = "Instantiated by GoMapConverterFactory through reflection.")]
+internal sealed class GoMapConverter<TMap, TValue> : JsonConverter<TMap>
+    where TMap : IEnumerable<KeyValuePair<string, TValue>>
+{
+    public override TMap? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"cannot read a map from JSON {reader.TokenType}");
+        }
+        var map = new Dictionary<string, TValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = JsonSerializer.Deserialize<TValue>(ref reader, options)!;
+        }
+        return (TMap)(object)map;
+    }
+
+    public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
+    {
+        var entries = value.ToArray();
+        Array.Sort(entries, static (a, b) => GoStringComparer.Instance.Compare(a.Key, b.Key));
+        writer.WriteStartObject();
+        foreach (var (key, item) in entries)
+        {
+            writer.WritePropertyName(key);
+            JsonSerializer.Serialize(writer, item, options);
+        }
+        writer.WriteEndObject();
+    }
+}
