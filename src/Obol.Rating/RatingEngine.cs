@@ -74,6 +74,18 @@ public sealed class RatingEngine
     }
 
     /// <summary>
+    /// What <c>APIerSv1.GetCost</c> answers: <see cref="GetCost"/> reported as a computed <see cref="EventCost"/>, whose
+    /// Cost is recomputed from the increments and so never shows the rating-level rounding (rating-semantics.md §6.6).
+    /// </summary>
+    public (EventCost? Cost, string? Error) GetEventCost(CallDescriptor cd, Func<string>? newId = null)
+    {
+        var result = GetCost(cd);
+        return result.IsSuccess
+            ? (EventCostBuilder.FromCallCost(result.CallCost!, "", "", Options.RoundingDecimals, newId), null)
+            : (null, result.Error);
+    }
+
+    /// <summary>
     /// Splits and prices the call: spans with compressed increments, cost = Σ spans + the first span's connect fee
     /// (LoopIndex 0), rounded with the longest rating rounding (CGRateS parity: CallDescriptor.getCost).
     /// </summary>
