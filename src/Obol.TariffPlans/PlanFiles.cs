@@ -1,0 +1,77 @@
+namespace Obol.TariffPlans;
+
+/// <summary>
+/// File names and positional column names of every tariff-plan CSV (engine/models.go <c>index</c> tags). The column
+/// names are the ones errors report; the column count is the exact field count a record must have.
+/// </summary>
+internal static class PlanFiles
+{
+    private static readonly string[][] s_columns =
+    [
+        ["ID", "Prefix"],
+        ["ID", "Years", "Months", "MonthDays", "WeekDays", "Time"],
+        ["ID", "ConnectFee", "Rate", "RateUnit", "RateIncrement", "GroupIntervalStart"],
+        ["ID", "DestinationID", "RatesID", "RoundingMethod", "RoundingDecimals", "MaxCost", "MaxCostStrategy"],
+        ["ID", "DestinationRatesID", "TimingID", "Weight"],
+        ["Tenant", "Category", "Subject", "ActivationTime", "RatingPlanID", "FallbackSubjects"],
+        ["ID", "Account", "Strategy", "RatingSubject"],
+        [
+            "ActionsID", "Action", "ExtraParameters", "Filters", "BalanceID", "BalanceType", "Categories", "DestinationIDs",
+            "RatingSubject", "SharedGroups", "ExpiryTime", "TimingIDs", "Units", "BalanceWeight", "BalanceBlocker",
+            "BalanceDisabled", "Weight",
+        ],
+        ["ID", "ActionsID", "TimingID", "Weight"],
+        [
+            "ID", "UniqueID", "ThresholdType", "ThresholdValue", "Recurrent", "MinSleep", "ExpiryTime", "ActivationTime",
+            "BalanceID", "BalanceType", "BalanceCategories", "BalanceDestinationIDs", "BalanceRatingSubject",
+            "BalanceSharedGroups", "BalanceExpiryTime", "BalanceTimingIDs", "BalanceWeight", "BalanceBlocker",
+            "BalanceDisabled", "ActionsID", "Weight",
+        ],
+        ["Tenant", "Account", "ActionPlanID", "ActionTriggersID", "AllowNegative", "Disabled"],
+        ["Tenant", "ID", "Type", "Element", "Values", "ActivationInterval"],
+        [
+            "Tenant", "ID", "FilterIDs", "ActivationInterval", "TTL", "Limit", "AllocationMessage", "Blocker", "Stored",
+            "Weight", "ThresholdIDs",
+        ],
+        [
+            "Tenant", "ID", "FilterIDs", "ActivationInterval", "QueueLength", "TTL", "MinItems", "Metrics", "MetricFilterIDs",
+            "Stored", "Blocker", "Weight", "ThresholdIDs",
+        ],
+        [
+            "Tenant", "ID", "FilterIDs", "ActivationInterval", "MaxHits", "MinHits", "MinSleep", "Blocker", "Weight",
+            "ActionIDs", "Async", "EeIDs",
+        ],
+        [
+            "Tenant", "ID", "FilterIDs", "ActivationInterval", "Sorting", "SortingParameters", "RouteID", "RouteFilterIDs",
+            "RouteAccountIDs", "RouteRatingPlanIDs", "RouteResourceIDs", "RouteStatIDs", "RouteWeight", "RouteBlocker",
+            "RouteParameters", "Weight",
+        ],
+        [
+            "Tenant", "ID", "Contexts", "FilterIDs", "ActivationInterval", "AttributeFilterIDs", "Path", "Type", "Value",
+            "Blocker", "Weight",
+        ],
+        ["Tenant", "ID", "FilterIDs", "ActivationInterval", "RunID", "AttributeIDs", "Weight"],
+    ];
+
+    public static readonly PlanFileKind[] LoadOrder = Enum.GetValues<PlanFileKind>();
+
+    public static string FileName(PlanFileKind kind) => kind + ".csv";
+
+    public static string[] Columns(PlanFileKind kind) => s_columns[(int)kind];
+
+    /// <summary>Maps a file name (any folder) to its kind; other names (Trends.csv, README.md...) are not tariff-plan files here.</summary>
+    public static bool TryGetKind(string path, out PlanFileKind kind)
+    {
+        var name = Path.GetFileName(path.AsSpan());
+        foreach (var candidate in LoadOrder)
+        {
+            if (name.SequenceEqual(FileName(candidate)))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+}

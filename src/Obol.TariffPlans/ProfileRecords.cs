@@ -1,0 +1,122 @@
+using System.Diagnostics.CodeAnalysis;
+using Obol.Primitives;
+
+namespace Obol.TariffPlans;
+
+/// <summary>A profile's <c>ActivationInterval</c> column, <c>activation[;expiry]</c>, both validated raw times.</summary>
+public sealed record TpActivationInterval(string ActivationTime, string ExpiryTime);
+
+/// <summary>One rule of a filter: every rule of a filter must pass; any of its values may match.</summary>
+public sealed record TpFilterRule(string Type, string Element, string[] Values);
+
+/// <summary>Filters.csv. Rows of the same Tenant+ID add rules; rows repeating a Type+Element add values to that rule.</summary>
+public sealed record TpFilter(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    IReadOnlyList<TpFilterRule> Rules,
+    TpActivationInterval? ActivationInterval);
+
+/// <summary>One field change of an attribute profile, from one row with a Path.</summary>
+[SuppressMessage("Naming", "CA1711", Justification = "CGRateS's TPAttribute, not a .NET attribute.")]
+public sealed record TpAttribute(SourceLocation Location, string[] FilterIds, string Path, string Type, string Value);
+
+/// <summary>Attributes.csv. The first row of a Tenant+ID usually holds the profile fields; every row with a Path
+/// adds an attribute.</summary>
+public sealed record TpAttributeProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] Contexts,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    IReadOnlyList<TpAttribute> Attributes,
+    bool Blocker,
+    decimal Weight);
+
+/// <summary>Chargers.csv. <see cref="AttributeIds"/> holds profile IDs, <c>*none</c>, or inline attributes such as
+/// <c>*constant:*req.RequestType:*none</c>.</summary>
+public sealed record TpChargerProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    string RunId,
+    string[] AttributeIds,
+    decimal Weight);
+
+/// <summary>One route of a route profile; rows repeating a RouteID (and RouteFilterIDs) extend it.</summary>
+public sealed record TpRoute(
+    SourceLocation Location,
+    string Id,
+    string[] FilterIds,
+    string[] AccountIds,
+    string[] RatingPlanIds,
+    string[] ResourceIds,
+    string[] StatIds,
+    decimal Weight,
+    bool Blocker,
+    string Parameters);
+
+/// <summary>Routes.csv. Rows of the same Tenant+ID add routes and merge non-empty profile fields.</summary>
+public sealed record TpRouteProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    string Sorting,
+    string[] SortingParameters,
+    IReadOnlyList<TpRoute> Routes,
+    decimal Weight);
+
+/// <summary>One metric of a stat queue, such as <c>*tcc</c> or <c>*sum#~*req.Usage</c>, with its own filters.</summary>
+public sealed record TpStatMetric(string MetricId, string[] FilterIds);
+
+/// <summary>Stats.csv. <see cref="Ttl"/> is <see cref="Usage.Unlimited"/> (-1) for "no TTL".</summary>
+public sealed record TpStatProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    int QueueLength,
+    Usage Ttl,
+    int MinItems,
+    IReadOnlyList<TpStatMetric> Metrics,
+    bool Stored,
+    bool Blocker,
+    decimal Weight,
+    string[] ThresholdIds);
+
+/// <summary>Thresholds.csv. <see cref="MaxHits"/> -1 means unlimited.</summary>
+public sealed record TpThresholdProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    int MaxHits,
+    int MinHits,
+    Usage MinSleep,
+    bool Blocker,
+    decimal Weight,
+    string[] ActionIds,
+    bool Async,
+    string[] EeIds);
+
+/// <summary>Resources.csv. <see cref="UsageTtl"/> is <see cref="Usage.Unlimited"/> (-1) for "no TTL".</summary>
+public sealed record TpResourceProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    Usage UsageTtl,
+    decimal Limit,
+    string AllocationMessage,
+    bool Blocker,
+    bool Stored,
+    decimal Weight,
+    string[] ThresholdIds);

@@ -1,0 +1,97 @@
+using CsvHelper;
+
+namespace Obol.TariffPlans;
+
+/// <summary>
+/// Reads a CGRateS tariff plan (the CSV files cgr-loader reads) into typed records. Bad data never throws: every
+/// problem becomes a located <see cref="TariffPlanError"/>, the bad row is left out and the rest is read.
+/// </summary>
+public static class TariffPlanReader
+{
+    /// <summary>
+    /// Reads the tariff-plan files of <paramref name="folder"/> and of all its sub-folders (as cgr-loader walks them:
+    /// depth first, names in ordinal order, rows of the same file kind concatenated in that order). Missing files are
+    /// skipped; other files are ignored.
+    /// </summary>
+    public static TariffPlanReadResult ReadFolder(string folder, TariffPlanReadOptions options)
+    {
+        CheckOptions(options);
+        var assembler = new PlanAssembler(options);
+        var root = new DirectoryInfo(folder);
+        if (!root.Exists)
+        {
+            assembler.AddError(folder, "the tariff-plan folder does not exist");
+            return assembler.Finish();
+        }
+        var folders = new List<DirectoryInfo>();
+        Walk(root, folders, assembler);
+        foreach (var kind in PlanFiles.LoadOrder)
+        {
+            foreach (var directory in folders)
+            {
+                var path = Path.Combine(directory.FullName, PlanFiles.FileName(kind));
+                if (File.Exists(path))
+                {
+                    var relative = Path.GetRelativePath(root.FullName, path).Replace('\\', '/');
+                    assembler.ReadFile(relative, kind, csvOptions => CsvReader.FromFile(path, csvOptions));
+                }
+            }
+        }
+        return assembler.Finish();
+    }
+
+    /// <summary>
+    /// Reads in-memory files. Each name is matched on its last segment (<c>Rates.csv</c>, <c>extra/Rates.csv</c>) and
+    /// used as-is in locations; names that are not tariff-plan files are ignored. The readers are not disposed.
+    /// </summary>
+    public static TariffPlanReadResult ReadFiles(IEnumerable<(string Name, TextReader Reader)> files, TariffPlanReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        CheckOptions(options);
+        var assembler = new PlanAssembler(options);
+        foreach (var (name, reader) in files)
+        {
+            if (PlanFiles.TryGetKind(name, out var kind))
+            {
+                assembler.ReadFile(name, kind, csvOptions => CsvReader.Create(reader, csvOptions, leaveOpen: true));
+            }
+        }
+        return assembler.Finish();
+    }
+
+    private static void CheckOptions(TariffPlanReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.TimeZone);
+        var separator = options.FieldSeparator;
+        if (!char.IsAscii(separator) || separator is '"' or '#' or '\r' or '\n' or FieldText.ListSeparator)
+        {
+            throw new ArgumentException($"'{separator}' cannot separate fields: it must be ASCII and not a quote, '#', ';' or a line break.", nameof(options));
+        }
+    }
+
+    // filepath.Walk order: a folder, then each sub-folder (sorted by name) with all of its own before the next.
+    private static void Walk(DirectoryInfo directory, List<DirectoryInfo> into, PlanAssembler assembler)
+    {
+        into.Add(directory);
+        DirectoryInfo[] children;
+        try
+        {
+            children = directory.GetDirectories();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            assembler.AddError(directory.FullName, $"cannot list the folder: {e.Message}");
+            return;
+        }
+        Array.Sort(children, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var child in children)
+        {
+            // filepath.Walk does not follow symbolic links, which also keeps a link loop from recursing forever.
+            if (child.LinkTarget is null)
+            {
+                Walk(child, into, assembler);
+            }
+        }
+    }
+}
