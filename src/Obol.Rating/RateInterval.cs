@@ -29,7 +29,7 @@ public sealed class RateInterval(Timing timing, RateTable rating, decimal weight
         {
             return 0m;
         }
-        return Rounding.Round(duration.Nanoseconds * slot.Value / slot.EffectiveUnit.Nanoseconds, roundingDecimals, RoundingMethod.Middle);
+        return Rounding.Round(duration.Nanoseconds * slot.Value / slot.UnitOrDefault().Nanoseconds, roundingDecimals, RoundingMethod.Middle);
     }
 
     /// <summary>CGRateS parity: RateInterval.Equal compares weight and timing, not prices.</summary>

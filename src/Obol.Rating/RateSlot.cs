@@ -11,8 +11,8 @@ public sealed record RateSlot(Usage GroupIntervalStart, decimal Value, Usage Rat
     private static readonly Usage s_oneSecond = Usage.FromSeconds(1);
 
     /// <summary>CGRateS parity: GetRateParameters replaces a zero increment with 1s.</summary>
-    public Usage EffectiveIncrement => RateIncrement.Nanoseconds == 0 ? s_oneSecond : RateIncrement;
+    public Usage IncrementOrDefault() => RateIncrement.Nanoseconds == 0 ? s_oneSecond : RateIncrement;
 
     /// <summary>CGRateS parity: GetRateParameters replaces a zero unit with 1s.</summary>
-    public Usage EffectiveUnit => RateUnit.Nanoseconds == 0 ? s_oneSecond : RateUnit;
+    public Usage UnitOrDefault() => RateUnit.Nanoseconds == 0 ? s_oneSecond : RateUnit;
 }

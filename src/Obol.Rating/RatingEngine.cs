@@ -144,7 +144,7 @@ public sealed class RatingEngine
         {
             return;
         }
-        var increment = slot.EffectiveIncrement;
+        var increment = slot.IncrementOrDefault();
         var count = ts.Duration.Nanoseconds / increment.Nanoseconds;
         if (count <= 0 || count > Options.MaxIncrements)
         {

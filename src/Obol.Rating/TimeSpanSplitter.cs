@@ -220,7 +220,7 @@ internal static class TimeSpanSplitter
             {
                 continue;
             }
-            var increment = slot.EffectiveIncrement;
+            var increment = slot.IncrementOrDefault();
             var duration = span.Duration;
             if (increment < duration)
             {
