@@ -15,8 +15,7 @@ public sealed class PrefixIndex<TValue>
     private const int LengthShift = 57;
     private static readonly ulong[] s_powersOfTen = BuildPowers();
 
-    private readonly ulong[] _keys;
-    private readonly TValue?[] _values;
+    private readonly Entry[] _entries;
     private readonly int _shift;
     private readonly int _mask;
     private readonly uint _packedLengths;
@@ -51,19 +50,17 @@ public sealed class PrefixIndex<TValue>
             }
         }
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, packed.Count * 2));
-        _keys = new ulong[capacity];
-        _values = new TValue?[capacity];
+        _entries = new Entry[capacity];
         _mask = capacity - 1;
         _shift = 64 - BitOperations.Log2((uint)capacity);
         foreach (var (key, value) in packed)
         {
             var slot = Slot(key);
-            while (_keys[slot] != 0 && _keys[slot] != key)
+            while (_entries[slot].Key != 0 && _entries[slot].Key != key)
             {
                 slot = (slot + 1) & _mask;
             }
-            _keys[slot] = key;
-            _values[slot] = value;
+            _entries[slot] = new Entry(key, value);
         }
         Count = packed.Count + _other.Count;
         _otherLookup = _other.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -97,10 +94,11 @@ public sealed class PrefixIndex<TValue>
         var slot = Slot(key);
         while (true)
         {
-            var k = _keys[slot];
+            ref readonly var entry = ref _entries[slot];
+            var k = entry.Key;
             if (k == key)
             {
-                return _values[slot];
+                return entry.Value;
             }
             if (k == 0)
             {
@@ -108,6 +106,24 @@ public sealed class PrefixIndex<TValue>
             }
             slot = (slot + 1) & _mask;
         }
+    }
+
+    /// <summary>
+    /// Loads the first slot of every candidate length before any is compared: the loads are independent, so the
+    /// cache misses of a large table overlap instead of queueing one after another in the longest-first walk.
+    /// </summary>
+    private ulong TouchCandidates(ulong digitValue, int digitRun)
+    {
+        ulong touched = 0;
+        var lengths = _packedLengths & ((2u << digitRun) - 1);
+        while (lengths != 0)
+        {
+            var length = BitOperations.TrailingZeroCount(lengths);
+            lengths &= lengths - 1;
+            var key = ((ulong)length << LengthShift) | (digitValue / s_powersOfTen[digitRun - length]);
+            touched ^= _entries[Slot(key)].Key;
+        }
+        return touched;
     }
 
     private static bool TryPack(ReadOnlySpan<char> prefix, out ulong key)
@@ -141,6 +157,9 @@ public sealed class PrefixIndex<TValue>
         return powers;
     }
 
+    /// <summary>Key and value side by side, so a hit costs one cache line.</summary>
+    private readonly record struct Entry(ulong Key, TValue? Value);
+
     /// <summary>A prefix found in a number: how many leading characters matched and the value stored for them.</summary>
     public readonly record struct PrefixMatch(int Length, TValue Value);
 
@@ -168,7 +187,11 @@ public sealed class PrefixIndex<TValue>
             _digitRun = run;
             _digitValue = value;
             Current = default;
+            Touched = index.TouchCandidates(value, run);
         }
+
+        /// <summary>Keeps the warming loads of <see cref="PrefixIndex{TValue}.TouchCandidates"/> observable.</summary>
+        internal ulong Touched { get; }
 
         public PrefixMatch Current { get; private set; }
 

@@ -106,7 +106,7 @@ internal static class TimeSpanSplitter
         {
             return null;
         }
-        var midnight = start.Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var midnight = ZoneTime.ToInstant(start.Date.PlusDays(1).AtMidnight(), zone);
         return CutAt(span, midnight);
     }
 
@@ -180,7 +180,7 @@ internal static class TimeSpanSplitter
         {
             return source;
         }
-        return target.InZone(zone).Date.At(src.TimeOfDay).InZoneLeniently(zone).ToInstant();
+        return ZoneTime.ToInstant(target.InZone(zone).Date.At(src.TimeOfDay), zone);
     }
 
     private static void SetRateInterval(RatingSpan span, RateInterval interval, DateTimeZone zone)

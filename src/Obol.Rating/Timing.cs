@@ -67,15 +67,15 @@ public sealed class Timing
 
     /// <summary>That day at StartTime (CGRateS parity: RITiming.getLeftMargin).</summary>
     public Instant LeftMargin(Instant t, DateTimeZone zone) =>
-        t.InZone(zone).Date.At(StartTime).InZoneLeniently(zone).ToInstant();
+        ZoneTime.ToInstant(t.InZone(zone).Date.At(StartTime), zone);
 
     /// <summary>That day at EndTime, or 23:59:59 + 1s without one (CGRateS parity: RITiming.getRightMargin).</summary>
     public Instant RightMargin(Instant t, DateTimeZone zone)
     {
         var date = t.InZone(zone).Date;
         return EndTime is { } end
-            ? date.At(end).InZoneLeniently(zone).ToInstant()
-            : date.At(new LocalTime(23, 59, 59)).InZoneLeniently(zone).ToInstant() + Duration.FromSeconds(1);
+            ? ZoneTime.ToInstant(date.At(end), zone)
+            : ZoneTime.ToInstant(date.At(new LocalTime(23, 59, 59)), zone) + Duration.FromSeconds(1);
     }
 
     /// <summary>CGRateS parity: RITiming.IsActiveAt — every non-empty list must hold t, and LeftMargin ≤ t ≤ RightMargin.</summary>

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>Starts the real obol-engine process on the sample tutorial plan, as the README's run command does.</summary>
+public class EngineProcessTests
+{
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "obol-engine.dll"));
+        start.ArgumentList.Add("-tariffplan");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.WaitForExit(60_000), "obol-engine did not exit");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Main_NoQuery_RatesTheTutorialsThreeCalls()
+    {
+        var (exit, stdout, stderr) = Run();
+        Assert.Equal(0, exit);
+        Assert.Contains("loaded", stderr, StringComparison.Ordinal);
+        var costs = stdout.Split("\ncost ").Select(part => JsonDocument.Parse(part[part.IndexOf('{', StringComparison.Ordinal)..]))
+            .Select(doc => (doc.RootElement.GetProperty("Cost").GetDecimal(), doc.RootElement.GetProperty("Usage").GetInt64())).ToList();
+        Assert.Equal([(0.6m, 60_000_000_000L), (0.64175m, 85_000_000_000L), (0.2m, 20_000_000_000L)], costs);
+    }
+
+    [Fact]
+    public void Main_CostQueryInConsoleSyntax_PrintsGoJsonEventCost()
+    {
+        var (exit, stdout, _) = Run("cost", "Category=\"call\"", "Tenant=\"cgrates.org\"", "Subject=\"1001\"", "Destination=\"1002\"",
+            "AnswerTime=\"2014-08-04T13:00:00Z\"", "Usage=\"2m\"");
+        Assert.Equal(0, exit);
+        Assert.Contains("\"Cost\": 0.7002,", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"StartTime\": \"2014-08-04T13:00:00Z\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Main_UnratedDestination_PrintsCgratesErrorAndFails()
+    {
+        var (exit, stdout, _) = Run("cost", "Subject=1002", "Destination=1003", "AnswerTime=2014-08-04T13:00:00Z", "Usage=20s");
+        Assert.Equal(1, exit);
+        Assert.Contains("SERVER_ERROR: UNAUTHORIZED_DESTINATION", stdout, StringComparison.Ordinal);
+    }
+}
