@@ -26,7 +26,8 @@ internal sealed class ErrorCollector
         }
         else if (count == MaxErrorsPerFile)
         {
-            _errors.Add(new TariffPlanError(file, line, "", $"more than {MaxErrorsPerFile} errors; the rest of this file's errors are not reported"));
+            var cut = $"more than {MaxErrorsPerFile} errors; the rest of this file's errors are not reported";
+            _errors.Add(new TariffPlanError(file, line, "", cut));
         }
     }
 

@@ -116,7 +116,9 @@ internal static class FieldText
             {
                 continue;
             }
-            if (piece.Length is 0 or > 2 || !int.TryParse(piece, System.Globalization.NumberStyles.None, null, out var value) || value > limits[i])
+            if (piece.Length is 0 or > 2
+                || !int.TryParse(piece, System.Globalization.NumberStyles.None, null, out var value)
+                || value > limits[i])
             {
                 return false;
             }

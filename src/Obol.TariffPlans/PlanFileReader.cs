@@ -80,7 +80,7 @@ internal sealed class PlanFileReader(ErrorCollector errors, PlanRow row, char se
     }
 
     /// <summary>The 0-based field of the first quoting problem in <paramref name="raw"/> (RFC 4180), or -1.</summary>
-    internal static int QuoteProblemField(string raw, char separator)
+    private static int QuoteProblemField(string raw, char separator)
     {
         var field = 0;
         var fieldStart = true;

@@ -152,7 +152,9 @@ internal sealed class PlanRow(ErrorCollector errors, TariffPlanReadOptions optio
         var values = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            if (!int.TryParse(items[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out values[i]) || values[i] < min || values[i] > max)
+            if (!int.TryParse(items[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out values[i])
+                || values[i] < min
+                || values[i] > max)
             {
                 Fail(index, $"invalid value \"{items[i]}\" (expected *any or integers {min}..{max} separated by ;)");
                 return [];

@@ -51,7 +51,8 @@ internal static class PlanVocabulary
 
     public static readonly HashSet<string> MaxCostStrategies = new(StringComparer.Ordinal) { "", Meta.MaxCostFree, Meta.MaxCostDisconnect };
 
-    /// <summary>The base type of a filter rule type: <c>*notstring</c> is a negated <c>*string</c>, <c>*http#url</c> is <c>*http</c>.</summary>
+    /// <summary>The base type of a filter rule type: <c>*notstring</c> is a negated <c>*string</c>,
+    /// <c>*http#url</c> is <c>*http</c>.</summary>
     public static string BaseFilterType(string type)
     {
         if (type.StartsWith("*not", StringComparison.Ordinal))

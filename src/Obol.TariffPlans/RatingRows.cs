@@ -61,7 +61,8 @@ internal sealed class RatingRows(ReferenceCollector references)
         // Two slots starting at the same second make GetRateParameters' choice depend on sort stability.
         if (!_rateSlots.TryAdd((id, groupIntervalStart.Nanoseconds), row.Location))
         {
-            row.Fail(5, $"duplicate GroupIntervalStart {groupIntervalStart} for rate \"{id}\" (first at {_rateSlots[(id, groupIntervalStart.Nanoseconds)]})");
+            var first = _rateSlots[(id, groupIntervalStart.Nanoseconds)];
+            row.Fail(5, $"duplicate GroupIntervalStart {groupIntervalStart} for rate \"{id}\" (first at {first})");
             return;
         }
         Rates.Add(new TpRate(row.Location, id, connectFee, rate, rateUnit, rateIncrement, groupIntervalStart));
@@ -93,8 +94,9 @@ internal sealed class RatingRows(ReferenceCollector references)
             references.Add(ReferenceRule.DestinationRateDestination, destinationId, row, 1);
         }
         references.Add(ReferenceRule.DestinationRateRates, ratesId, row, 2);
+        var rounding = RoundingMethods.Parse(roundingText);
         DestinationRates.Add(new TpDestinationRate(
-            row.Location, id, destinationId, ratesId, RoundingMethods.Parse(roundingText), roundingText, roundingDecimals, maxCost, maxCostStrategy));
+            row.Location, id, destinationId, ratesId, rounding, roundingText, roundingDecimals, maxCost, maxCostStrategy));
     }
 
     public void ReadRatingPlan(PlanRow row)

@@ -83,11 +83,14 @@ internal sealed class RouteProfiles(ReferenceCollector references)
         public OrderedSet SortingParameters { get; } = new();
         public List<RouteBuilder> Routes { get; } = [];
 
-        public RouteBuilder Route(SourceLocation location, string routeId, string[] filterIds, decimal weight, bool blocker, string parameters)
+        public RouteBuilder Route(
+            SourceLocation location, string routeId, string[] filterIds, decimal weight, bool blocker, string parameters)
         {
             // CGRateS keys a route by its ID plus the SHA-1 of its RouteFilterIDs set: the same ID under other
             // filters is another route.
-            var key = filterIds.Length == 0 ? routeId : routeId + "\n" + string.Join(FieldText.ListSeparator, filterIds.Distinct().Order(StringComparer.Ordinal));
+            var key = filterIds.Length == 0
+                ? routeId
+                : routeId + "\n" + string.Join(FieldText.ListSeparator, filterIds.Distinct().Order(StringComparer.Ordinal));
             if (!_routeByKey.TryGetValue(key, out var route))
             {
                 route = new RouteBuilder(location, routeId, weight, blocker, parameters);

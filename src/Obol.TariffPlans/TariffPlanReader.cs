@@ -64,9 +64,11 @@ public static class TariffPlanReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.TimeZone);
         var separator = options.FieldSeparator;
-        if (!char.IsAscii(separator) || separator is '"' or '#' or '\r' or '\n' or FieldText.ListSeparator)
+        // A NUL separator would also defeat the binary-file check.
+        if (!char.IsAscii(separator) || separator is '"' or '#' or '\r' or '\n' or '\0' or FieldText.ListSeparator)
         {
-            throw new ArgumentException($"'{separator}' cannot separate fields: it must be ASCII and not a quote, '#', ';' or a line break.", nameof(options));
+            throw new ArgumentException(
+                $"'{separator}' cannot separate fields: it must be ASCII and not a quote, '#', ';', NUL or a line break.", nameof(options));
         }
     }
 

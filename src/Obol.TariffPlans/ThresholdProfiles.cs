@@ -50,7 +50,8 @@ internal sealed class ThresholdProfiles(ReferenceCollector references)
         b.Location, b.Tenant, b.Id, b.FilterIds.ToArray(), b.Activation, b.MaxHits, b.MinHits, b.MinSleep, b.Blocker, b.Weight,
         b.ActionIds.ToArray(), b.Async, b.EeIds.ToArray()));
 
-    private sealed class Builder(SourceLocation location, string tenant, string id, int maxHits, int minHits, Usage minSleep, bool blocker, bool async)
+    private sealed class Builder(
+        SourceLocation location, string tenant, string id, int maxHits, int minHits, Usage minSleep, bool blocker, bool async)
     {
         public SourceLocation Location { get; } = location;
         public string Tenant { get; } = tenant;
