@@ -1,11 +1,13 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Obol.Rating;
 
 /// <summary>
 /// An immutable longest-prefix index. Digit-only prefixes of up to 17 digits — nearly every telephone prefix — are
 /// packed into a 64-bit key (length in the top bits, the digits' value below) and kept in an open-addressing table,
-/// so a lookup hashes integers instead of strings and never allocates. Every other prefix sits in a string
+/// so a lookup hashes integers instead of strings and never allocates. A one-bit-per-key filter that stays in cache
+/// spares the table the probes of lengths that cannot match. Every other prefix sits in a string
 /// dictionary probed through a span lookup.
 /// </summary>
 public sealed class PrefixIndex<TValue>
@@ -13,9 +15,10 @@ public sealed class PrefixIndex<TValue>
 {
     private const int MaxPackedDigits = 17;
     private const int LengthShift = 57;
-    private static readonly ulong[] s_powersOfTen = BuildPowers();
 
     private readonly Entry[] _entries;
+    private readonly ulong[] _filter;
+    private readonly int _filterShift;
     private readonly int _shift;
     private readonly int _mask;
     private readonly uint _packedLengths;
@@ -51,6 +54,11 @@ public sealed class PrefixIndex<TValue>
         }
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, packed.Count * 2));
         _entries = new Entry[capacity];
+        // One filter bit per 16 slots' worth of keys: small enough to stay in cache, sparse enough (about 6% false
+        // positives at a million prefixes) that most absent lengths never touch the table.
+        var filterBits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1024, packed.Count * 16));
+        _filter = new ulong[filterBits / 64];
+        _filterShift = 64 - BitOperations.Log2((uint)filterBits);
         _mask = capacity - 1;
         _shift = 64 - BitOperations.Log2((uint)capacity);
         foreach (var (key, value) in packed)
@@ -61,6 +69,8 @@ public sealed class PrefixIndex<TValue>
                 slot = (slot + 1) & _mask;
             }
             _entries[slot] = new Entry(key, value);
+            var bit = FilterBit(key);
+            _filter[bit >> 6] |= 1UL << (bit & 63);
         }
         Count = packed.Count + _other.Count;
         _otherLookup = _other.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -87,6 +97,15 @@ public sealed class PrefixIndex<TValue>
     public Matches Match(ReadOnlySpan<char> number) => new(this, number);
 
     // Fibonacci hashing; the multiply is meant to wrap.
+    // A second multiplier keeps filter bits independent of table slots.
+    private int FilterBit(ulong key) => unchecked((int)((key * 0xC2B2AE3D27D4EB4FUL) >> _filterShift));
+
+    private bool MayContain(ulong key)
+    {
+        var bit = FilterBit(key);
+        return (_filter[bit >> 6] & (1UL << (bit & 63))) != 0;
+    }
+
     private int Slot(ulong key) => unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> _shift));
 
     private TValue? FindPacked(ulong key)
@@ -109,21 +128,26 @@ public sealed class PrefixIndex<TValue>
     }
 
     /// <summary>
-    /// Loads the first slot of every candidate length before any is compared: the loads are independent, so the
-    /// cache misses of a large table overlap instead of queueing one after another in the longest-first walk.
+    /// The lengths whose prefix passes the filter, with the first slot of each loaded before any is compared: the
+    /// loads are independent, so the cache misses of a large table overlap instead of queueing in the longest-first walk.
     /// </summary>
-    private ulong TouchCandidates(ulong digitValue, int digitRun)
+    private uint Candidates(ReadOnlySpan<ulong> prefixValues, int digitRun, out ulong touched)
     {
-        ulong touched = 0;
+        touched = 0;
+        uint candidates = 0;
         var lengths = _packedLengths & ((2u << digitRun) - 1);
         while (lengths != 0)
         {
             var length = BitOperations.TrailingZeroCount(lengths);
             lengths &= lengths - 1;
-            var key = ((ulong)length << LengthShift) | (digitValue / s_powersOfTen[digitRun - length]);
-            touched ^= _entries[Slot(key)].Key;
+            var key = ((ulong)length << LengthShift) | prefixValues[length];
+            if (MayContain(key))
+            {
+                candidates |= 1u << length;
+                touched ^= _entries[Slot(key)].Key;
+            }
         }
-        return touched;
+        return candidates;
     }
 
     private static bool TryPack(ReadOnlySpan<char> prefix, out ulong key)
@@ -146,19 +170,16 @@ public sealed class PrefixIndex<TValue>
         return true;
     }
 
-    private static ulong[] BuildPowers()
-    {
-        var powers = new ulong[MaxPackedDigits + 1];
-        powers[0] = 1;
-        for (var i = 1; i < powers.Length; i++)
-        {
-            powers[i] = powers[i - 1] * 10;
-        }
-        return powers;
-    }
 
     /// <summary>Key and value side by side, so a hit costs one cache line.</summary>
     private readonly record struct Entry(ulong Key, TValue? Value);
+
+    /// <summary>Prefix values by length, 1..17; index 0 unused.</summary>
+    [InlineArray(MaxPackedDigits + 1)]
+    private struct PrefixValues
+    {
+        private ulong _element;
+    }
 
     /// <summary>A prefix found in a number: how many leading characters matched and the value stored for them.</summary>
     public readonly record struct PrefixMatch(int Length, TValue Value);
@@ -169,7 +190,8 @@ public sealed class PrefixIndex<TValue>
         private readonly PrefixIndex<TValue> _index;
         private readonly ReadOnlySpan<char> _number;
         private readonly int _digitRun;
-        private readonly ulong _digitValue;
+        private PrefixValues _prefixValues;
+        private readonly uint _candidates;
         private int _length;
 
         internal Matches(PrefixIndex<TValue> index, ReadOnlySpan<char> number)
@@ -177,20 +199,22 @@ public sealed class PrefixIndex<TValue>
             _index = index;
             _number = number;
             _length = number.Length + 1;
+            // The value of every digit prefix, computed once: dividing it back out per length costs more than the lookups.
             var run = 0;
             ulong value = 0;
             while (run < number.Length && run < MaxPackedDigits && char.IsAsciiDigit(number[run]))
             {
                 value = (value * 10) + (uint)(number[run] - '0');
                 run++;
+                _prefixValues[run] = value;
             }
             _digitRun = run;
-            _digitValue = value;
             Current = default;
-            Touched = index.TouchCandidates(value, run);
+            _candidates = index.Candidates(_prefixValues, run, out var touched);
+            Touched = touched;
         }
 
-        /// <summary>Keeps the warming loads of <see cref="PrefixIndex{TValue}.TouchCandidates"/> observable.</summary>
+        /// <summary>Keeps the warming loads of <see cref="PrefixIndex{TValue}.Candidates"/> observable.</summary>
         internal ulong Touched { get; }
 
         public PrefixMatch Current { get; private set; }
@@ -215,12 +239,11 @@ public sealed class PrefixIndex<TValue>
         {
             if (length <= _digitRun)
             {
-                if ((_index._packedLengths & (1u << length)) == 0)
+                if ((_candidates & (1u << length)) == 0)
                 {
                     return null;
                 }
-                var value = _digitValue / s_powersOfTen[_digitRun - length];
-                return _index.FindPacked(((ulong)length << LengthShift) | value);
+                return _index.FindPacked(((ulong)length << LengthShift) | _prefixValues[length]);
             }
             if (length > _index._maxOtherLength || (length < 64 && (_index._otherLengths & (1UL << length)) == 0))
             {
