@@ -17,7 +17,19 @@ public sealed class CallCost
     /// <summary>The zone the call's times are read in; EventCost prints its start time with this offset.</summary>
     public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
 
-    public List<RatingSpan> Timespans { get; init; } = [];
+    public List<RatingSpan> Timespans { get; set; } = [];
+
+    /// <summary>Whether this piece of the call pays the connect fee (LoopIndex 0).</summary>
+    public bool DeductConnectFee { get; init; }
+
+    /// <summary>Set by a debit when no balance could pay the connect fee and <c>*default</c> went negative.</summary>
+    public bool NegativeConnectFee { get; set; }
+
+    /// <summary>Set by a dry-run debit that stopped at a <c>*disconnect</c> max cost.</summary>
+    public bool MaxCostDisconnect { get; set; }
+
+    /// <summary>End of the last span, or null without spans.</summary>
+    public Instant? EndTime => Timespans.Count == 0 ? null : Timespans[^1].TimeEnd;
 
     /// <summary>Σ span durations, the (increment-rounded) usage that was rated.</summary>
     public Usage RatedUsage

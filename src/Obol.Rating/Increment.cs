@@ -22,14 +22,18 @@ public struct Increment(Usage duration, decimal cost, int compressFactor, DebitI
         Duration == other.Duration && Cost == other.Cost && DebitInfo.AreEqual(BalanceInfo, other.BalanceInfo);
 }
 
-/// <summary>Which balances paid an increment; filled by the accounting debit.</summary>
-public sealed class DebitInfo
+/// <summary>
+/// Which balances paid an increment (CGRateS DebitInfo), filled by the accounting debit. Immutable, so consecutive
+/// increments paid the same way share one instance; equality is CGRateS's DebitInfo.Equal (balance values excluded).
+/// </summary>
+public sealed record DebitInfo(UnitDebit? Unit, MonetaryDebit? Monetary, string AccountId)
 {
-    public string? UnitBalanceUuid { get; set; }
-    public string? MonetaryBalanceUuid { get; set; }
-    public string AccountId { get; set; } = "";
-
-    public static bool AreEqual(DebitInfo? a, DebitInfo? b) =>
-        ReferenceEquals(a, b) || (a is not null && b is not null && a.UnitBalanceUuid == b.UnitBalanceUuid
-            && a.MonetaryBalanceUuid == b.MonetaryBalanceUuid && a.AccountId == b.AccountId);
+    public static bool AreEqual(DebitInfo? a, DebitInfo? b) => a is null ? b is null : a.Equals(b);
 }
+
+/// <summary>Units taken from a unit balance: <see cref="Consumed"/> = usage × <see cref="Factor"/>.</summary>
+public sealed record UnitDebit(string Uuid, string Id, string DestinationId, decimal Consumed, decimal Factor, string Category,
+    string ToR, RateInterval? RateInterval);
+
+/// <summary>Money taken from a monetary balance (the increment's Cost).</summary>
+public sealed record MonetaryDebit(string Uuid, string Id, RateInterval? RateInterval);

@@ -130,7 +130,8 @@ public sealed class RatingEngine
             }
             cost += ts.CalculateCost(g);
         }
-        var cc = NewCallCost(cd, Compress(spans));
+        var cc = NewCallCost(cd, SpanOperations.Compress(spans));
+        spans.Clear();
         var (decimals, method) = cc.LongestRounding();
         cc.Cost = Rounding.Round(cost, decimals, method);
         return new RatingResult(cc, null);
@@ -157,30 +158,8 @@ public sealed class RatingEngine
         ts.Cost = incrementCost * count;
     }
 
-    /// <summary>Merges consecutive equal spans into one with a CompressFactor (CGRateS parity: TimeSpans.Compress).</summary>
-    private static List<RatingSpan> Compress(List<RatingSpan> spans)
-    {
-        var result = new List<RatingSpan>(spans.Count);
-        foreach (var ts in spans)
-        {
-            if (result.Count > 0 && result[^1].SameAs(ts))
-            {
-                var merged = result[^1];
-                merged.CompressFactor++;
-                merged.Cost += ts.Cost;
-                merged.TimeEnd = ts.TimeEnd;
-                merged.DurationIndex = ts.DurationIndex;
-            }
-            else
-            {
-                result.Add(ts);
-            }
-        }
-        spans.Clear();
-        return result;
-    }
-
-    private static CallCost NewCallCost(CallDescriptor cd, List<RatingSpan> spans) => new()
+    /// <summary>An empty CallCost for the descriptor (CGRateS parity: CreateCallCost).</summary>
+    public static CallCost NewCallCost(CallDescriptor cd, List<RatingSpan> spans) => new()
     {
         Category = cd.Category,
         Tenant = cd.Tenant,
@@ -189,6 +168,7 @@ public sealed class RatingEngine
         Destination = cd.Destination,
         ToR = cd.ToR,
         TimeZone = cd.TimeZone,
+        DeductConnectFee = cd.LoopIndex == 0,
         Timespans = spans,
     };
 }

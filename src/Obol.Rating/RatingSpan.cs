@@ -52,6 +52,19 @@ public sealed class RatingSpan
         }
     }
 
+    /// <summary>A copy sharing the rating info, interval and increments array.</summary>
+    public RatingSpan CloneShallow() => (RatingSpan)MemberwiseClone();
+
+    /// <summary>Gives the span the rating identity of a synthetic rating (zero-rated balances).</summary>
+    public void SetRatingIdentity(string matchedSubject, string matchedPrefix, string matchedDestId, string ratingPlanId)
+    {
+        Info = null;
+        MatchedSubject = matchedSubject;
+        MatchedPrefix = matchedPrefix;
+        MatchedDestId = matchedDestId;
+        RatingPlanId = ratingPlanId;
+    }
+
     internal void SetRatingInfo(RatingInfo info)
     {
         Info = info;

@@ -1,0 +1,200 @@
+using Obol.Primitives;
+using Obol.Rating;
+
+namespace Obol.Accounting;
+
+/// <summary>
+/// The one seam every account change goes through: take the account's lock (and its shared-group partners', in id
+/// order so two debits never deadlock), load private copies, change them with the accounting rules, save, release.
+/// A distributed backend swaps <see cref="IAccountLocks"/> and <see cref="IAccountStore"/> without touching the rules.
+/// </summary>
+public sealed class AccountService
+{
+    private readonly IAccountStore _store;
+    private readonly IAccountLocks _locks;
+    private readonly ISharedGroupSource _sharedGroups;
+    private readonly AccountDebitor _debitor;
+
+    public AccountService(IAccountStore store, IAccountLocks locks, RatingEngine rating, AccountingOptions options,
+        IAccountTriggers triggers, ISharedGroupSource sharedGroups, Func<string>? newUuid = null)
+    {
+        _store = store;
+        _locks = locks;
+        _sharedGroups = sharedGroups;
+        _debitor = new AccountDebitor(rating, options, triggers, sharedGroups, newUuid ?? NewUuid);
+    }
+
+    /// <summary>CGRateS balance UUIDs are random UUIDs.</summary>
+    public static string NewUuid() => Guid.NewGuid().ToString();
+
+    /// <summary>The account a call is charged to: Tenant:Account, or Tenant:Subject without an account.</summary>
+    public static string AccountKey(CallDescriptor cd) => cd.Tenant + ":" + (cd.Account.Length > 0 ? cd.Account : cd.Subject);
+
+    /// <summary><c>Responder.Debit</c>: charges the whole call; the unpaid rest goes onto <c>*default</c>.</summary>
+    public Task<(CallCost? Cost, string? Error)> DebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
+        WithCallAccountsAsync(request.Call, save: !request.DryRun,
+            (account, members) => _debitor.Debit(request, account, members, request.DryRun, !request.DenyNegativeAccount), cancellationToken);
+
+    /// <summary><c>Responder.MaxDebit</c>: charges as much of the call as the balances allow.</summary>
+    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
+        WithCallAccountsAsync(request.Call, save: true, (account, members) => _debitor.MaxDebit(request, account, members), cancellationToken);
+
+    /// <summary><c>Responder.GetMaxSessionTime</c>: how long the call may last; −1 ns for unlimited.</summary>
+    public async Task<(Usage MaxUsage, string? Error)> GetMaxUsageAsync(DebitRequest request, CancellationToken cancellationToken = default)
+    {
+        var (result, error) = await WithCallAccountsAsync(request.Call, save: false, (account, members) =>
+        {
+            var (usage, err) = _debitor.MaxUsage(request, account, members);
+            return ((Usage?)usage, err);
+        }, cancellationToken).ConfigureAwait(false);
+        return (result ?? Usage.Zero, error);
+    }
+
+    /// <summary><c>Responder.RefundIncrements</c>: returns unused increments to the balances that paid them.</summary>
+    public async Task<IReadOnlyList<string>> RefundIncrementsAsync(IReadOnlyList<Increment> increments, string tor, CounterContext call,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = increments.Select(i => i.BalanceInfo?.AccountId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).Distinct().ToList();
+        List<string> warnings = [];
+        await WithAccountsAsync(ids, accounts =>
+        {
+            warnings = _debitor.RefundIncrements(increments, tor.Length == 0 ? Meta.Voice : tor, call, accounts);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return warnings;
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the account under its lock and saves it when it returns true.
+    /// A missing account is passed as null; return a new one to create it.</summary>
+    public async Task<T> UpdateAsync<T>(string accountId, Func<Account?, (Account? Save, T Result)> change, CancellationToken cancellationToken = default)
+    {
+        await using var held = await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var account = await _store.GetAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var (save, result) = change(account);
+        if (save is not null)
+        {
+            await _store.SaveAsync(save, cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    public ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default) => _store.GetAsync(accountId, cancellationToken);
+
+    private async Task<(TResult? Result, string? Error)> WithCallAccountsAsync<TResult>(CallDescriptor cd, bool save,
+        Func<Account, IReadOnlyDictionary<string, Account>, (TResult? Result, string? Error)> work, CancellationToken cancellationToken)
+    {
+        var key = AccountKey(cd);
+        List<string> expectedPartners = [];
+        while (true)
+        {
+            // Locks are always taken in id order, so debits on accounts sharing a group cannot deadlock; the partners
+            // are learnt from the account itself, so a change to its groups between attempts means another round.
+            var ids = new List<string>(expectedPartners) { key };
+            ids.Sort(StringComparer.Ordinal);
+            var held = new List<IAsyncDisposable>(ids.Count);
+            try
+            {
+                foreach (var id in ids)
+                {
+                    held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
+                }
+                var account = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+                if (account is null)
+                {
+                    return (default, ErrorCodes.AccountNotFound);
+                }
+                if (account.Disabled)
+                {
+                    return (default, ErrorCodes.AccountDisabled);
+                }
+                var partners = SharedGroupPartners(account);
+                if (!partners.SequenceEqual(expectedPartners, StringComparer.Ordinal))
+                {
+                    expectedPartners = partners;
+                    continue;
+                }
+                var members = new Dictionary<string, Account>(StringComparer.Ordinal);
+                foreach (var id in partners)
+                {
+                    if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
+                    {
+                        members[id] = member;
+                    }
+                }
+                var (result, error) = work(account, members);
+                if (error is null && save)
+                {
+                    await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+                    foreach (var member in members.Values)
+                    {
+                        if (member.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))
+                        {
+                            await _store.SaveAsync(member, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+                return (result, error);
+            }
+            finally
+            {
+                for (var i = held.Count - 1; i >= 0; i--)
+                {
+                    await held[i].DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken)
+    {
+        ids.Sort(StringComparer.Ordinal);
+        var held = new List<IAsyncDisposable>();
+        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var id in ids)
+            {
+                held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
+                if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
+                {
+                    accounts[id] = account;
+                }
+            }
+            if (work(accounts))
+            {
+                foreach (var account in accounts.Values)
+                {
+                    await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                await held[i].DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Other members of the shared groups the account's balances belong to, in id order.</summary>
+    private List<string> SharedGroupPartners(Account account)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var list in account.BalanceMap.Values)
+        {
+            foreach (var b in list)
+            {
+                foreach (var groupId in b.SharedGroups.Keys)
+                {
+                    if (_sharedGroups.GetSharedGroup(groupId) is { } group)
+                    {
+                        ids.UnionWith(group.MemberIds);
+                    }
+                }
+            }
+        }
+        ids.Remove(account.Id);
+        return [.. ids];
+    }
+}
