@@ -10,10 +10,15 @@ namespace Obol.Accounting;
 public sealed class Account
 {
     public Account(string tenant, string id)
+        : this(tenant, id, tenant + ":" + id)
+    {
+    }
+
+    private Account(string tenant, string accountId, string id)
     {
         Tenant = tenant;
-        AccountId = id;
-        Id = tenant + ":" + id;
+        AccountId = accountId;
+        Id = id;
     }
 
     /// <summary><c>tenant:account</c>.</summary>
@@ -84,21 +89,33 @@ public sealed class Account
 
     public Account Clone()
     {
-        var copy = new Account(Tenant, AccountId) { AllowNegative = AllowNegative, Disabled = Disabled };
+        var copy = new Account(Tenant, AccountId, Id)
+        {
+            AllowNegative = AllowNegative,
+            Disabled = Disabled,
+            BalanceMap = new Dictionary<string, List<Balance>>(BalanceMap.Count, StringComparer.Ordinal),
+            UnitCounters = new Dictionary<string, List<UnitCounter>>(UnitCounters.Count, StringComparer.Ordinal),
+            ActionTriggers = new List<ActionTrigger>(ActionTriggers.Count),
+        };
         foreach (var (type, list) in BalanceMap)
         {
-            copy.BalanceMap[type] = list.ConvertAll(b =>
+            var balances = new List<Balance>(list.Count);
+            foreach (var b in list)
             {
                 var c = b.Clone();
                 c.Owner = copy;
-                return c;
-            });
+                balances.Add(c);
+            }
+            copy.BalanceMap[type] = balances;
         }
         foreach (var (type, counters) in UnitCounters)
         {
             copy.UnitCounters[type] = counters.ConvertAll(c => c.Clone());
         }
-        copy.ActionTriggers = ActionTriggers.ConvertAll(t => t.Clone());
+        foreach (var trigger in ActionTriggers)
+        {
+            copy.ActionTriggers.Add(trigger.Clone());
+        }
         return copy;
     }
 }

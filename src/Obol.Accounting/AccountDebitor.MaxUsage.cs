@@ -12,7 +12,8 @@ internal sealed partial class AccountDebitor
     /// How much of the requested call the account can pay, from a dry-run debit on a copy (CGRateS parity:
     /// CallDescriptor.getMaxSessionDuration). −1 for AllowNegative accounts, 0 when not even the connect fee is payable.
     /// </summary>
-    public (Usage MaxUsage, string? Error) MaxUsage(DebitRequest request, Account original, IReadOnlyDictionary<string, Account> members)
+    public (Usage MaxUsage, string? Error) MaxUsage(DebitRequest request, Account original, IReadOnlyDictionary<string, Account> members,
+        bool disposable = false)
     {
         if (original.AllowNegative)
         {
@@ -27,8 +28,9 @@ internal sealed partial class AccountDebitor
         {
             origCd.ToR = Meta.Voice;
         }
-        var account = original.Clone();
-        var clonedMembers = members.ToDictionary(kv => kv.Key, kv => kv.Value.Clone());
+        // The dry run changes balances: work on copies unless the caller's are throw-away already.
+        var account = disposable ? original : original.Clone();
+        var clonedMembers = disposable ? members : members.ToDictionary(kv => kv.Key, kv => kv.Value.Clone());
         var cd = origCd.Clone();
         var initial = cd.Duration;
         var defaultBalance = account.DefaultMoneyBalance(_newUuid);

@@ -13,6 +13,7 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
     ISharedGroupSource sharedGroups, Func<string> newUuid)
 {
     private static readonly ConcurrentDictionary<long, RateInterval> s_zeroRated = new();
+    private static readonly bool[] s_unitsThenMoney = [true, false];
 
     private readonly AccountingOptions _options = options;
     private readonly IAccountTriggers _triggers = triggers;
@@ -62,8 +63,9 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
         while (again)
         {
             again = false;
-            foreach (var (balances, isUnit) in new[] { (units, true), (money, false) })
+            foreach (var isUnit in s_unitsThenMoney)
             {
+                var balances = isUnit ? units : money;
                 var retry = true;
                 while (retry)
                 {

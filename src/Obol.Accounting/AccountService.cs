@@ -44,7 +44,7 @@ public sealed class AccountService
     {
         var (result, error) = await WithCallAccountsAsync(request.Call, save: false, (account, members) =>
         {
-            var (usage, err) = _debitor.MaxUsage(request, account, members);
+            var (usage, err) = _debitor.MaxUsage(request, account, members, disposable: true);
             return ((Usage?)usage, err);
         }, cancellationToken).ConfigureAwait(false);
         return (result ?? Usage.Zero, error);

@@ -91,6 +91,10 @@ public sealed class Balance
     /// <summary>The factor for the event's BalanceFactorID, 1 when none (CGRateS parity: ValueFactors.GetValue).</summary>
     public decimal FactorFor(string? key) => key is not null && Factors.TryGetValue(key, out var f) ? f : 1m;
 
+    /// <summary>
+    /// A copy for another holder of the account. The id maps, factors and timings are shared: once a balance exists
+    /// they are replaced whole, never changed in place, which keeps a load-change-save cycle to a handful of objects.
+    /// </summary>
     public Balance Clone() => new()
     {
         Uuid = Uuid,
@@ -98,14 +102,14 @@ public sealed class Balance
         Value = Value,
         ExpirationDate = ExpirationDate,
         Weight = Weight,
-        DestinationIDs = DestinationIDs.Clone(),
+        DestinationIDs = DestinationIDs,
         RatingSubject = RatingSubject,
-        Categories = Categories.Clone(),
-        SharedGroups = SharedGroups.Clone(),
-        Timings = [.. Timings],
-        TimingIDs = TimingIDs.Clone(),
+        Categories = Categories,
+        SharedGroups = SharedGroups,
+        Timings = Timings,
+        TimingIDs = TimingIDs,
         Disabled = Disabled,
-        Factors = new Dictionary<string, decimal>(Factors, StringComparer.Ordinal),
+        Factors = Factors,
         Blocker = Blocker,
         Dirty = Dirty,
     };

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Obol.Accounting;
 
-/// <summary>Accounts in process memory. Reads and writes copies, so it behaves like a real store for callers.</summary>
+/// <summary>Accounts in process memory. Reads hand out copies, so a change reaches the store only when saved; a saved
+/// account is kept as given, and its holder must not touch it afterwards.</summary>
 public sealed class InMemoryAccountStore : IAccountStore
 {
     private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.Ordinal);
@@ -14,9 +15,8 @@ public sealed class InMemoryAccountStore : IAccountStore
 
     public ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default)
     {
-        var copy = account.Clone();
-        copy.ClearDirty();
-        _accounts[account.Id] = copy;
+        account.ClearDirty();
+        _accounts[account.Id] = account;
         return ValueTask.CompletedTask;
     }
 
