@@ -45,7 +45,7 @@ public static class RatingDataBuilder
         return (data, errors);
     }
 
-    private static Dictionary<string, Timing> BuildTimings(TariffPlan plan, List<TariffPlanError> errors)
+    internal static Dictionary<string, Timing> BuildTimings(TariffPlan plan, List<TariffPlanError> errors)
     {
         var timings = new Dictionary<string, Timing>(StringComparer.Ordinal);
         foreach (var id in BuiltInTimings)

@@ -12,7 +12,8 @@ public class DependencyRulesTests
     {
         { typeof(Usage).Assembly.GetName().Name!, ["NodaTime"] },
         { typeof(RatingEngine).Assembly.GetName().Name!, ["NodaTime", "Obol.Primitives"] },
-        { typeof(TariffPlanReader).Assembly.GetName().Name!, ["NodaTime", "CsvHelper", "Obol.Primitives", "Obol.Rating"] },
+        { "Obol.Accounting", ["NodaTime", "Obol.Primitives", "Obol.Rating"] },
+        { typeof(TariffPlanReader).Assembly.GetName().Name!, ["NodaTime", "CsvHelper", "Obol.Primitives", "Obol.Rating", "Obol.Accounting"] },
     };
 
     [Theory]
