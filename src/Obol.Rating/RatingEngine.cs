@@ -26,10 +26,13 @@ public sealed class RatingEngine
     {
         Data = data;
         Options = options;
-        _lookup = new RatingPlanLookup(data, options);
+        _lookup = new RatingPlanLookup(options);
     }
 
+    /// <summary>The rating data; a <see cref="RatingDataHolder"/> is read once per call so a reload never mixes plans.</summary>
     public IRatingDataSource Data { get; }
+
+    private IRatingDataSource Snapshot => Data is RatingDataHolder holder ? holder.Current : Data;
 
     public RatingOptions Options { get; }
 
@@ -95,7 +98,7 @@ public sealed class RatingEngine
         if (cd.Duration.Nanoseconds == 0)
         {
             var empty = NewCallCost(cd, new List<RatingSpan>(1));
-            if (_lookup.Load(cd, infos) is null && infos.Count > 0)
+            if (_lookup.Load(Snapshot, cd, infos) is null && infos.Count > 0)
             {
                 var ts = new RatingSpan { TimeStart = cd.TimeStart, TimeEnd = cd.TimeEnd };
                 ts.SetRatingInfo(infos[0]);
@@ -111,7 +114,7 @@ public sealed class RatingEngine
         {
             cd.ToR = Meta.Voice;
         }
-        var error = _lookup.Load(cd, infos);
+        var error = _lookup.Load(Snapshot, cd, infos);
         if (error is not null)
         {
             return new RatingResult(new CallCost { Cost = -1 }, error);

@@ -8,7 +8,7 @@ namespace Obol.Rating;
 /// prefix with rates, then the fallback subjects for what stays uncovered
 /// (CGRateS parity: CallDescriptor.LoadRatingPlans, getRatingPlansForPrefix, RatingProfile.GetRatingPlansForPrefix).
 /// </summary>
-internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions options)
+internal sealed class RatingPlanLookup(RatingOptions options)
 {
     private enum Outcome
     {
@@ -18,13 +18,13 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
     }
 
     /// <summary>Fills <paramref name="infos"/>; returns null or a CGRateS error string.</summary>
-    public string? Load(CallDescriptor cd, List<RatingInfo> infos)
+    public string? Load(IRatingDataSource data, CallDescriptor cd, List<RatingInfo> infos)
     {
         infos.Clear();
-        var (outcome, depth) = ForKey(cd, cd.TimeStart, cd.TimeEnd, cd.KeyFor(cd.Subject), 1, infos);
+        var (outcome, depth) = ForKey(data, cd, cd.TimeStart, cd.TimeEnd, cd.KeyFor(cd.Subject), 1, infos);
         if (outcome == Outcome.NotFound && depth == 1)
         {
-            (outcome, _) = ForKey(cd, cd.TimeStart, cd.TimeEnd, cd.KeyFor(Meta.Any), 1, infos);
+            (outcome, _) = ForKey(data, cd, cd.TimeStart, cd.TimeEnd, cd.KeyFor(Meta.Any), 1, infos);
         }
         if (outcome != Outcome.Found)
         {
@@ -33,18 +33,18 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
         return IsContinuous(infos, cd.TimeStart) ? null : ErrorCodes.UnauthorizedDestination;
     }
 
-    private (Outcome, int Depth) ForKey(CallDescriptor cd, Instant start, Instant end, RatingProfileKey key, int depth, List<RatingInfo> infos)
+    private (Outcome, int Depth) ForKey(IRatingDataSource data, CallDescriptor cd, Instant start, Instant end, RatingProfileKey key, int depth, List<RatingInfo> infos)
     {
         if (depth > options.FallbackDepth)
         {
             return (Outcome.MaxRecursion, depth);
         }
-        var profile = FindProfile(key);
+        var profile = FindProfile(data, key);
         if (profile is null)
         {
             return (Outcome.NotFound, depth);
         }
-        var matched = MatchProfile(cd, start, end, profile, infos);
+        var matched = MatchProfile(data, cd, start, end, profile, infos);
         if (matched && IsContinuous(infos, start))
         {
             return (Outcome.Found, depth);
@@ -63,7 +63,7 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
             var subInfos = new List<RatingInfo>();
             foreach (var fallback in info.FallbackKeys)
             {
-                if (ForKey(cd, subStart, subEnd, fallback, depth, subInfos).Item1 != Outcome.Found)
+                if (ForKey(data, cd, subStart, subEnd, fallback, depth, subInfos).Item1 != Outcome.Found)
                 {
                     continue;
                 }
@@ -91,7 +91,7 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
         return (Outcome.Found, depth);
     }
 
-    private RatingProfile? FindProfile(RatingProfileKey key)
+    private RatingProfile? FindProfile(IRatingDataSource data, RatingProfileKey key)
     {
         var profile = data.GetRatingProfile(key);
         if (profile is not null || !options.SubjectPrefixMatching || key.Subject == Meta.Any)
@@ -111,7 +111,7 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
     }
 
     /// <summary>Adds the profile's infos for the call; false when it found none (CGRateS returns NOT_FOUND then).</summary>
-    private bool MatchProfile(CallDescriptor cd, Instant start, Instant end, RatingProfile profile, List<RatingInfo> infos)
+    private static bool MatchProfile(IRatingDataSource data, CallDescriptor cd, Instant start, Instant end, RatingProfile profile, List<RatingInfo> infos)
     {
         List<RatingInfo>? found = null;
         var active = profile.ActiveForCall(start, end);
@@ -123,7 +123,7 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
             {
                 continue;
             }
-            var (intervals, prefix, destinationId) = MatchDestination(cd, start, plan);
+            var (intervals, prefix, destinationId) = MatchDestination(data, cd, start, plan);
             found ??= infos.Count == 0 ? infos : [];
             if (index == 0 && start < activation.ActivationTime)
             {
@@ -170,7 +170,7 @@ internal sealed class RatingPlanLookup(IRatingDataSource data, RatingOptions opt
         }
     }
 
-    private (RateInterval[]? Intervals, string Prefix, string DestinationId) MatchDestination(CallDescriptor cd, Instant start, RatingPlan plan)
+    private static (RateInterval[]? Intervals, string Prefix, string DestinationId) MatchDestination(IRatingDataSource data, CallDescriptor cd, Instant start, RatingPlan plan)
     {
         if (cd.Destination.Length == 0 || cd.Destination == Meta.Any)
         {
