@@ -19,6 +19,10 @@ public sealed record AccountAction
 
     public BalanceFilter Balance { get; init; } = new();
 
+    /// <summary>A Units value given as a formula (<c>{"Method":"*incremental",...}</c>); evaluated when the action runs and
+    /// then used instead of <see cref="BalanceFilter.Value"/>.</summary>
+    public BalanceValueFormula? ValueFormula { get; init; }
+
     /// <summary>Empty or <c>*unlimited</c> for never; otherwise any ParseTimeDetectLayout form.</summary>
     public string ExpiryTime { get; init; } = "";
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using Obol.Rating;
 
 namespace Obol.Accounting;
 
@@ -20,6 +21,11 @@ public sealed record BalanceFilter
     public StringMap? Categories { get; init; }
     public StringMap? SharedGroups { get; init; }
     public StringMap? TimingIDs { get; init; }
+
+    /// <summary>The timings <see cref="TimingIDs"/> name, resolved when the plan was loaded; copied onto balances the
+    /// filter creates or modifies.</summary>
+    public IReadOnlyList<Timing>? Timings { get; init; }
+
     public bool? Disabled { get; init; }
     public Dictionary<string, decimal>? Factors { get; init; }
     public bool? Blocker { get; init; }
