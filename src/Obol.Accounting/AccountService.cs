@@ -78,7 +78,39 @@ public sealed class AccountService
         return result;
     }
 
+    /// <summary>
+    /// Runs an action list on the account under its lock: created first when missing (as CGRateS's action plans do),
+    /// saved only when every action succeeded, deleted when an action asked for it.
+    /// </summary>
+    public async Task<ActionRunResult> RunActionsAsync(string accountId, Func<Account, ActionRunResult> run, bool createIfMissing = true,
+        CancellationToken cancellationToken = default)
+    {
+        await using var held = await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var account = await _store.GetAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            if (!createIfMissing)
+            {
+                return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
+            }
+            var separator = accountId.IndexOf(':', StringComparison.Ordinal);
+            account = separator < 0 ? new Account("", accountId) : new Account(accountId[..separator], accountId[(separator + 1)..]);
+        }
+        var result = run(account);
+        if (result.RemoveAccount)
+        {
+            await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (result.ShouldSave)
+        {
+            await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+
     public ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default) => _store.GetAsync(accountId, cancellationToken);
+
+    public ValueTask<IReadOnlyList<string>> ListAsync(string? tenant, CancellationToken cancellationToken = default) => _store.ListAsync(tenant, cancellationToken);
 
     private async Task<(TResult? Result, string? Error)> WithCallAccountsAsync<TResult>(CallDescriptor cd, bool save,
         Func<Account, IReadOnlyDictionary<string, Account>, (TResult? Result, string? Error)> work, CancellationToken cancellationToken)

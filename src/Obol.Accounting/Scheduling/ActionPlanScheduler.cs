@@ -156,9 +156,9 @@ public sealed class ActionPlanScheduler : IAsyncDisposable
         _processing.Dispose();
     }
 
-    /// <summary>Completes once the loop sleeps with nothing due: lets tests observe a settled scheduler after they
-    /// move a fake clock, instead of sleeping.</summary>
-    internal async Task WhenIdleAsync()
+    /// <summary>Completes once the loop sleeps with nothing due: lets a loader report that the <c>*asap</c> actions
+    /// have run, and tests observe a settled scheduler after they move a fake clock, instead of sleeping.</summary>
+    public async Task WhenIdleAsync()
     {
         while (true)
         {

@@ -1,0 +1,93 @@
+using Obol.Accounting;
+using Obol.Primitives;
+
+namespace Obol.Rals;
+
+public sealed partial class RalsService
+{
+    /// <summary>IActionPlanRunner: the scheduler runs an action list on each account of a plan, creating missing
+    /// accounts; a failure on one account does not stop the others (CGRateS ActionTiming.Execute).</summary>
+    public async Task RunAsync(string actionsId, IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
+    {
+        var actions = GetActions(actionsId);
+        if (actions is null)
+        {
+            throw new InvalidOperationException($"actions {actionsId} not found");
+        }
+        List<Exception>? failures = null;
+        foreach (var id in accountIds)
+        {
+            try
+            {
+                var result = await Accounts.RunActionsAsync(id, account => Triggers.Executor.Run(account, actions), createIfMissing: true, cancellationToken)
+                    .ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    (failures ??= []).Add(new InvalidOperationException($"{ErrorCodes.PartiallyExecuted}: {id}: {result.FailedActionType}: {result.Error}"));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+        if (failures is not null)
+        {
+            throw new AggregateException($"actions {actionsId} failed on {failures.Count} account(s)", failures);
+        }
+    }
+
+    /// <summary>APIerSv1.ExecuteAction: runs a loaded action list on one account.</summary>
+    public async Task<string?> ExecuteActionAsync(string tenant, string account, string actionsId, CancellationToken ct = default)
+    {
+        if (GetActions(actionsId) is not { } actions)
+        {
+            return ErrorCodes.NotFound;
+        }
+        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, actions), createIfMissing: true, ct)
+            .ConfigureAwait(false);
+        return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
+    }
+
+    /// <summary>
+    /// APIerSv1.SetBalance (console <c>balance_set</c>): a <c>*set_balance</c> action built from the arguments, run on the
+    /// account (created when missing), triggers evaluated; Value is absolute.
+    /// </summary>
+    public Task<string?> SetBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
+        string expiryTime = "", CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, new AccountAction
+        {
+            Id = "SET_BALANCE",
+            ActionType = "*set_balance",
+            Balance = balance with { Type = balanceType, Value = value },
+            ExpiryTime = expiryTime,
+        }, ct);
+
+    /// <summary>APIerSv1.AddBalance: <c>*topup</c>, or <c>*topup_reset</c> when <paramref name="overwrite"/>.</summary>
+    public Task<string?> AddBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
+        bool overwrite, string expiryTime = "", CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, new AccountAction
+        {
+            Id = "ADD_BALANCE",
+            ActionType = overwrite ? "*topup_reset" : "*topup",
+            Balance = balance with { Type = balanceType, Value = value },
+            ExpiryTime = expiryTime,
+        }, ct);
+
+    /// <summary>APIerSv1.DebitBalance: <c>*debit</c>.</summary>
+    public Task<string?> DebitBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
+        CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, new AccountAction
+        {
+            Id = "DEBIT_BALANCE",
+            ActionType = "*debit",
+            Balance = balance with { Type = balanceType, Value = value },
+        }, ct);
+
+    private async Task<string?> RunSingleAsync(string tenant, string account, AccountAction action, CancellationToken ct)
+    {
+        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, [action]), createIfMissing: true, ct)
+            .ConfigureAwait(false);
+        return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
+    }
+}

@@ -1,0 +1,9 @@
+using Obol.TariffPlans;
+
+namespace Obol.Rals;
+
+/// <summary>What loading a tariff plan did: nothing at all when <see cref="Errors"/> has an error (no half-loading).</summary>
+public sealed record TariffPlanLoadResult(IReadOnlyList<TariffPlanError> Errors, IReadOnlyDictionary<string, int> Counts)
+{
+    public bool Succeeded => !Errors.Any(e => !e.IsWarning);
+}
