@@ -33,8 +33,10 @@ internal sealed partial class AccountDebitor
         var clonedMembers = disposable ? members : members.ToDictionary(kv => kv.Key, kv => kv.Value.Clone());
         var cd = origCd.Clone();
         var initial = cd.Duration;
-        var defaultBalance = account.DefaultMoneyBalance(_newUuid);
-        var defaultValue = defaultBalance.Value;
+        // CGRateS creates *default up front to know its UUID; a dry run only ever creates it for an unpaid connect fee,
+        // which ends in 0 below, so looking it up is enough and spares a UUID per question.
+        var defaultBalance = account.BalanceMap.GetValueOrDefault(BalanceTypes.Monetary)?.Find(b => b.IsDefault);
+        var defaultValue = defaultBalance?.Value ?? 0;
         var dry = new DebitRequest(cd) { BalanceFactorId = request.BalanceFactorId };
         var (cc, error) = DebitCreditBalance(dry, account, clonedMembers, count: false, dryRun: true, goNegative: false);
         if (error is not null)
@@ -56,7 +58,7 @@ internal sealed partial class AccountDebitor
             }
             foreach (var inc in ts.Increments)
             {
-                if (inc.BalanceInfo?.Monetary is { } paid && paid.Uuid == defaultBalance.Uuid)
+                if (inc.BalanceInfo?.Monetary is { } paid && defaultBalance is not null && paid.Uuid == defaultBalance.Uuid)
                 {
                     defaultValue -= inc.Cost;
                     if (defaultValue < 0)

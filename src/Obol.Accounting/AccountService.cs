@@ -10,6 +10,9 @@ namespace Obol.Accounting;
 /// </summary>
 public sealed class AccountService
 {
+    private static readonly List<string> s_noPartners = [];
+    private static readonly Dictionary<string, Account> s_noMembers = new(StringComparer.Ordinal);
+
     private readonly IAccountStore _store;
     private readonly IAccountLocks _locks;
     private readonly ISharedGroupSource _sharedGroups;
@@ -121,14 +124,23 @@ public sealed class AccountService
         {
             // Locks are always taken in id order, so debits on accounts sharing a group cannot deadlock; the partners
             // are learnt from the account itself, so a change to its groups between attempts means another round.
-            var ids = new List<string>(expectedPartners) { key };
-            ids.Sort(StringComparer.Ordinal);
-            var held = new List<IAsyncDisposable>(ids.Count);
+            IAsyncDisposable? own = null;
+            List<IAsyncDisposable>? held = null;
             try
             {
-                foreach (var id in ids)
+                if (expectedPartners.Count == 0)
                 {
-                    held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
+                    own = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var ids = new List<string>(expectedPartners) { key };
+                    ids.Sort(StringComparer.Ordinal);
+                    held = new List<IAsyncDisposable>(ids.Count);
+                    foreach (var id in ids)
+                    {
+                        held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
+                    }
                 }
                 var account = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
                 if (account is null)
@@ -145,7 +157,7 @@ public sealed class AccountService
                     expectedPartners = partners;
                     continue;
                 }
-                var members = new Dictionary<string, Account>(StringComparer.Ordinal);
+                var members = partners.Count == 0 ? s_noMembers : new Dictionary<string, Account>(StringComparer.Ordinal);
                 foreach (var id in partners)
                 {
                     if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
@@ -169,9 +181,13 @@ public sealed class AccountService
             }
             finally
             {
-                for (var i = held.Count - 1; i >= 0; i--)
+                if (own is not null)
                 {
-                    await held[i].DisposeAsync().ConfigureAwait(false);
+                    await own.DisposeAsync().ConfigureAwait(false);
+                }
+                for (var i = (held?.Count ?? 0) - 1; i >= 0; i--)
+                {
+                    await held![i].DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
@@ -212,19 +228,27 @@ public sealed class AccountService
     /// <summary>Other members of the shared groups the account's balances belong to, in id order.</summary>
     private List<string> SharedGroupPartners(Account account)
     {
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        SortedSet<string>? ids = null;
         foreach (var list in account.BalanceMap.Values)
         {
             foreach (var b in list)
             {
+                if (b.SharedGroups.Count == 0)
+                {
+                    continue;
+                }
                 foreach (var groupId in b.SharedGroups.Keys)
                 {
                     if (_sharedGroups.GetSharedGroup(groupId) is { } group)
                     {
-                        ids.UnionWith(group.MemberIds);
+                        (ids ??= new SortedSet<string>(StringComparer.Ordinal)).UnionWith(group.MemberIds);
                     }
                 }
             }
+        }
+        if (ids is null)
+        {
+            return s_noPartners;
         }
         ids.Remove(account.Id);
         return [.. ids];

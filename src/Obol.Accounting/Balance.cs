@@ -95,22 +95,11 @@ public sealed class Balance
     /// A copy for another holder of the account. The id maps, factors and timings are shared: once a balance exists
     /// they are replaced whole, never changed in place, which keeps a load-change-save cycle to a handful of objects.
     /// </summary>
-    public Balance Clone() => new()
+    public Balance Clone()
     {
-        Uuid = Uuid,
-        ID = ID,
-        Value = Value,
-        ExpirationDate = ExpirationDate,
-        Weight = Weight,
-        DestinationIDs = DestinationIDs,
-        RatingSubject = RatingSubject,
-        Categories = Categories,
-        SharedGroups = SharedGroups,
-        Timings = Timings,
-        TimingIDs = TimingIDs,
-        Disabled = Disabled,
-        Factors = Factors,
-        Blocker = Blocker,
-        Dirty = Dirty,
-    };
+        var copy = (Balance)MemberwiseClone();
+        copy.Owner = null;
+        copy.Precision = 0;
+        return copy;
+    }
 }

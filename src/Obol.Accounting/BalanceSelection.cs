@@ -15,8 +15,13 @@ internal sealed class BalanceSelection(IRatingDataSource rating, ISharedGroupSou
     public List<Balance> Usable(Account account, string destination, string category, string type, Instant at,
         IReadOnlyDictionary<string, Account> members)
     {
-        var result = new List<Balance>();
-        foreach (var b in ForPrefix(account, destination, category, type, null, at))
+        var own = ForPrefix(account, destination, category, type, null, at);
+        if (!own.Exists(static b => b.SharedGroups.Count > 0))
+        {
+            return own;
+        }
+        var result = new List<Balance>(own.Count);
+        foreach (var b in own)
         {
             if (b.SharedGroups.Count == 0)
             {
@@ -47,16 +52,31 @@ internal sealed class BalanceSelection(IRatingDataSource rating, ISharedGroupSou
 
     private List<Balance> ForPrefix(Account account, string destination, string category, string type, string? sharedGroup, Instant at)
     {
-        var candidates = new List<Balance>();
-        if (account.BalanceMap.TryGetValue(type, out var own))
+        account.BalanceMap.TryGetValue(type, out var own);
+        List<Balance>? generic = null;
+        if (type != BalanceTypes.Monetary && type != BalanceTypes.Generic)
         {
-            candidates.AddRange(own);
+            account.BalanceMap.TryGetValue(BalanceTypes.Generic, out generic);
         }
-        if (type != BalanceTypes.Monetary && type != BalanceTypes.Generic && account.BalanceMap.TryGetValue(BalanceTypes.Generic, out var generic))
+        var useful = new List<Balance>((own?.Count ?? 0) + (generic?.Count ?? 0));
+        Collect(own, account, destination, category, sharedGroup, at, useful);
+        Collect(generic, account, destination, category, sharedGroup, at, useful);
+        // CGRateS parity: Balances.Sort — destination precision first, then weight, both descending.
+        SortByPrecisionThenWeight(useful);
+        foreach (var b in useful)
         {
-            candidates.AddRange(generic);
+            b.Precision = 0;
         }
-        var useful = new List<Balance>(candidates.Count);
+        return useful;
+    }
+
+    private void Collect(List<Balance>? candidates, Account account, string destination, string category, string? sharedGroup, Instant at,
+        List<Balance> useful)
+    {
+        if (candidates is null)
+        {
+            return;
+        }
         foreach (var b in candidates)
         {
             if (b.Disabled || b.IsExpiredAt(at) || (b.SharedGroups.Count == 0 && b.Value <= 0 && !b.Blocker))
@@ -80,13 +100,6 @@ internal sealed class BalanceSelection(IRatingDataSource rating, ISharedGroupSou
             }
             MatchDestination(b, destination, useful);
         }
-        // CGRateS parity: Balances.Sort — destination precision first, then weight, both descending.
-        SortByPrecisionThenWeight(useful);
-        foreach (var b in useful)
-        {
-            b.Precision = 0;
-        }
-        return useful;
     }
 
     // CGRateS parity: at the first prefix whose destinations the balance names (or any prefix when it only excludes),

@@ -133,7 +133,8 @@ public sealed class RatingEngine
             }
             cost += ts.CalculateCost(g);
         }
-        var cc = NewCallCost(cd, SpanOperations.Compress(spans));
+        // The scratch list is reused by the next call: the call cost gets its own copy, compressed.
+        var cc = NewCallCost(cd, SpanOperations.Compress(new List<RatingSpan>(spans)));
         spans.Clear();
         var (decimals, method) = cc.LongestRounding();
         cc.Cost = Rounding.Round(cost, decimals, method);

@@ -12,10 +12,19 @@ public static class SpanOperations
     /// <summary>Expands spans with a CompressFactor and every compressed increment into units of one.</summary>
     public static void Decompress(List<RatingSpan> spans)
     {
-        var result = new List<RatingSpan>(spans.Count);
+        var merged = false;
         foreach (var span in spans)
         {
             span.Increments = DecompressIncrements(span.Increments);
+            merged |= span.CompressFactor > 1;
+        }
+        if (!merged)
+        {
+            return;
+        }
+        var result = new List<RatingSpan>(spans.Count);
+        foreach (var span in spans)
+        {
             var factor = span.CompressFactor;
             if (factor <= 1)
             {
@@ -67,19 +76,20 @@ public static class SpanOperations
         return result;
     }
 
-    /// <summary>Merges consecutive equal increments of every span, then consecutive equal spans.</summary>
+    /// <summary>Merges consecutive equal increments of every span, then consecutive equal spans, in place.</summary>
     public static List<RatingSpan> Compress(List<RatingSpan> spans)
     {
         foreach (var span in spans)
         {
             span.Increments = CompressIncrements(span.Increments);
         }
-        var result = new List<RatingSpan>(spans.Count);
-        foreach (var ts in spans)
+        var kept = 0;
+        for (var i = 0; i < spans.Count; i++)
         {
-            if (result.Count > 0 && result[^1].SameAs(ts))
+            var ts = spans[i];
+            if (kept > 0 && spans[kept - 1].SameAs(ts))
             {
-                var merged = result[^1];
+                var merged = spans[kept - 1];
                 merged.CompressFactor++;
                 merged.Cost += ts.Cost;
                 merged.TimeEnd = ts.TimeEnd;
@@ -87,10 +97,11 @@ public static class SpanOperations
             }
             else
             {
-                result.Add(ts);
+                spans[kept++] = ts;
             }
         }
-        return result;
+        spans.RemoveRange(kept, spans.Count - kept);
+        return spans;
     }
 
     private static Increment[] CompressIncrements(Increment[] increments)
