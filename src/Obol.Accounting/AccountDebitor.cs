@@ -58,7 +58,6 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
         var units = _selection.Usable(account, cd.Destination, cd.Category, cd.ToR, cd.TimeStart, members);
         var money = _selection.Usable(account, cd.Destination, cd.Category, BalanceTypes.Monetary, cd.TimeStart, members);
         var cc = RatingEngine.NewCallCost(cd, []);
-        var hadBalanceSubject = false;
         var again = true;
         while (again)
         {
@@ -76,10 +75,6 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
                         if (error is not null)
                         {
                             return (null, error);
-                        }
-                        if (isUnit && balance.RatingSubject.Length > 0 && !balance.RatingSubject.StartsWith("*zero", StringComparison.Ordinal))
-                        {
-                            hadBalanceSubject = true;
                         }
                         if (part is not null)
                         {
@@ -110,7 +105,7 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
                 }
             }
         }
-        _ = hadBalanceSubject; // the rest is always rated afresh with the call's own subject
+        // CGRateS resets the rating infos when a balance rated with its own subject; the rest is always rated afresh here.
         ChargeRest(request, account, cc, money, count, dryRun, goNegative);
         return (cc, null);
     }
@@ -155,8 +150,7 @@ internal sealed partial class AccountDebitor(RatingEngine rating, AccountingOpti
             var feeFirst = tsIndex == 0 && ts.RateInterval is { Rating.ConnectFee: > 0 } && cc.DeductConnectFee && feePaid;
             if (feeFirst)
             {
-                var feeInfo = new DebitInfo(null, new MonetaryDebit(feeBalance!.Uuid, feeBalance.ID, null), account.Id);
-                ts.Increments = [new Increment(Usage.Zero, ts.RateInterval!.Rating.ConnectFee, 1, feeInfo), .. ts.Increments];
+                PrependConnectFee(ts, ts.RateInterval!.Rating.ConnectFee, feeBalance!, account.Id);
             }
             for (var i = 0; i < ts.Increments.Length; i++)
             {

@@ -51,8 +51,7 @@ internal sealed partial class AccountDebitor
             var feeFirst = tsIndex == 0 && ri.Rating.ConnectFee > 0 && debitConnectFee && cc.DeductConnectFee && feeDebited;
             if (feeFirst)
             {
-                var feeInfo = new DebitInfo(null, new MonetaryDebit(feeBalance!.Uuid, feeBalance.ID, null), owner.Id);
-                ts.Increments = [new Increment(Usage.Zero, ri.Rating.ConnectFee, 1, feeInfo), .. ts.Increments];
+                PrependConnectFee(ts, ri.Rating.ConnectFee, feeBalance!, owner.Id);
             }
             var (maxCost, strategy) = (ri.Rating.MaxCost, ri.Rating.MaxCostStrategy);
             for (var incIndex = 0; incIndex < ts.Increments.Length; incIndex++)
@@ -235,6 +234,13 @@ internal sealed partial class AccountDebitor
             _triggers.CountUnits(account, 1, "*event_connect", Context(cc), b);
             _triggers.CountUnits(account, fee, BalanceTypes.Monetary, Context(cc), b);
         }
+    }
+
+    /// <summary>Shows the connect fee as the span's first, zero-usage increment, paid by <paramref name="paidBy"/>.</summary>
+    private static void PrependConnectFee(RatingSpan ts, decimal fee, Balance paidBy, string accountId)
+    {
+        var info = new DebitInfo(null, new MonetaryDebit(paidBy.Uuid, paidBy.ID, null), accountId);
+        ts.Increments = [new Increment(Usage.Zero, fee, 1, info), .. ts.Increments];
     }
 
     /// <summary>Keeps the paid part: spans before <paramref name="tsIndex"/> and that span's increments before
