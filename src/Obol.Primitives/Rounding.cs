@@ -21,6 +21,12 @@ public static class Rounding
         {
             return value;
         }
+        return decimals >= 0 ? RoundAtPlaces(value, decimals, method) : RoundByScaling(value, decimals, method);
+    }
+
+    /// <summary>utils.Round's own steps: scale up by 10^decimals, take floor or ceiling, scale back down.</summary>
+    internal static decimal RoundByScaling(decimal value, int decimals, RoundingMethod method)
+    {
         var pow = PowerOfTen(decimals);
         var scaled = value * pow;
         var fraction = scaled - decimal.Truncate(scaled);
@@ -33,6 +39,36 @@ public static class Rounding
             _ => scaled,
         };
         return rounded / pow;
+    }
+
+    /// <summary>
+    /// The same branches without scaling the value up and back down: the part past <paramref name="decimals"/> places
+    /// (same sign as the value) decides, and one unit in the last place is added or taken away. Equivalent to the
+    /// general path for decimals ≥ 0, and free of its two decimal divisions on the hot rating path.
+    /// </summary>
+    private static decimal RoundAtPlaces(decimal value, int decimals, RoundingMethod method)
+    {
+        var truncated = decimal.Round(value, decimals, MidpointRounding.ToZero);
+        var remainder = value - truncated;
+        if (remainder == 0)
+        {
+            return truncated;
+        }
+        var unit = PowerOfTen(-decimals);
+        var roundUp = remainder > 0 && method switch
+        {
+            // The scaled fraction remainder × 10^decimals is compared with 10^-max(7, decimals) and 0.5.
+            // Past 28 places the threshold is below decimal's resolution, so any fraction reaches it.
+            RoundingMethod.Up => Math.Max(7, decimals) + decimals > 28 || remainder >= PowerOfTen(-(Math.Max(7, decimals) + decimals)),
+            RoundingMethod.Middle => remainder >= 5 * PowerOfTen(-(decimals + 1)),
+            _ => false,
+        };
+        if (roundUp)
+        {
+            return truncated + unit;
+        }
+        // Floor: a negative value with a fraction goes one unit further from zero.
+        return remainder < 0 ? truncated - unit : truncated;
     }
 
     private static decimal PowerOfTen(int exponent) =>

@@ -44,6 +44,30 @@ public class RoundingTests
     public void Parse_WireString_MapsMethod(string text, RoundingMethod expected) => Assert.Equal(expected, RoundingMethods.Parse(text));
 
     [Fact]
+    public void Round_AnyValue_EqualsTheScalingAlgorithm()
+    {
+        var methods = new[] { RoundingMethod.Up, RoundingMethod.Middle, RoundingMethod.Down };
+        Gen.Decimal[-1_000_000m, 1_000_000m].Select(Gen.Int[0, 12], Gen.Int[0, 2]).Sample((value, decimals, m) =>
+            Assert.Equal(Rounding.RoundByScaling(value, decimals, methods[m]), Rounding.Round(value, decimals, methods[m])), iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData("0.00000000000000000001", 12)]
+    [InlineData("-0.00000000000000000001", 12)]
+    [InlineData("0.12345678901234567890123", 20)]
+    [InlineData("1.00000005", 0)]
+    [InlineData("2.5", 0)]
+    [InlineData("-2.5", 0)]
+    public void Round_EdgeValues_EqualsTheScalingAlgorithm(string value, int decimals)
+    {
+        foreach (var method in new[] { RoundingMethod.Up, RoundingMethod.Middle, RoundingMethod.Down })
+        {
+            var v = decimal.Parse(value);
+            Assert.Equal(Rounding.RoundByScaling(v, decimals, method), Rounding.Round(v, decimals, method));
+        }
+    }
+
+    [Fact]
     public void Round_PositiveValues_StaysWithinOneUnitAndOrdered()
     {
         Gen.Decimal[0m, 1_000_000m].Select(Gen.Int[0, 8]).Sample((value, decimals) =>
