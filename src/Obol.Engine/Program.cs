@@ -23,6 +23,10 @@ public static class Program
     {
         var folder = "samples/tariffplans/tutorial";
         var decimals = 5;
+        var serve = false;
+        var listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 2012);
+        var logger = "*stdout";
+        var dataDir = Path.Combine(Path.GetTempPath(), "obol");
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,10 +39,27 @@ public static class Program
                     decimals = d;
                     i++;
                     break;
+                case "--serve" or "-serve":
+                    serve = true;
+                    break;
+                case "-listen" or "--listen" when i + 1 < args.Length && System.Net.IPEndPoint.TryParse(args[i + 1], out var endPoint):
+                    listen = endPoint;
+                    i++;
+                    break;
+                case "-logger" or "--logger" when i + 1 < args.Length:
+                    logger = args[++i];
+                    break;
+                case "-data_dir" or "--data_dir" when i + 1 < args.Length:
+                    dataDir = args[++i];
+                    break;
                 default:
                     rest.Add(args[i]);
                     break;
             }
+        }
+        if (serve)
+        {
+            return ServeCommand.RunAsync(folder, listen, decimals, logger, dataDir).GetAwaiter().GetResult();
         }
         var zone = DateTimeZoneProviders.Tzdb.GetSystemDefault();
         var clock = SystemClock.Instance;

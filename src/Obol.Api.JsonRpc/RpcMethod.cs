@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Obol.Primitives;
+
+namespace Obol.Api.JsonRpc;
+
+/// <summary>One registered <c>Service.Method</c>: decodes the argument, runs the handler and writes the whole reply.</summary>
+internal abstract class RpcMethod(string name, JsonRpcDispatcher dispatcher)
+{
+    public string Name { get; } = name;
+
+    protected JsonRpcDispatcher Dispatcher { get; } = dispatcher;
+
+    public abstract ValueTask InvokeAsync(JsonRpcCall call, CancellationToken cancellationToken);
+
+    protected void WriteError(JsonRpcCall call, string error)
+    {
+        call.Reply.Clear();
+        JsonRpcReplyWriter.WriteError(call.Reply, call.Id, error, Dispatcher.SerializerOptions);
+    }
+
+    /// <summary>RpcException carries a wire error; anything else is a bug or an outage, answered as Go answers a plain error.</summary>
+    protected string HandlerError(Exception exception)
+    {
+        if (exception is RpcException rpc)
+        {
+            return rpc.Error;
+        }
+        Dispatcher.Log?.Invoke($"JSON-RPC {Name} failed: {exception}");
+        return ErrorCodes.ServerErrorWith(exception.Message);
+    }
+}
+
+internal sealed class TypedRpcMethod<TArg, TResult>(
+    string name,
+    JsonRpcDispatcher dispatcher,
+    Func<TArg, CancellationToken, ValueTask<RpcResult<TResult>>> handler) : RpcMethod(name, dispatcher)
+{
+    private readonly JsonTypeInfo<TArg> _argInfo = (JsonTypeInfo<TArg>)dispatcher.SerializerOptions.GetTypeInfo(typeof(TArg));
+    private readonly JsonTypeInfo<TResult> _resultInfo = (JsonTypeInfo<TResult>)dispatcher.SerializerOptions.GetTypeInfo(typeof(TResult));
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public override async ValueTask InvokeAsync(JsonRpcCall call, CancellationToken cancellationToken)
+    {
+        if (!TryDecode(call.Argument.Span, out var argument, out var decodeError))
+        {
+            WriteError(call, decodeError);
+            return;
+        }
+        RpcResult<TResult> result;
+        try
+        {
+            result = await handler(argument, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            WriteError(call, HandlerError(ex));
+            return;
+        }
+        if (result.Error is { } error)
+        {
+            WriteError(call, error);
+            return;
+        }
+        try
+        {
+            JsonRpcReplyWriter.WriteResult(call.Reply, call.Id, result.Value, _resultInfo);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Go would write nothing and leave the client waiting; an error reply is kinder and as clear.
+            WriteError(call, HandlerError(ex));
+        }
+    }
+
+    private bool TryDecode(ReadOnlySpan<byte> json, out TArg argument, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        // Go decodes into a fresh zero value (reflect.New), so [] and [null] call the method with a zero argument.
+        if (json.IsEmpty || json.SequenceEqual("null"u8))
+        {
+            argument = ZeroValue();
+            return true;
+        }
+        try
+        {
+            argument = JsonSerializer.Deserialize(json, _argInfo) ?? ZeroValue();
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = GoUnmarshalError.Describe(ex, json, _argInfo, Name);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            error = GoUnmarshalError.Describe(ex, json, _argInfo, Name);
+        }
+        argument = default!;
+        return false;
+    }
+
+    private TArg ZeroValue()
+    {
+        if (typeof(TArg).IsValueType)
+        {
+            return default!;
+        }
+        if (typeof(TArg) == typeof(string))
+        {
+            return (TArg)(object)string.Empty;
+        }
+        if (_argInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            try
+            {
+                // A fresh instance per call: handlers may mutate their argument.
+                return JsonSerializer.Deserialize("{}"u8, _argInfo) ?? default!;
+            }
+            catch (JsonException)
+            {
+                // Required members: there is no zero value, the handler gets null.
+            }
+        }
+        return default!;
+    }
+}
+
+internal sealed class RawRpcMethod(string name, JsonRpcDispatcher dispatcher, JsonRpcRawHandler handler) : RpcMethod(name, dispatcher)
+{
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public override async ValueTask InvokeAsync(JsonRpcCall call, CancellationToken cancellationToken)
+    {
+        RpcResult<ReadOnlyMemory<byte>> result;
+        try
+        {
+            result = await handler(call.Argument, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            WriteError(call, HandlerError(ex));
+            return;
+        }
+        if (result.Error is { } error)
+        {
+            WriteError(call, error);
+            return;
+        }
+        var json = result.Value.Span;
+        JsonRpcReplyWriter.WriteRawResult(call.Reply, call.Id, json.IsEmpty ? "null"u8 : json);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using NodaTime;
+using Obol.Accounting;
+using Obol.Api.JsonRpc;
+using Obol.Primitives;
+using Obol.Rals;
+using Obol.Rating;
+
+namespace Obol.Api;
+
+/// <summary>
+/// APIerSv1/APIerSv2 on top of RALs, with CGRateS's argument defaults and error strings (apier/v1, apier/v2).
+/// </summary>
+public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, IClock clock, string defaultTenant = "cgrates.org",
+    string defaultCategory = "call")
+{
+    private const string Ok = "OK";
+
+    public void Register(JsonRpcDispatcher dispatcher)
+    {
+        dispatcher.Add<AttrGetCost, EventCost>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCost(a)));
+        dispatcher.Add<AttrGetAccount, JsonElement>("APIerSv2.GetAccount", GetAccountAsync);
+        dispatcher.Add<AttrGetAccounts, JsonElement>("APIerSv2.GetAccounts", GetAccountsAsync);
+        dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
+        dispatcher.Add<AttrSetBalance, string>("APIerSv1.AddBalance", (a, ct) => ChangeBalanceAsync(a, a.Overwrite ? "*topup_reset" : "*topup", ct));
+        dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
+        dispatcher.Add<AttrLoadTpFromFolder, string>("APIerSv1.LoadTariffPlanFromFolder", LoadTariffPlanAsync);
+        dispatcher.Add<AttrExecuteAction, string>("APIerSv1.ExecuteAction", ExecuteActionAsync);
+        dispatcher.AddPing("APIerSv1");
+        dispatcher.AddPing("APIerSv2");
+    }
+
+    /// <summary>apier/v1/costs.go GetCost: AnswerTime in the default zone, DurationIndex = Usage, errors as SERVER_ERROR.</summary>
+    public RpcResult<EventCost> GetCost(AttrGetCost args)
+    {
+        if (!Usage.TryParse(args.Usage ?? "", out var usage))
+        {
+            return RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith($"time: invalid duration \"{args.Usage}\""));
+        }
+        if (!GoTime.TryParse(args.AnswerTime, defaultZone, clock.GetCurrentInstant(), out var answer))
+        {
+            return RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith("Unsupported time format"));
+        }
+        var subject = args.Subject ?? "";
+        var cd = new CallDescriptor
+        {
+            Tenant = Or(args.Tenant, defaultTenant),
+            Category = Or(args.Category, defaultCategory),
+            Subject = subject,
+            Account = subject,
+            Destination = args.Destination ?? "",
+            TimeStart = answer.ToInstant(),
+            TimeEnd = answer.ToInstant() + Duration.FromNanoseconds(usage.Nanoseconds),
+            TimeZone = answer.Zone,
+            DurationIndex = usage,
+        };
+        var (cost, error) = rals.Rating.GetEventCost(cd);
+        return error is null ? cost! : RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith(error));
+    }
+
+    private async ValueTask<RpcResult<JsonElement>> GetAccountAsync(AttrGetAccount args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.Account))
+        {
+            return RpcResult.Fail<JsonElement>(ErrorCodes.MandatoryIeMissingFields("Account"));
+        }
+        var account = await rals.Accounts.GetAsync(Or(args.Tenant, defaultTenant) + ":" + args.Account, ct).ConfigureAwait(false);
+        return account is null ? RpcResult.Fail<JsonElement>(ErrorCodes.NotFound) : Json(AccountJson.Write(account));
+    }
+
+    private async ValueTask<RpcResult<JsonElement>> GetAccountsAsync(AttrGetAccounts args, CancellationToken ct)
+    {
+        var tenant = Or(args.Tenant, defaultTenant);
+        IReadOnlyList<string> ids = args.AccountIDs is { Length: > 0 } named
+            ? [.. named.Select(id => tenant + ":" + id)]
+            : await rals.Accounts.ListAsync(tenant, ct).ConfigureAwait(false);
+        var parts = new List<string>();
+        foreach (var id in ids.Skip(Math.Max(0, args.Offset)).Take(args.Limit > 0 ? args.Limit : int.MaxValue))
+        {
+            if (await rals.Accounts.GetAsync(id, ct).ConfigureAwait(false) is not { } account)
+            {
+                continue;
+            }
+            if (args.Filter is { } filter && ((filter.TryGetValue("AllowNegative", out var neg) && account.AllowNegative != neg)
+                || (filter.TryGetValue("Disabled", out var disabled) && account.Disabled != disabled)))
+            {
+                continue;
+            }
+            parts.Add(AccountJson.Write(account));
+        }
+        return Json("[" + string.Join(',', parts) + "]");
+    }
+
+    private async ValueTask<RpcResult<string>> ChangeBalanceAsync(AttrSetBalance args, string actionType, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrEmpty(args.Account))
+        {
+            missing.Add("Account");
+        }
+        if (string.IsNullOrEmpty(args.BalanceType))
+        {
+            missing.Add("BalanceType");
+        }
+        if (missing.Count > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields([.. missing]));
+        }
+        var (filter, expiry, error) = BalanceArguments.Parse(args.Balance);
+        if (error is not null)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+        }
+        if (actionType == "*set_balance" && string.IsNullOrEmpty(filter.ID) && string.IsNullOrEmpty(filter.Uuid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("BalanceID or BalanceUUID"));
+        }
+        var tenant = Or(args.Tenant, defaultTenant);
+        // CGRateS takes |Value|: the action type says which way it goes.
+        var value = Math.Abs(args.Value);
+        var result = actionType switch
+        {
+            "*set_balance" => await rals.SetBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, expiry, ct).ConfigureAwait(false),
+            "*debit" => await rals.DebitBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, ct).ConfigureAwait(false),
+            _ => await rals.AddBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, actionType == "*topup_reset", expiry, ct)
+                .ConfigureAwait(false),
+        };
+        return result is null ? Ok : RpcResult.Fail<string>(result);
+    }
+
+    private async ValueTask<RpcResult<string>> LoadTariffPlanAsync(AttrLoadTpFromFolder args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.FolderPath))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissing + ":FolderPath");
+        }
+        if (!Directory.Exists(args.FolderPath))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
+        }
+        var result = await rals.LoadTariffPlanAsync(args.FolderPath, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
+        }
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
+        return Ok;
+    }
+
+    private async ValueTask<RpcResult<string>> ExecuteActionAsync(AttrExecuteAction args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.Account) || string.IsNullOrEmpty(args.ActionsId))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("Account", "ActionsId"));
+        }
+        var error = await rals.ExecuteActionAsync(Or(args.Tenant, defaultTenant), args.Account, args.ActionsId, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    private static JsonElement Json(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+
+    private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+}
