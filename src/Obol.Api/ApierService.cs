@@ -30,32 +30,11 @@ public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, ICl
         dispatcher.AddPing("APIerSv2");
     }
 
-    /// <summary>apier/v1/costs.go GetCost: AnswerTime in the default zone, DurationIndex = Usage, errors as SERVER_ERROR.</summary>
+    /// <summary>apier/v1/costs.go GetCost.</summary>
     public RpcResult<EventCost> GetCost(AttrGetCost args)
     {
-        if (!Usage.TryParse(args.Usage ?? "", out var usage))
-        {
-            return RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith($"time: invalid duration \"{args.Usage}\""));
-        }
-        if (!GoTime.TryParse(args.AnswerTime, defaultZone, clock.GetCurrentInstant(), out var answer))
-        {
-            return RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith("Unsupported time format"));
-        }
-        var subject = args.Subject ?? "";
-        var cd = new CallDescriptor
-        {
-            Tenant = Or(args.Tenant, defaultTenant),
-            Category = Or(args.Category, defaultCategory),
-            Subject = subject,
-            Account = subject,
-            Destination = args.Destination ?? "",
-            TimeStart = answer.ToInstant(),
-            TimeEnd = answer.ToInstant() + Duration.FromNanoseconds(usage.Nanoseconds),
-            TimeZone = answer.Zone,
-            DurationIndex = usage,
-        };
-        var (cost, error) = rals.Rating.GetEventCost(cd);
-        return error is null ? cost! : RpcResult.Fail<EventCost>(ErrorCodes.ServerErrorWith(error));
+        var (cost, error) = CostQuery.Run(rals.Rating, args, defaultZone, clock.GetCurrentInstant(), defaultTenant, defaultCategory);
+        return error is null ? cost! : RpcResult.Fail<EventCost>(error);
     }
 
     private async ValueTask<RpcResult<JsonElement>> GetAccountAsync(AttrGetAccount args, CancellationToken ct)
