@@ -92,7 +92,7 @@ internal sealed partial class AccountDebitor
                     {
                         amount = Rounding.Round(amount * factor, _options.RoundingDecimals, RoundingMethod.Up);
                     }
-                    moneyBalance = money.Find(m => m.Value >= cost);
+                    moneyBalance = FirstAbleToPay(money, cost);
                     if (cost != 0 && moneyBalance is null && (!dryRun || owner.AllowNegative))
                     {
                         moneyBalance = owner.DefaultMoneyBalance(_newUuid);
@@ -129,7 +129,11 @@ internal sealed partial class AccountDebitor
                 {
                     b.SubtractValue(cost, _options.RoundingDecimals);
                     cd.MaxCostSoFar += cost;
-                    inc.BalanceInfo = Share(ref last, new DebitInfo(null, new MonetaryDebit(b.Uuid, b.ID, b.RatingSubject.Length > 0 ? ri : null), owner.Id));
+                    var pricedBy = b.RatingSubject.Length > 0 ? ri : null;
+                    // Consecutive increments paid by the same balance share one debit info; build it only for the first.
+                    inc.BalanceInfo = last is { Unit: null, Monetary: { } m } && m.Uuid == b.Uuid && m.RateInterval == pricedBy && last.AccountId == owner.Id
+                        ? last
+                        : Share(ref last, new DebitInfo(null, new MonetaryDebit(b.Uuid, b.ID, pricedBy), owner.Id));
                     if (count)
                     {
                         _triggers.CountUnits(owner, cost, BalanceTypes.Monetary, Context(cc), b);
@@ -234,6 +238,18 @@ internal sealed partial class AccountDebitor
             _triggers.CountUnits(account, 1, "*event_connect", Context(cc), b);
             _triggers.CountUnits(account, fee, BalanceTypes.Monetary, Context(cc), b);
         }
+    }
+
+    private static Balance? FirstAbleToPay(List<Balance> money, decimal cost)
+    {
+        foreach (var m in money)
+        {
+            if (m.Value >= cost)
+            {
+                return m;
+            }
+        }
+        return null;
     }
 
     /// <summary>Shows the connect fee as the span's first, zero-usage increment, paid by <paramref name="paidBy"/>.</summary>
