@@ -124,104 +124,102 @@ public sealed class AccountService
         {
             // Locks are always taken in id order, so debits on accounts sharing a group cannot deadlock; the partners
             // are learnt from the account itself, so a change to its groups between attempts means another round.
-            IAsyncDisposable? own = null;
-            List<IAsyncDisposable>? held = null;
-            try
+            await using var held = expectedPartners.Count == 0
+                ? await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false)
+                : await AcquireInOrderAsync([.. expectedPartners, key], cancellationToken).ConfigureAwait(false);
+            var account = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (account is null)
             {
-                if (expectedPartners.Count == 0)
-                {
-                    own = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    var ids = new List<string>(expectedPartners) { key };
-                    ids.Sort(StringComparer.Ordinal);
-                    held = new List<IAsyncDisposable>(ids.Count);
-                    foreach (var id in ids)
-                    {
-                        held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
-                    }
-                }
-                var account = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                if (account is null)
-                {
-                    return (default, ErrorCodes.AccountNotFound);
-                }
-                if (account.Disabled)
-                {
-                    return (default, ErrorCodes.AccountDisabled);
-                }
-                var partners = SharedGroupPartners(account);
-                if (!partners.SequenceEqual(expectedPartners, StringComparer.Ordinal))
-                {
-                    expectedPartners = partners;
-                    continue;
-                }
-                var members = partners.Count == 0 ? s_noMembers : new Dictionary<string, Account>(StringComparer.Ordinal);
-                foreach (var id in partners)
-                {
-                    if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
-                    {
-                        members[id] = member;
-                    }
-                }
-                var (result, error) = work(account, members);
-                if (error is null && save)
-                {
-                    await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
-                    foreach (var member in members.Values)
-                    {
-                        if (member.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))
-                        {
-                            await _store.SaveAsync(member, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                }
-                return (result, error);
+                return (default, ErrorCodes.AccountNotFound);
             }
-            finally
+            if (account.Disabled)
             {
-                if (own is not null)
+                return (default, ErrorCodes.AccountDisabled);
+            }
+            var partners = SharedGroupPartners(account);
+            if (!partners.SequenceEqual(expectedPartners, StringComparer.Ordinal))
+            {
+                expectedPartners = partners;
+                continue;
+            }
+            var members = partners.Count == 0 ? s_noMembers : new Dictionary<string, Account>(StringComparer.Ordinal);
+            foreach (var id in partners)
+            {
+                if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
                 {
-                    await own.DisposeAsync().ConfigureAwait(false);
-                }
-                for (var i = (held?.Count ?? 0) - 1; i >= 0; i--)
-                {
-                    await held![i].DisposeAsync().ConfigureAwait(false);
+                    members[id] = member;
                 }
             }
+            var (result, error) = work(account, members);
+            if (error is null && save)
+            {
+                await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+                foreach (var member in members.Values)
+                {
+                    if (member.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))
+                    {
+                        await _store.SaveAsync(member, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            return (result, error);
         }
     }
 
     private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken)
     {
-        ids.Sort(StringComparer.Ordinal);
-        var held = new List<IAsyncDisposable>();
+        await using var held = await AcquireInOrderAsync(ids, cancellationToken).ConfigureAwait(false);
         var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
+            {
+                accounts[id] = account;
+            }
+        }
+        if (work(accounts))
+        {
+            foreach (var account in accounts.Values)
+            {
+                await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Locks several accounts, always in id order so two multi-account operations cannot deadlock; released in
+    /// reverse order.</summary>
+    private async Task<IAsyncDisposable> AcquireInOrderAsync(List<string> ids, CancellationToken cancellationToken)
+    {
+        ids.Sort(StringComparer.Ordinal);
+        var set = new LockSet(ids.Count);
         try
         {
             foreach (var id in ids)
             {
-                held.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
-                if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
-                {
-                    accounts[id] = account;
-                }
-            }
-            if (work(accounts))
-            {
-                foreach (var account in accounts.Values)
-                {
-                    await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
-                }
+                set.Add(await _locks.AcquireAsync(id, cancellationToken).ConfigureAwait(false));
             }
         }
-        finally
+        catch
         {
-            for (var i = held.Count - 1; i >= 0; i--)
+            await set.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return set;
+    }
+
+    private sealed class LockSet(int capacity) : IAsyncDisposable
+    {
+        private readonly List<IAsyncDisposable> _held = new(capacity);
+
+        public void Add(IAsyncDisposable held) => _held.Add(held);
+
+        public async ValueTask DisposeAsync()
+        {
+            for (var i = _held.Count - 1; i >= 0; i--)
             {
-                await held[i].DisposeAsync().ConfigureAwait(false);
+                await _held[i].DisposeAsync().ConfigureAwait(false);
             }
+            _held.Clear();
         }
     }
 
