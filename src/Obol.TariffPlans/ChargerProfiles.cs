@@ -10,11 +10,7 @@ internal sealed class ChargerProfiles(ReferenceCollector references)
 
     public void Read(PlanRow row)
     {
-        var tenant = row.Text(0);
-        var id = row.Text(1);
-        var filterIds = row.List(2);
-        row.CheckInlineFilters(2, filterIds);
-        var activation = row.ActivationInterval(3);
+        var (tenant, id, filterIds, activation) = row.ProfileHead();
         var runId = row.Text(4);
         var attributeIds = row.Text(5);
         var weight = row.Decimal(6);

@@ -164,6 +164,17 @@ internal sealed class PlanRow(ErrorCollector errors, TariffPlanReadOptions optio
     }
 
     /// <summary>Validates the inline filters of a FilterIDs-like column (each must parse).</summary>
+    /// <summary>The columns the filtered profile files (Chargers, Routes, Stats, Thresholds, Resources) start with:
+    /// Tenant, ID, FilterIDs with their inline filters checked, ActivationInterval.</summary>
+    public ProfileHead ProfileHead()
+    {
+        var tenant = Text(0);
+        var id = Text(1);
+        var filterIds = List(2);
+        CheckInlineFilters(2, filterIds);
+        return new ProfileHead(tenant, id, filterIds, ActivationInterval(3));
+    }
+
     public void CheckInlineFilters(int index, string[] filterIds)
     {
         foreach (var id in filterIds)
@@ -193,3 +204,6 @@ internal sealed class PlanRow(ErrorCollector errors, TariffPlanReadOptions optio
         return false;
     }
 }
+
+/// <summary>The leading columns of a filtered profile row.</summary>
+internal readonly record struct ProfileHead(string Tenant, string Id, string[] FilterIds, TpActivationInterval? Activation);

@@ -12,11 +12,7 @@ internal sealed class RouteProfiles(ReferenceCollector references)
 
     public void Read(PlanRow row)
     {
-        var tenant = row.Text(0);
-        var id = row.Text(1);
-        var filterIds = row.List(2);
-        row.CheckInlineFilters(2, filterIds);
-        var activation = row.ActivationInterval(3);
+        var (tenant, id, filterIds, activation) = row.ProfileHead();
         var sorting = row.Text(4);
         var sortingParameters = row.List(5);
         var routeId = row.Text(6);

@@ -13,11 +13,7 @@ internal sealed class StatProfiles(ReferenceCollector references)
 
     public void Read(PlanRow row)
     {
-        var tenant = row.Text(0);
-        var id = row.Text(1);
-        var filterIds = row.List(2);
-        row.CheckInlineFilters(2, filterIds);
-        var activation = row.ActivationInterval(3);
+        var (tenant, id, filterIds, activation) = row.ProfileHead();
         var queueLength = row.Int(4);
         var ttl = row.Duration(5);
         var hasTtl = !row.IsEmpty(5);

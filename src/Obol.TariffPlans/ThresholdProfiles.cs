@@ -13,11 +13,7 @@ internal sealed class ThresholdProfiles(ReferenceCollector references)
 
     public void Read(PlanRow row)
     {
-        var tenant = row.Text(0);
-        var id = row.Text(1);
-        var filterIds = row.List(2);
-        row.CheckInlineFilters(2, filterIds);
-        var activation = row.ActivationInterval(3);
+        var (tenant, id, filterIds, activation) = row.ProfileHead();
         var maxHits = row.Int(4);
         var minHits = row.Int(5);
         var minSleep = row.Duration(6);
