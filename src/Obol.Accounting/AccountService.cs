@@ -111,6 +111,13 @@ public sealed class AccountService
         return result;
     }
 
+    /// <summary>Deletes the account under its lock; false when there was none.</summary>
+    public async Task<bool> RemoveAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var held = await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
+        return await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default) => _store.GetAsync(accountId, cancellationToken);
 
     public ValueTask<IReadOnlyList<string>> ListAsync(string? tenant, CancellationToken cancellationToken = default) => _store.ListAsync(tenant, cancellationToken);

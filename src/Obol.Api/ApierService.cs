@@ -11,7 +11,7 @@ namespace Obol.Api;
 /// <summary>
 /// APIerSv1/APIerSv2 on top of RALs, with CGRateS's argument defaults and error strings (apier/v1, apier/v2).
 /// </summary>
-public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, IClock clock, string defaultTenant = "cgrates.org",
+public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZone, IClock clock, string defaultTenant = "cgrates.org",
     string defaultCategory = "call")
 {
     private const string Ok = "OK";
@@ -26,6 +26,9 @@ public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, ICl
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
         dispatcher.Add<AttrLoadTpFromFolder, string>("APIerSv1.LoadTariffPlanFromFolder", LoadTariffPlanAsync);
         dispatcher.Add<AttrExecuteAction, string>("APIerSv1.ExecuteAction", ExecuteActionAsync);
+        RegisterAccounts(dispatcher);
+        RegisterActions(dispatcher);
+        RegisterRatingData(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }
@@ -44,7 +47,7 @@ public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, ICl
             return RpcResult.Fail<JsonElement>(ErrorCodes.MandatoryIeMissingFields("Account"));
         }
         var account = await rals.Accounts.GetAsync(Or(args.Tenant, defaultTenant) + ":" + args.Account, ct).ConfigureAwait(false);
-        return account is null ? RpcResult.Fail<JsonElement>(ErrorCodes.NotFound) : Json(AccountJson.Write(account));
+        return account is null ? RpcResult.Fail<JsonElement>(ErrorCodes.NotFound) : ApierJson.Parse(AccountJson.Write(account));
     }
 
     private async ValueTask<RpcResult<JsonElement>> GetAccountsAsync(AttrGetAccounts args, CancellationToken ct)
@@ -67,7 +70,7 @@ public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, ICl
             }
             parts.Add(AccountJson.Write(account));
         }
-        return Json("[" + string.Join(',', parts) + "]");
+        return ApierJson.Parse("[" + string.Join(',', parts) + "]");
     }
 
     private async ValueTask<RpcResult<string>> ChangeBalanceAsync(AttrSetBalance args, string actionType, CancellationToken ct)
@@ -134,12 +137,6 @@ public sealed class ApierService(RalsService rals, DateTimeZone defaultZone, ICl
         }
         var error = await rals.ExecuteActionAsync(Or(args.Tenant, defaultTenant), args.Account, args.ActionsId, ct).ConfigureAwait(false);
         return error is null ? Ok : RpcResult.Fail<string>(error);
-    }
-
-    private static JsonElement Json(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.Clone();
     }
 
     private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;

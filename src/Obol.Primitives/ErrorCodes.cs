@@ -26,6 +26,7 @@ public static class ErrorCodes
     public const string MaxIncrementsExceeded = "MAX_INCREMENTS_EXCEEDED";
     public const string NegativeConnectFee = "NEGATIVE_CONNECT_FEE";
     public const string NotImplemented = "NOT_IMPLEMENTED";
+    public const string BrokenReference = "BROKEN_REFERENCE";
 
     /// <summary><c>MANDATORY_IE_MISSING: [Tenant Account]</c> — Go's <c>%v</c> of a string slice.</summary>
     public static string MandatoryIeMissingFields(params string[] fields) => $"{MandatoryIeMissing}: [{string.Join(' ', fields)}]";

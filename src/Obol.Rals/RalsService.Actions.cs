@@ -84,9 +84,18 @@ public sealed partial class RalsService
             Balance = balance with { Type = balanceType, Value = value },
         }, ct);
 
-    private async Task<string?> RunSingleAsync(string tenant, string account, AccountAction action, CancellationToken ct)
+    /// <summary>APIerSv1.RemoveBalances: <c>*remove_balance</c> on an existing account.</summary>
+    public Task<string?> RemoveBalancesAsync(string tenant, string account, string balanceType, BalanceFilter balance, CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, new AccountAction
+        {
+            Id = "REMOVE_BALANCES",
+            ActionType = "*remove_balance",
+            Balance = balance with { Type = balanceType },
+        }, ct, createIfMissing: false);
+
+    private async Task<string?> RunSingleAsync(string tenant, string account, AccountAction action, CancellationToken ct, bool createIfMissing = true)
     {
-        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, [action]), createIfMissing: true, ct)
+        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, [action]), createIfMissing, ct)
             .ConfigureAwait(false);
         return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
     }

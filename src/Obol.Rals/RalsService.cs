@@ -13,6 +13,7 @@ namespace Obol.Rals;
 public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsyncDisposable
 {
     private readonly RalsOptions _options;
+    private readonly ITariffPlanArchive? _archive;
     private readonly TimeProviderClock _clock;
     private readonly RatingDataHolder _ratingData = new(RatingDataSet.Empty);
     private readonly SharedGroupRegistry _sharedGroups = new();
@@ -21,9 +22,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     private volatile IReadOnlyList<ActionPlan> _plans = [];
 
     public RalsService(RalsOptions options, IAccountStore accounts, IAccountLocks locks, IScheduleStore schedule, IActionEffects effects,
-        TimeProvider? time = null)
+        TimeProvider? time = null, ITariffPlanArchive? archive = null)
     {
         _options = options;
+        _archive = archive;
         var timeProvider = time ?? TimeProvider.System;
         _clock = new TimeProviderClock(timeProvider);
         Rating = new RatingEngine(_ratingData, options.Rating);
@@ -34,6 +36,12 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     }
 
     public RatingEngine Rating { get; }
+
+    /// <summary>The rating data in force now (destinations, plans, profiles).</summary>
+    public RatingDataSet RatingData => _ratingData.Current;
+
+    /// <summary>Action trigger sets by id, from the loaded plan.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>> ActionTriggerSets => _accounting.ActionTriggers;
 
     public AccountService Accounts { get; }
 
@@ -53,8 +61,24 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// </summary>
     public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(string folder, CancellationToken cancellationToken = default)
     {
+        var (files, errors) = TariffPlanReader.CollectFiles(folder);
+        if (errors.Count > 0)
+        {
+            return new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal));
+        }
+        return await LoadTariffPlanAsync(files, folder, applyAccountActions: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies collected tariff-plan files. <paramref name="applyAccountActions"/> is false when the engine restores
+    /// the plan it had stored: accounts are already as they were left, and replaying AccountActions would re-enable
+    /// an account that fraud detection disabled and reset its triggers. A successful load is archived.
+    /// </summary>
+    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
+        CancellationToken cancellationToken = default)
+    {
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
-        var read = TariffPlanReader.ReadFolder(folder, readOptions);
+        var read = TariffPlanReader.ReadFiles(files, readOptions);
         var counts = Counts(read.Plan);
         if (!read.Succeeded)
         {
@@ -79,9 +103,16 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             _ratingData.Replace(rating);
             _accounting = accounting;
             _sharedGroups.Replace(SharedGroupsOf(read.Plan));
-            foreach (var row in read.Plan.AccountActions)
+            if (applyAccountActions)
             {
-                await ApplyAccountActionAsync(row, accounting, cancellationToken).ConfigureAwait(false);
+                foreach (var row in read.Plan.AccountActions)
+                {
+                    await ApplyAccountActionAsync(row, accounting, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            if (_archive is not null && applyAccountActions)
+            {
+                await _archive.SaveAsync(source, files, cancellationToken).ConfigureAwait(false);
             }
             _plans = plans;
             await Scheduler.ReloadAsync(plans, cancellationToken).ConfigureAwait(false);

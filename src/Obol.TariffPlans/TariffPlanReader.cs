@@ -24,7 +24,7 @@ public static class TariffPlanReader
             return assembler.Finish();
         }
         var folders = new List<DirectoryInfo>();
-        Walk(root, folders, assembler);
+        Walk(root, folders, assembler.AddError);
         foreach (var kind in PlanFiles.LoadOrder)
         {
             foreach (var directory in folders)
@@ -59,6 +59,50 @@ public static class TariffPlanReader
         return assembler.Finish();
     }
 
+    /// <summary>
+    /// The tariff-plan files of <paramref name="folder"/> and its sub-folders, in the order <see cref="ReadFolder"/>
+    /// reads them, with their text: what a loader shows progress over and what storage keeps so a restart can rebuild
+    /// the plan without the folder. Feed them to ReadFiles.
+    /// </summary>
+    public static (IReadOnlyList<TariffPlanFile> Files, IReadOnlyList<TariffPlanError> Errors) CollectFiles(string folder)
+    {
+        var errors = new List<TariffPlanError>();
+        var files = new List<TariffPlanFile>();
+        var root = new DirectoryInfo(folder);
+        if (!root.Exists)
+        {
+            errors.Add(new TariffPlanError(folder, 0, "", "the tariff-plan folder does not exist"));
+            return (files, errors);
+        }
+        var folders = new List<DirectoryInfo>();
+        Walk(root, folders, (where, message) => errors.Add(new TariffPlanError(where, 0, "", message)));
+        foreach (var kind in PlanFiles.LoadOrder)
+        {
+            foreach (var directory in folders)
+            {
+                var path = Path.Combine(directory.FullName, PlanFiles.FileName(kind));
+                if (!File.Exists(path))
+                {
+                    continue;
+                }
+                var relative = Path.GetRelativePath(root.FullName, path).Replace('\\', '/');
+                try
+                {
+                    files.Add(new TariffPlanFile(relative, File.ReadAllText(path)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add(new TariffPlanError(relative, 0, "", $"cannot read the file: {e.Message}"));
+                }
+            }
+        }
+        return (files, errors);
+    }
+
+    /// <summary>ReadFiles over collected files.</summary>
+    public static TariffPlanReadResult ReadFiles(IEnumerable<TariffPlanFile> files, TariffPlanReadOptions options) =>
+        ReadFiles(files.Select(f => (f.Name, (TextReader)new StringReader(f.Text))), options);
+
     private static void CheckOptions(TariffPlanReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +117,7 @@ public static class TariffPlanReader
     }
 
     // filepath.Walk order: a folder, then each sub-folder (sorted by name) with all of its own before the next.
-    private static void Walk(DirectoryInfo directory, List<DirectoryInfo> into, PlanAssembler assembler)
+    private static void Walk(DirectoryInfo directory, List<DirectoryInfo> into, Action<string, string> addError)
     {
         into.Add(directory);
         DirectoryInfo[] children;
@@ -83,7 +127,7 @@ public static class TariffPlanReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            assembler.AddError(directory.FullName, $"cannot list the folder: {e.Message}");
+            addError(directory.FullName, $"cannot list the folder: {e.Message}");
             return;
         }
         Array.Sort(children, (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -92,7 +136,7 @@ public static class TariffPlanReader
             // filepath.Walk does not follow symbolic links, which also keeps a link loop from recursing forever.
             if (child.LinkTarget is null)
             {
-                Walk(child, into, assembler);
+                Walk(child, into, addError);
             }
         }
     }

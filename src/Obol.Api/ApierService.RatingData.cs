@@ -1,0 +1,84 @@
+using NodaTime;
+using Obol.Api.JsonRpc;
+using Obol.Primitives;
+using Obol.Rating;
+
+namespace Obol.Api;
+
+/// <summary>Read access to the loaded rating data: destinations, rating plans and rating profiles (apier/v1/apier.go).</summary>
+public sealed partial class ApierService
+{
+    private void RegisterRatingData(JsonRpcDispatcher dispatcher)
+    {
+        dispatcher.Add<string, DestinationWire>("APIerSv1.GetDestination", (id, _) => ValueTask.FromResult(GetDestination(id)));
+        dispatcher.Add<string, RatingPlanWire>("APIerSv1.GetRatingPlan", (id, _) => ValueTask.FromResult(GetRatingPlan(id)));
+        dispatcher.Add<AttrGetRatingProfile, RatingProfileWire>("APIerSv1.GetRatingProfile", (a, _) => ValueTask.FromResult(GetRatingProfile(a)));
+        dispatcher.Add<TenantArgs, string[]>("APIerSv1.GetRatingProfileIDs", (a, _) => ValueTask.FromResult<RpcResult<string[]>>(
+            (string[])[.. rals.RatingData.RatingProfiles.Where(p => p.Key.Tenant == Or(a.Tenant, defaultTenant)).Select(p => p.Id).Order(StringComparer.Ordinal)]));
+        dispatcher.Add<TenantArgs, string[]>("APIerSv1.GetRatingPlanIDs", (_, _) => ValueTask.FromResult<RpcResult<string[]>>(
+            (string[])[.. rals.RatingData.RatingPlans.Select(p => p.Id).Order(StringComparer.Ordinal)]));
+    }
+
+    public RpcResult<DestinationWire> GetDestination(string? id) =>
+        id is not null && rals.RatingData.Destinations.TryGetValue(id, out var prefixes)
+            ? new DestinationWire(id, prefixes)
+            : RpcResult.Fail<DestinationWire>(ErrorCodes.NotFound);
+
+    /// <summary>engine.RatingPlan: timings and rate tables keyed by id, and per destination the (timing, rates, weight) rows.</summary>
+    public RpcResult<RatingPlanWire> GetRatingPlan(string? id)
+    {
+        if (id is null || rals.RatingData.GetRatingPlan(id) is not { } plan)
+        {
+            return RpcResult.Fail<RatingPlanWire>(ErrorCodes.NotFound);
+        }
+        var timings = new SortedDictionary<string, TimingWire>(StringComparer.Ordinal);
+        var ratings = new SortedDictionary<string, RateTableWire>(StringComparer.Ordinal);
+        var destinations = new SortedDictionary<string, List<RatingPlanRateWire>>(StringComparer.Ordinal);
+        foreach (var (destination, intervals) in plan.DestinationRates)
+        {
+            destinations[destination] = [.. intervals.Select(ri =>
+            {
+                timings[ri.Timing.Id] = TimingWire.From(ri.Timing);
+                ratings[ri.Rating.RatesId] = RateTableWire.From(ri.Rating);
+                return new RatingPlanRateWire(ri.Timing.Id, ri.Rating.RatesId, ri.Weight);
+            })];
+        }
+        return new RatingPlanWire(plan.Id, timings, ratings, destinations);
+    }
+
+    public RpcResult<RatingProfileWire> GetRatingProfile(AttrGetRatingProfile args)
+    {
+        if (string.IsNullOrEmpty(args.Category) || string.IsNullOrEmpty(args.Subject))
+        {
+            return RpcResult.Fail<RatingProfileWire>(ErrorCodes.MandatoryIeMissingFields(
+                [.. new[] { ("Category", args.Category), ("Subject", args.Subject) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1)]));
+        }
+        var key = new RatingProfileKey(Or(args.Tenant, defaultTenant), args.Category, args.Subject);
+        return rals.RatingData.GetRatingProfile(key) is { } profile
+            ? new RatingProfileWire(profile.Id, [.. profile.Activations.Select(a => new RatingPlanActivationWire(
+                a.ActivationTime.WithOffset(Offset.Zero), a.RatingPlanId, a.FallbackKeys.Count == 0 ? null : [.. a.FallbackKeys.Select(k => k.ToString())]))])
+            : RpcResult.Fail<RatingProfileWire>(ErrorCodes.NotFound);
+    }
+}
+
+/// <summary>engine.Destination.</summary>
+public sealed record DestinationWire(string Id, IReadOnlyList<string> Prefixes);
+
+/// <summary>engine.RatingPlan.</summary>
+public sealed record RatingPlanWire(string Id, IReadOnlyDictionary<string, TimingWire> Timings, IReadOnlyDictionary<string, RateTableWire> Ratings,
+    IReadOnlyDictionary<string, List<RatingPlanRateWire>> DestinationRates);
+
+/// <summary>engine.RPRate.</summary>
+public sealed record RatingPlanRateWire(string Timing, string Rating, decimal Weight);
+
+/// <summary>engine.RatingProfile.</summary>
+public sealed record RatingProfileWire(string Id, IReadOnlyList<RatingPlanActivationWire> RatingPlanActivations);
+
+/// <summary>engine.RatingPlanActivation.</summary>
+public sealed record RatingPlanActivationWire(OffsetDateTime ActivationTime, string RatingPlanId, IReadOnlyList<string>? FallbackKeys);
+
+/// <summary>utils.AttrGetRatingProfile.</summary>
+public sealed record AttrGetRatingProfile(string? Tenant, string? Category, string? Subject);
+
+/// <summary>utils.PaginatorWithTenant / TenantWithAPIOpts.</summary>
+public sealed record TenantArgs(string? Tenant);
