@@ -7,7 +7,7 @@ namespace Obol.Api.JsonRpc;
 /// moves on), the parsed envelope, the resolved method and the reply being built. It is also the thread-pool work item
 /// that runs the handler, so the read loop never runs business logic.
 /// </summary>
-internal sealed class JsonRpcCall : IThreadPoolWorkItem, IDisposable
+internal sealed class JsonRpcCall : IThreadPoolWorkItem, IJsonRpcOutbound
 {
     private readonly JsonRpcConnection? _connection;
     private readonly int _length;
@@ -33,17 +33,35 @@ internal sealed class JsonRpcCall : IThreadPoolWorkItem, IDisposable
 
     public ReadOnlySpan<byte> Id => Frame[_envelope.Id];
 
+    /// <summary>False for a request without id (or with <c>null</c>): a notification, on BiRPC answered by nobody.</summary>
+    public bool HasId { get; private set; }
+
+    /// <summary>The BiRPC peer that sent the request; null on the one-way transports (Go's <c>ctx.Client</c>).</summary>
+    public IBiRpcPeer? Caller => _connection?.Peer;
+
+    ReadOnlyMemory<byte> IJsonRpcOutbound.Bytes => Reply.WrittenMemory;
+
     /// <summary>
     /// Everything Go's read loop does before it starts the call's goroutine: envelope (protocol errors throw), method
     /// lookup, params shape. Requests that fail here get their error reply at once.
     /// </summary>
-    public void Prepare(JsonRpcDispatcher dispatcher)
+    /// <param name="dispatcher">Where the method is looked up.</param>
+    /// <param name="biRpcErrors">
+    /// Word an unknown method as the BiRPC server does (birpc_client.go readRequest: <c>birpc: can't find method X</c>
+    /// whatever the lookup failure), not as net/rpc's server does.
+    /// </param>
+    public void Prepare(JsonRpcDispatcher dispatcher, bool biRpcErrors = false)
     {
         _envelope = JsonRpcEnvelope.Parse(Frame);
+        HasId = !Id.IsEmpty;
         Span<char> buffer = stackalloc char[256];
         var length = _envelope.CopyMethod(Frame, buffer);
         var name = length >= 0 ? buffer[..length] : _envelope.GetMethod(Frame).AsSpan();
         Method = dispatcher.Resolve(name, out var error);
+        if (error is not null && biRpcErrors)
+        {
+            error = $"birpc: can't find method {name}";
+        }
         if (Method is not null)
         {
             // jsonrpc server.go ReadRequestBody, reached only for a known method, as in Go.

@@ -53,11 +53,7 @@ public sealed class JsonRpcClient : IAsyncDisposable
     /// <summary>Calls <paramref name="serviceMethod"/>; an error reply throws <see cref="RpcException"/> with the error verbatim.</summary>
     public async Task<TResult> CallAsync<TArg, TResult>(string serviceMethod, TArg argument, CancellationToken cancellationToken = default)
     {
-        using var json = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = _options.Encoder }))
-        {
-            JsonSerializer.Serialize(writer, argument, _options);
-        }
+        using var json = JsonRpcRequestWriter.SerializeArgument(argument, _options);
         var reply = await CallRawAsync(serviceMethod, json.WrittenMemory, cancellationToken);
         if (reply.Error is not null)
         {
@@ -78,7 +74,7 @@ public sealed class JsonRpcClient : IAsyncDisposable
             throw new IOException("JSON-RPC connection closed", failure);
         }
         using var request = new PooledBufferWriter();
-        WriteRequest(request, serviceMethod, argumentJson.Span, id);
+        JsonRpcRequestWriter.Write(request, serviceMethod, argumentJson.Span, id, _options.Encoder);
         await using var registration = cancellationToken.Register(() =>
         {
             if (_pending.TryRemove(id, out var pending))
@@ -117,23 +113,6 @@ public sealed class JsonRpcClient : IAsyncDisposable
         await _output.CompleteAsync();
         _socket.Dispose();
         _writeLock.Dispose();
-    }
-
-    private void WriteRequest(PooledBufferWriter request, string serviceMethod, ReadOnlySpan<byte> argumentJson, ulong id)
-    {
-        request.Write("{\"method\":"u8);
-        using (var writer = new Utf8JsonWriter(request, new JsonWriterOptions { Encoder = _options.Encoder }))
-        {
-            writer.WriteStringValue(serviceMethod);
-        }
-        request.Write(",\"params\":["u8);
-        request.Write(argumentJson);
-        request.Write("],\"id\":"u8);
-        Span<byte> digits = stackalloc byte[20];
-        id.TryFormat(digits, out var length);
-        request.Write(digits[..length]);
-        // Go's json.Encoder ends every object with a newline.
-        request.Write("}\n"u8);
     }
 
     private async Task ReadLoopAsync(JsonRpcFraming framing)

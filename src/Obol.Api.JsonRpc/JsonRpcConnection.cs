@@ -11,16 +11,18 @@ namespace Obol.Api.JsonRpc;
 /// a stop request — the replies already due are still written, then <see cref="RunAsync"/> completes (Go's
 /// <c>wg.Wait(); codec.Close()</c>). The owner of the pipes completes and closes them.
 /// </summary>
-internal sealed class JsonRpcConnection : IDisposable
+/// <remarks>
+/// The other transports change only what differs: WebSocket reads messages instead of a byte stream and sends each
+/// reply as a message; BiRPC routes response frames to its own calls and sends its requests through the same writer.
+/// </remarks>
+internal class JsonRpcConnection : IDisposable
 {
-    private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly PipeReader? _input;
+    private readonly PipeWriter? _output;
     private readonly JsonRpcDispatcher _dispatcher;
-    private readonly JsonRpcFraming _framing;
     private readonly SemaphoreSlim _permits;
-    private readonly Channel<JsonRpcCall> _replies = Channel.CreateUnbounded<JsonRpcCall>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<IJsonRpcOutbound> _outbound = Channel.CreateUnbounded<IJsonRpcOutbound>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<string>? _log;
-    private readonly string _name;
     // The read loop holds one count; each dispatched request one more until its reply is written.
     private int _pending = 1;
     private volatile bool _stopping;
@@ -28,14 +30,20 @@ internal sealed class JsonRpcConnection : IDisposable
 
     public JsonRpcConnection(PipeReader input, PipeWriter output, JsonRpcDispatcher dispatcher, JsonRpcServerOptions options,
         string name, CancellationToken aborted)
+        : this(dispatcher, options, name, aborted)
     {
         _input = input;
         _output = output;
+    }
+
+    /// <summary>For transports that override <see cref="ReadLoopAsync"/>, <see cref="WriteAsync"/> and <see cref="FlushAsync"/>.</summary>
+    protected JsonRpcConnection(JsonRpcDispatcher dispatcher, JsonRpcServerOptions options, string name, CancellationToken aborted)
+    {
         _dispatcher = dispatcher;
-        _framing = new JsonRpcFraming(options.MaxRequestBytes);
+        Framing = new JsonRpcFraming(options.MaxRequestBytes);
         _permits = new SemaphoreSlim(options.MaxConcurrentRequestsPerConnection, options.MaxConcurrentRequestsPerConnection);
         _log = options.Log;
-        _name = name;
+        Name = name;
         Aborted = aborted;
     }
 
@@ -44,54 +52,104 @@ internal sealed class JsonRpcConnection : IDisposable
 
     public JsonSerializerOptions SerializerOptions => _dispatcher.SerializerOptions;
 
+    /// <summary>The peer handlers may call back; only BiRPC has one.</summary>
+    public virtual IBiRpcPeer? Peer => null;
+
+    public string Name { get; }
+
+    protected JsonRpcDispatcher Dispatcher => _dispatcher;
+
+    protected JsonRpcFraming Framing { get; }
+
+    protected bool IsStopping => _stopping;
+
+    /// <summary>True once the peer can no longer be written to.</summary>
+    protected bool IsBroken => _broken;
+
+    /// <summary>Unknown methods worded as the BiRPC server words them.</summary>
+    protected virtual bool BiRpcErrors => false;
+
     public void Log(string message) => _log?.Invoke(message);
 
     /// <summary>Serves until the input ends or reading is stopped, then until every reply due has been written.</summary>
     public async Task RunAsync()
     {
         var writer = WriteLoopAsync();
+        Exception? failure = null;
         try
         {
-            await ReadLoopAsync();
+            await ReadLoopAsync().ConfigureAwait(false);
         }
         catch (JsonRpcProtocolException ex)
         {
-            Log($"JSON-RPC {_name}: protocol error, reading no further requests: {ex.Message}");
+            failure = ex;
+            Log($"JSON-RPC {Name}: protocol error, reading no further requests: {ex.Message}");
         }
         catch (OperationCanceledException) when (Aborted.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
+            failure = ex;
             if (!_stopping && !_broken && !Aborted.IsCancellationRequested)
             {
-                Log($"JSON-RPC {_name}: read failed: {ex.Message}");
+                Log($"JSON-RPC {Name}: read failed: {ex.Message}");
             }
         }
         finally
         {
+            OnReadingEnded(failure);
             ReleasePending(1);
         }
-        await writer;
+        await writer.ConfigureAwait(false);
     }
 
     /// <summary>Reads no further request; those in flight are still answered.</summary>
     public void StopReading()
     {
         _stopping = true;
-        _input.CancelPendingRead();
+        CancelRead();
     }
 
-    public void OnReplyReady(JsonRpcCall call) => _replies.Writer.TryWrite(call);
+    public void OnReplyReady(JsonRpcCall call) => _outbound.Writer.TryWrite(call);
+
+    /// <summary>Queues bytes for the writer; false once the connection has finished writing.</summary>
+    public bool TrySend(IJsonRpcOutbound message) => _outbound.Writer.TryWrite(message);
 
     /// <summary>Only after <see cref="RunAsync"/> has completed: nothing is in flight then.</summary>
-    public void Dispose() => _permits.Dispose();
-
-    private async Task ReadLoopAsync()
+    public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _permits.Dispose();
+        }
+    }
+
+    /// <summary>No more frames will arrive (no more responses either); <paramref name="failure"/> is why, null at a clean end.</summary>
+    protected virtual void OnReadingEnded(Exception? failure)
+    {
+    }
+
+    /// <summary>A reply the peer must not see: a BiRPC notification's.</summary>
+    protected virtual bool ShouldWrite(JsonRpcCall call) => true;
+
+    protected virtual void CancelRead() => _input?.CancelPendingRead();
+
+    /// <summary>One complete frame off the wire; a request by default.</summary>
+    protected virtual ValueTask OnFrameAsync(ReadOnlySequence<byte> frame) => DispatchAsync(frame);
+
+    protected virtual async Task ReadLoopAsync()
+    {
+        var input = _input ?? throw new InvalidOperationException("internal bug: no input pipe and no read loop override");
         while (!_stopping)
         {
-            var result = await _input.ReadAsync();
+            var result = await input.ReadAsync().ConfigureAwait(false);
             if (result.IsCanceled)
             {
                 return;
@@ -99,9 +157,9 @@ internal sealed class JsonRpcConnection : IDisposable
             var buffer = result.Buffer;
             try
             {
-                while (!_stopping && _framing.TryReadFrame(ref buffer, out var frame))
+                while (!_stopping && Framing.TryReadFrame(ref buffer, out var frame))
                 {
-                    await DispatchAsync(frame);
+                    await OnFrameAsync(frame).ConfigureAwait(false);
                 }
                 if (result.IsCompleted)
                 {
@@ -111,17 +169,18 @@ internal sealed class JsonRpcConnection : IDisposable
             }
             finally
             {
-                _input.AdvanceTo(buffer.Start, buffer.End);
+                input.AdvanceTo(buffer.Start, buffer.End);
             }
         }
     }
 
-    private async ValueTask DispatchAsync(ReadOnlySequence<byte> frame)
+    /// <summary>Hands one request frame to the thread pool, or queues its error reply when it fails before a handler runs.</summary>
+    protected async ValueTask DispatchAsync(ReadOnlySequence<byte> frame)
     {
         var call = new JsonRpcCall(frame, this);
         try
         {
-            call.Prepare(_dispatcher);
+            call.Prepare(_dispatcher, BiRpcErrors);
         }
         catch
         {
@@ -131,7 +190,7 @@ internal sealed class JsonRpcConnection : IDisposable
         // Back-pressure: with the limit reached the loop stops reading, and TCP slows the client down.
         try
         {
-            await _permits.WaitAsync(Aborted);
+            await _permits.WaitAsync(Aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -149,58 +208,94 @@ internal sealed class JsonRpcConnection : IDisposable
         }
     }
 
+    /// <summary>Writes one message; <see cref="FlushAsync"/> follows each batch.</summary>
+    protected virtual ValueTask WriteAsync(ReadOnlyMemory<byte> message)
+    {
+        _output!.Write(message.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>False when the peer is gone.</summary>
+    protected virtual async ValueTask<bool> FlushAsync()
+    {
+        var flushed = await _output!.FlushAsync().ConfigureAwait(false);
+        return !flushed.IsCompleted && !flushed.IsCanceled;
+    }
+
     private async Task WriteLoopAsync()
     {
-        var replies = _replies.Reader;
-        while (await replies.WaitToReadAsync())
+        var outbound = _outbound.Reader;
+        while (await outbound.WaitToReadAsync().ConfigureAwait(false))
         {
-            var written = 0;
-            while (replies.TryRead(out var call))
+            var replies = 0;
+            while (outbound.TryRead(out var message))
             {
-                if (!_broken)
+                var isReply = message is JsonRpcCall;
+                if (!_broken && (message is not JsonRpcCall call || ShouldWrite(call)))
                 {
-                    _output.Write(call.Reply.WrittenSpan);
+                    await WriteOrBreakAsync(message.Bytes).ConfigureAwait(false);
                 }
-                call.Dispose();
-                written++;
+                message.Dispose();
+                replies += isReply ? 1 : 0;
             }
             if (!_broken)
             {
-                await FlushAsync();
+                await FlushOrBreakAsync().ConfigureAwait(false);
             }
             // Permits come back only once replies are on their way: a client that never reads stalls at the limit.
-            _permits.Release(written);
-            ReleasePending(written);
+            if (replies > 0)
+            {
+                _permits.Release(replies);
+                ReleasePending(replies);
+            }
         }
     }
 
-    private async ValueTask FlushAsync()
+    private async ValueTask WriteOrBreakAsync(ReadOnlyMemory<byte> message)
     {
         try
         {
-            var flushed = await _output.FlushAsync();
-            if (!flushed.IsCompleted && !flushed.IsCanceled)
+            await WriteAsync(message).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Break(ex);
+        }
+    }
+
+    private async ValueTask FlushOrBreakAsync()
+    {
+        try
+        {
+            if (await FlushAsync().ConfigureAwait(false))
             {
                 return;
             }
         }
         catch (Exception ex)
         {
-            if (!Aborted.IsCancellationRequested)
-            {
-                Log($"JSON-RPC {_name}: write failed: {ex.Message}");
-            }
+            Break(ex);
+            return;
         }
-        // The peer is gone: drop further replies and stop reading requests nobody will see answered.
+        Break(null);
+    }
+
+    // The peer is gone: drop further replies and stop reading requests nobody will see answered.
+    private void Break(Exception? ex)
+    {
+        if (ex is not null && !_broken && !Aborted.IsCancellationRequested)
+        {
+            Log($"JSON-RPC {Name}: write failed: {ex.Message}");
+        }
         _broken = true;
-        _input.CancelPendingRead();
+        CancelRead();
     }
 
     private void ReleasePending(int count)
     {
         if (count > 0 && Interlocked.Add(ref _pending, -count) == 0)
         {
-            _replies.Writer.TryComplete();
+            _outbound.Writer.TryComplete();
         }
     }
 }

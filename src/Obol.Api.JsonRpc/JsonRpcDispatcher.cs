@@ -39,6 +39,17 @@ public sealed class JsonRpcDispatcher
     public void Add<TArg, TResult>(string serviceMethod, Func<TArg, CancellationToken, ValueTask<RpcResult<TResult>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        Add(new TypedRpcMethod<TArg, TResult>(serviceMethod, this, (_, argument, cancellationToken) => handler(argument, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Registers a typed handler that is told who called: the <see cref="IBiRpcPeer"/> when the request came over a
+    /// BiRPC connection (so it can call that peer back, as SessionS calls the agent that owns a session), null over
+    /// TCP, HTTP and WebSocket — Go's <c>ctx.Client</c>.
+    /// </summary>
+    public void Add<TArg, TResult>(string serviceMethod, Func<IBiRpcPeer?, TArg, CancellationToken, ValueTask<RpcResult<TResult>>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         Add(new TypedRpcMethod<TArg, TResult>(serviceMethod, this, handler));
     }
 

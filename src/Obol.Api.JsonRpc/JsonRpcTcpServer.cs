@@ -36,22 +36,7 @@ public sealed class JsonRpcTcpServer : IAsyncDisposable
         {
             throw new InvalidOperationException("already started");
         }
-        var endPoint = _options.EndPoint;
-        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (endPoint.Address.Equals(IPAddress.IPv6Any))
-            {
-                listener.DualMode = true;
-            }
-            listener.Bind(endPoint);
-            listener.Listen(512);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
+        var listener = TcpListenerLoop.Bind(_options.EndPoint);
         _listener = listener;
         _acceptLoop = AcceptLoopAsync(listener);
     }
@@ -91,43 +76,18 @@ public sealed class JsonRpcTcpServer : IAsyncDisposable
     // _abort is never disposed: after a hard stop, handlers that ignore their token may still hold it.
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task AcceptLoopAsync(Socket listener)
+    private Task AcceptLoopAsync(Socket listener) =>
+        TcpListenerLoop.AcceptAsync(listener, () => Volatile.Read(ref _stopped) == 1, _options.Log, "JSON-RPC", Accepted);
+
+    private void Accepted(Socket socket)
     {
-        var backoff = TimeSpan.Zero;
-        while (true)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync();
-                backoff = TimeSpan.Zero;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.OperationAborted || Volatile.Read(ref _stopped) == 1)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                // Go's accept loop logs and goes on (cores/server.go accept). A lasting error (out of file descriptors)
-                // would spin, so back off from 5 ms to 1 s as Go's net/http does.
-                _options.Log?.Invoke($"JSON-RPC accept failed: {ex.Message}");
-                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(5) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.TicksPerSecond));
-                await Task.Delay(backoff);
-                continue;
-            }
-            socket.NoDelay = true;
-            var id = Interlocked.Increment(ref _nextId);
-            var stream = new NetworkStream(socket, ownsSocket: false);
-            var served = new Served(socket, PipeReader.Create(stream), PipeWriter.Create(stream));
-            served.Connection = new JsonRpcConnection(served.Input, served.Output, _dispatcher, _options,
-                socket.RemoteEndPoint?.ToString() ?? $"#{id}", _abort.Token);
-            _connections[id] = served;
-            served.Task = ServeAsync(id, served);
-        }
+        var id = Interlocked.Increment(ref _nextId);
+        var stream = new NetworkStream(socket, ownsSocket: false);
+        var served = new Served(socket, PipeReader.Create(stream), PipeWriter.Create(stream));
+        served.Connection = new JsonRpcConnection(served.Input, served.Output, _dispatcher, _options,
+            socket.RemoteEndPoint?.ToString() ?? $"#{id}", _abort.Token);
+        _connections[id] = served;
+        served.Task = ServeAsync(id, served);
     }
 
     private async Task ServeAsync(long id, Served served)

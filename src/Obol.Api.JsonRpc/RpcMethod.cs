@@ -35,7 +35,7 @@ internal abstract class RpcMethod(string name, JsonRpcDispatcher dispatcher)
 internal sealed class TypedRpcMethod<TArg, TResult>(
     string name,
     JsonRpcDispatcher dispatcher,
-    Func<TArg, CancellationToken, ValueTask<RpcResult<TResult>>> handler) : RpcMethod(name, dispatcher)
+    Func<IBiRpcPeer?, TArg, CancellationToken, ValueTask<RpcResult<TResult>>> handler) : RpcMethod(name, dispatcher)
 {
     private readonly JsonTypeInfo<TArg> _argInfo = (JsonTypeInfo<TArg>)dispatcher.SerializerOptions.GetTypeInfo(typeof(TArg));
     private readonly JsonTypeInfo<TResult> _resultInfo = (JsonTypeInfo<TResult>)dispatcher.SerializerOptions.GetTypeInfo(typeof(TResult));
@@ -51,7 +51,7 @@ internal sealed class TypedRpcMethod<TArg, TResult>(
         RpcResult<TResult> result;
         try
         {
-            result = await handler(argument, cancellationToken);
+            result = await handler(call.Caller, argument, cancellationToken);
         }
         catch (Exception ex)
         {

@@ -7,8 +7,9 @@ using Obol.TariffPlans;
 namespace Obol.Engine;
 
 /// <summary>
-/// Obol's entry point. Until the JSON-RPC engine lands (issue 4) it loads a tariff plan and answers cgr-console
-/// <c>cost</c> queries; with no query it rates the three calls of the tutorial.
+/// obol-engine: with no command it runs the engine (cgr-engine's flags; see <see cref="EngineFlags"/>). The offline
+/// commands rate without an engine: <c>cost Key=Value ...</c> answers one cgr-console cost query and <c>seed</c> the
+/// tutorial's three, from the <c>-tariffplan</c> folder.
 /// </summary>
 public static class Program
 {
@@ -21,46 +22,29 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        var folder = "samples/tariffplans/tutorial";
-        var decimals = 5;
-        var serve = false;
-        var listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 2012);
-        var logger = "*stdout";
-        var dataDir = Path.Combine(Path.GetTempPath(), "obol");
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        var (flags, flagError) = EngineFlags.Parse(args);
+        if (flags is null)
         {
-            switch (args[i])
-            {
-                case "-tariffplan" or "--tariffplan" when i + 1 < args.Length:
-                    folder = args[++i];
-                    break;
-                case "-rounding_decimals" or "--rounding_decimals" when i + 1 < args.Length && int.TryParse(args[i + 1], out var d):
-                    decimals = d;
-                    i++;
-                    break;
-                case "--serve" or "-serve":
-                    serve = true;
-                    break;
-                case "-listen" or "--listen" when i + 1 < args.Length && System.Net.IPEndPoint.TryParse(args[i + 1], out var endPoint):
-                    listen = endPoint;
-                    i++;
-                    break;
-                case "-logger" or "--logger" when i + 1 < args.Length:
-                    logger = args[++i];
-                    break;
-                case "-data_dir" or "--data_dir" when i + 1 < args.Length:
-                    dataDir = args[++i];
-                    break;
-                default:
-                    rest.Add(args[i]);
-                    break;
-            }
+            Console.Error.WriteLine(flagError);
+            return 2;
         }
-        if (serve)
+        if (flags.Version)
         {
-            return ServeCommand.RunAsync(folder, listen, decimals, logger, dataDir).GetAwaiter().GetResult();
+            Console.WriteLine($"obol-engine {typeof(Program).Assembly.GetName().Version}");
+            return 0;
         }
+        if (flags.Command.Count == 0)
+        {
+            return EngineHost.RunAsync(flags, Console.Error).GetAwaiter().GetResult();
+        }
+        if (flags.Command[0] is not ("cost" or "seed"))
+        {
+            Console.Error.WriteLine($"unknown command \"{flags.Command[0]}\": the engine takes flags only; offline commands are cost and seed");
+            return 2;
+        }
+        var folder = flags.TariffPlan ?? "samples/tariffplans/tutorial";
+        var decimals = flags.RoundingDecimals ?? 5;
+        var rest = flags.Command[0] == "seed" ? [] : flags.Command.Skip(1).ToList();
         var zone = DateTimeZoneProviders.Tzdb.GetSystemDefault();
         var clock = SystemClock.Instance;
         var options = new TariffPlanReadOptions(zone, clock.GetCurrentInstant());
@@ -81,7 +65,7 @@ public static class Program
         }
         Console.Error.WriteLine($"loaded {folder}: {data.RatingPlans.Count} rating plans, {data.RatingProfiles.Count} rating profiles, {data.Destinations.Count} destinations");
         var command = new CostCommand(new RatingEngine(data, new RatingOptions { RoundingDecimals = decimals }), zone, clock);
-        var queries = rest.Count == 0 ? s_seedQueries : [rest[0] == "cost" ? [.. rest.Skip(1)] : [.. rest]];
+        var queries = rest.Count == 0 ? s_seedQueries : [[.. rest]];
         var status = 0;
         foreach (var query in queries)
         {

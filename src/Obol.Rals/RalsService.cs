@@ -116,7 +116,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             }
             _plans = plans;
             await Scheduler.ReloadAsync(plans, cancellationToken).ConfigureAwait(false);
-            Scheduler.Start();
+            if (!Scheduler.IsRunning)
+            {
+                Scheduler.Start();
+            }
         }
         finally
         {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Obol.Engine.Tests;
 
-/// <summary>Starts the real obol-engine process on the sample tutorial plan, as the README's run command does.</summary>
+/// <summary>The real obol-engine process rating offline (its <c>seed</c> and <c>cost</c> commands) on the sample tutorial plan.</summary>
 public class EngineProcessTests
 {
     private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
@@ -30,9 +30,9 @@ public class EngineProcessTests
     }
 
     [Fact]
-    public void Main_NoQuery_RatesTheTutorialsThreeCalls()
+    public void Main_SeedCommand_RatesTheTutorialsThreeCalls()
     {
-        var (exit, stdout, stderr) = Run();
+        var (exit, stdout, stderr) = Run("seed");
         Assert.Equal(0, exit);
         Assert.Contains("loaded", stderr, StringComparison.Ordinal);
         var costs = stdout.Split("\ncost ").Select(part => JsonDocument.Parse(part[part.IndexOf('{', StringComparison.Ordinal)..]))

@@ -15,7 +15,7 @@ public class ServeProcessTests
     {
         var dataDir = Path.Combine(Path.GetTempPath(), $"obol-serve-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "obol-engine.dll"), "--serve", "-listen", "127.0.0.1:0", "-data_dir", dataDir,
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "obol-engine.dll"), "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0", "-data_dir", dataDir,
             "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial") })
         {
             start.ArgumentList.Add(a);

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using NodaTime;
+using Obol.Accounting;
+using Obol.Api;
+using Obol.Api.JsonRpc;
+using Obol.Config;
+using Obol.Logging;
+using Obol.Rals;
+using Obol.Storage.Sqlite;
+
+namespace Obol.Engine;
+
+/// <summary>
+/// The running engine: configuration, the embedded store, RALs restored from it, the API services and the listeners
+/// (<c>listen.rpc_json</c>, <c>listen.http</c> with /jsonrpc and /ws, and <c>listen.birpc_json</c> when SessionS is on),
+/// until SIGTERM or Ctrl+C.
+/// </summary>
+internal static class EngineHost
+{
+    public static async Task<int> RunAsync(EngineFlags flags, TextWriter stderr)
+    {
+        var loaded = ConfigLoader.Load(flags.ConfigPath);
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+        }
+        if (!loaded.Succeeded)
+        {
+            return 1;
+        }
+        var config = loaded.Config;
+        if (flags.PrintConfig)
+        {
+            Console.WriteLine(config.ToJson());
+            return 0;
+        }
+        var general = config.General;
+        var log = EngineLog.Create(flags.Logger ?? general.Logger, (SyslogSeverity)Math.Clamp(flags.LogLevel ?? general.LogLevel, 0, 7));
+        var zone = general.DefaultTimezone is "" or "Local" ? DateTimeZoneProviders.Tzdb.GetSystemDefault()
+            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(general.DefaultTimezone);
+        if (zone is null)
+        {
+            await stderr.WriteLineAsync($"general.default_timezone: unknown time zone \"{general.DefaultTimezone}\"").ConfigureAwait(false);
+            return 1;
+        }
+        var endPoints = EndPoints(flags, config, stderr);
+        if (endPoints is null)
+        {
+            return 1;
+        }
+        var dataDir = flags.DataDir ?? StoreDirectory.Resolve(config.DataDb.Internal.DumpPath);
+        await using var store = await SqliteStore.OpenAsync(dataDir).ConfigureAwait(false);
+        log.Info($"<DataDB> embedded store at {store.DatabasePath}");
+        var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
+        await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, new LoggingActionEffects(log),
+            archive: new StoredTariffPlan(store.TariffPlans));
+        rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
+        if (!await LoadTariffPlanAsync(rals, store, flags.TariffPlan, log).ConfigureAwait(false))
+        {
+            return 1;
+        }
+        var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
+        var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";
+        var dispatcher = new JsonRpcDispatcher(log: log.Warning);
+        new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
+        new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
+        new ResponderService(rals, tenant, category).Register(dispatcher);
+        dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
+        await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
+        await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });
+        await using var birpc = new BiRpcServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.BiRpc, Log = log.Warning });
+        tcp.Start();
+        // The bound address, port 0 resolved, is what scripts and tests wait for.
+        await stderr.WriteLineAsync($"listening on {tcp.LocalEndPoint} (JSON-RPC)").ConfigureAwait(false);
+        await http.StartAsync().ConfigureAwait(false);
+        await stderr.WriteLineAsync($"listening on {http.LocalEndPoint} (HTTP /jsonrpc, /ws)").ConfigureAwait(false);
+        if (config.Sessions.Enabled)
+        {
+            birpc.Start();
+            await stderr.WriteLineAsync($"listening on {birpc.LocalEndPoint} (BiRPC)").ConfigureAwait(false);
+        }
+        log.Info($"<Engine> started, node {general.NodeId}");
+        await WaitForStopAsync().ConfigureAwait(false);
+        log.Info("<Engine> stopping");
+        await tcp.StopAsync().ConfigureAwait(false);
+        await http.StopAsync().ConfigureAwait(false);
+        await birpc.StopAsync().ConfigureAwait(false);
+        await rals.Scheduler.StopAsync().ConfigureAwait(false);
+        log.Info("<Engine> stopped");
+        return 0;
+    }
+
+    /// <summary>The stored plan comes back as it was; a plan given on the command line is loaded only into an empty store,
+    /// so a restart never replays its AccountActions over accounts that have moved on.</summary>
+    private static async Task<bool> LoadTariffPlanAsync(RalsService rals, SqliteStore store, string? folder, EngineLog log)
+    {
+        var stored = await store.TariffPlans.LoadAsync().ConfigureAwait(false);
+        TariffPlanLoadResult result;
+        if (stored.Count > 0)
+        {
+            result = await rals.LoadTariffPlanAsync(stored, "stored", applyAccountActions: false)
+                .ConfigureAwait(false);
+            log.Info($"<RALs> restored the stored tariff plan ({stored.Count} files)");
+        }
+        else if (folder is not null)
+        {
+            result = await rals.LoadTariffPlanAsync(folder).ConfigureAwait(false);
+            log.Info($"<RALs> loaded {folder}");
+        }
+        else
+        {
+            rals.Scheduler.Start();
+            return true;
+        }
+        foreach (var error in result.Errors)
+        {
+            log.Write(error.IsWarning ? SyslogSeverity.Warning : SyslogSeverity.Error, error.ToString());
+        }
+        if (result.Succeeded)
+        {
+            await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
+        }
+        return result.Succeeded;
+    }
+
+    private static (IPEndPoint Json, IPEndPoint Http, IPEndPoint BiRpc)? EndPoints(EngineFlags flags, ObolConfig config, TextWriter stderr)
+    {
+        IPEndPoint? Parse(string key, string text, IPEndPoint? flag)
+        {
+            if (flag is not null)
+            {
+                return flag;
+            }
+            if (ListenAddress.TryParse(text, out var endPoint))
+            {
+                return endPoint;
+            }
+            stderr.WriteLine($"listen.{key}: invalid address \"{text}\"");
+            return null;
+        }
+        var json = Parse("rpc_json", config.Listen.RpcJson, flags.Listen);
+        var http = Parse("http", config.Listen.Http, flags.HttpListen);
+        var birpc = Parse("birpc_json", config.Listen.BiRpcJson, flags.BiRpcListen);
+        return json is null || http is null || birpc is null ? null : (json, http, birpc);
+    }
+
+    private static RpcResult<JsonElement> ConfigSection(ObolConfig config, string? section)
+    {
+        var json = section is null or "" ? config.ToJson() : config.SectionJson(section) is { } node ? $"{{\"{section}\":{node.ToJsonString()}}}" : null;
+        if (json is null)
+        {
+            return RpcResult.Fail<JsonElement>(Primitives.ErrorCodes.NotFound);
+        }
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+
+    private static Task WaitForStopAsync()
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registrations = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal => PosixSignalRegistration.Create(signal, ctx =>
+        {
+            ctx.Cancel = true;
+            stop.TrySetResult();
+        })).ToList();
+        return stop.Task.ContinueWith(_ => registrations.ForEach(r => r.Dispose()), TaskScheduler.Default);
+    }
+
+    private sealed record ConfigSectionArgs(string? Section);
+}

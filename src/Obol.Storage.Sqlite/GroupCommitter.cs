@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Obol.Storage.Sqlite;
+
+/// <summary>
+/// The single writer: takes every operation queued while the previous commit ran and commits them in one
+/// transaction (one WAL fsync for the lot). Waiters resume only after their batch is on disk; a failed commit faults
+/// every waiter of the batch with the error and leaves memory as it was.
+/// </summary>
+internal sealed class GroupCommitter : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly int _maxBatchSize;
+    private readonly Channel<WriteOperation> _queue =
+        Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly WriteBatch _batch;
+    private readonly Task _loop;
+    private long _commitCount;
+    private long _operationCount;
+
+    public GroupCommitter(SqliteConnection connection, int maxBatchSize)
+    {
+        _connection = connection;
+        _maxBatchSize = Math.Max(1, maxBatchSize);
+        _batch = new WriteBatch(connection);
+        _loop = Task.Run(RunAsync);
+    }
+
+    public long CommitCount => Interlocked.Read(ref _commitCount);
+
+    public long OperationCount => Interlocked.Read(ref _operationCount);
+
+    /// <summary>Queues the operation; the task completes once it is committed. Not cancellable once queued.</summary>
+    public Task<bool> EnqueueAsync(WriteOperation operation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStore), "the store is closed");
+        }
+        return operation.Done;
+    }
+
+    /// <summary>Stops taking operations and commits the ones already queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _batch.DisposeCommands();
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var pending = new List<WriteOperation>(_maxBatchSize);
+        var lastByKey = new Dictionary<string, WriteOperation>(StringComparer.Ordinal);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (pending.Count < _maxBatchSize && reader.TryRead(out var operation))
+            {
+                pending.Add(operation);
+                if (operation.CoalesceKey is { } key)
+                {
+                    lastByKey[key] = operation;
+                }
+            }
+            Commit(pending, lastByKey);
+            pending.Clear();
+            lastByKey.Clear();
+        }
+    }
+
+    private void Commit(List<WriteOperation> pending, Dictionary<string, WriteOperation> lastByKey)
+    {
+        try
+        {
+            using (var transaction = _connection.BeginTransaction())
+            {
+                _batch.Transaction = transaction;
+                foreach (var operation in pending)
+                {
+                    if (operation.CoalesceKey is not { } key || ReferenceEquals(lastByKey[key], operation))
+                    {
+                        operation.Execute(_batch);
+                    }
+                }
+                transaction.Commit();
+            }
+        }
+#pragma warning disable CA1031 // Every failure goes to the waiters; the loop must outlive one bad batch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            foreach (var operation in pending)
+            {
+                operation.Fail(e);
+            }
+            return;
+        }
+        finally
+        {
+            _batch.Transaction = null;
+        }
+        Interlocked.Increment(ref _commitCount);
+        Interlocked.Add(ref _operationCount, pending.Count);
+        foreach (var operation in pending)
+        {
+            operation.Committed();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Obol.Accounting;
+
+namespace Obol.Storage.Sqlite;
+
+/// <summary>
+/// Accounts held in memory and on disk: reads are served from memory (as copies), a save or removal returns once its
+/// row is committed. Memory changes on the writer right after the commit, so a reader never sees an account the
+/// disk does not hold. Rows hold <see cref="AccountJson"/> (CGRateS's account JSON) and the tenant, which the JSON's
+/// <c>tenant:account</c> ID cannot give back unambiguously when either part holds a <c>:</c>.
+/// </summary>
+public sealed class SqliteAccountStore : IAccountStore
+{
+    private const string Upsert = "INSERT INTO accounts (id, tenant, json) VALUES ($p0, $p1, $p2) ON CONFLICT (id) DO UPDATE SET tenant = excluded.tenant, json = excluded.json";
+    private const string Delete = "DELETE FROM accounts WHERE id = $p0";
+
+    private readonly SqliteStore _store;
+    private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.Ordinal);
+
+    internal SqliteAccountStore(SqliteStore store)
+    {
+        _store = store;
+    }
+
+    public int Count => _accounts.Count;
+
+    public ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_accounts.TryGetValue(accountId, out var account) ? account.Clone() : null);
+
+    /// <summary>Keeps <paramref name="account"/> as given (its holder must not touch it afterwards) once it is on
+    /// disk. Not cancellable once queued.</summary>
+    public async ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        account.ClearDirty();
+        // Serialised here, on the caller's thread, so concurrent savers share the JSON work the single writer would
+        // otherwise do alone.
+        var json = AccountJson.Write(account);
+        var operation = new WriteOperation("a\0" + account.Id,
+            batch => batch.Run(Upsert, account.Id, account.Tenant, json) > 0,
+            _ =>
+            {
+                _accounts[account.Id] = account;
+                return true;
+            });
+        await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> RemoveAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var operation = new WriteOperation("a\0" + accountId,
+            batch => batch.Run(Delete, accountId) > 0,
+            _ => _accounts.TryRemove(accountId, out Account? _));
+        return await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<IReadOnlyList<string>> ListAsync(string? tenant, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> ids = [.. _accounts.Values.Where(a => tenant is null || a.Tenant == tenant).Select(a => a.Id).Order(StringComparer.Ordinal)];
+        return ValueTask.FromResult(ids);
+    }
+
+    internal async Task LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _store.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, tenant, json FROM accounts";
+            var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (rows.ConfigureAwait(false))
+            {
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var id = rows.GetString(0);
+                    Account account;
+                    try
+                    {
+                        account = AccountJsonReader.Read(rows.GetString(2), rows.GetString(1));
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        // Refuse to start rather than run without an account that was acknowledged as saved.
+                        throw new InvalidDataException($"{_store.DatabasePath}: account {id}: {e.Message}", e);
+                    }
+                    _accounts[account.Id] = account;
+                }
+            }
+        }
+    }
+}

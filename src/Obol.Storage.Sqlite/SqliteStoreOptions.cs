@@ -1,0 +1,25 @@
+namespace Obol.Storage.Sqlite;
+
+/// <summary>How <see cref="SqliteStore"/> trades durability for speed.</summary>
+public sealed record SqliteStoreOptions
+{
+    /// <summary>
+    /// False (default): <c>synchronous=NORMAL</c> — each commit writes its WAL frames to the OS before the waiters are
+    /// acknowledged, and the WAL is fsynced at checkpoints. An acknowledged write survives the process being killed
+    /// (SIGKILL, crash, OOM kill); a power cut or kernel panic may lose the last commits, never corrupting the file.
+    /// True: <c>synchronous=FULL</c>, one WAL fsync per group commit, which survives power loss too.
+    /// </summary>
+    /// <remarks>
+    /// Why NORMAL by default: the target is 10,000 durable SetBalance/s from 32 concurrent clients on 2 cores. With 32
+    /// clients each waiting for its own commit, throughput is at most 32 / commit latency; a commit with an fsync took
+    /// ~2.7 ms on the reference machine, so FULL measured ~6,800 saves/s (18 saves per commit) against ~32,000 with
+    /// NORMAL. Choose FULL where the disk fsyncs fast (battery-backed cache, NVMe) or power loss must not cost a debit.
+    /// </remarks>
+    public bool FlushEveryCommit { get; init; }
+
+    /// <summary>The most operations one transaction takes; the rest wait for the next commit.</summary>
+    public int MaxBatchSize { get; init; } = 4096;
+
+    /// <summary>Stamps the tariff-plan load history.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

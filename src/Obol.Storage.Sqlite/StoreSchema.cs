@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Obol.Storage.Sqlite;
+
+/// <summary>
+/// The tables and their version. <c>meta.schema_version</c> names the layout; a database from a newer Obol is refused
+/// rather than half-understood. Raise <see cref="Version"/> and add a migration step when a table changes.
+/// </summary>
+internal static class StoreSchema
+{
+    public const int Version = 1;
+
+    private const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, tenant TEXT NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS schedule (key TEXT PRIMARY KEY, next_run TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS tp_files (tpid TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL,
+            PRIMARY KEY (tpid, name)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS tp_loads (id INTEGER PRIMARY KEY AUTOINCREMENT, tpid TEXT NOT NULL,
+            loaded_at TEXT NOT NULL, source TEXT NOT NULL, file_count INTEGER NOT NULL, char_count INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
+            PRIMARY KEY (collection, key)) WITHOUT ROWID;
+        """;
+
+    /// <summary>Creates the tables of a new database, or checks the version of an existing one.</summary>
+    /// <exception cref="InvalidDataException">The database is newer than this code.</exception>
+    public static void Ensure(SqliteConnection connection, string path)
+    {
+        using var transaction = connection.BeginTransaction();
+        var found = ReadVersion(connection, transaction);
+        if (found > Version)
+        {
+            throw new InvalidDataException(
+                $"{path}: schema version {found} is newer than this Obol understands ({Version}); run a newer Obol on it or choose another data directory");
+        }
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = Create + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', $v);";
+            create.Parameters.AddWithValue("$v", Version.ToString(CultureInfo.InvariantCulture));
+            create.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+        command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        var text = command.ExecuteScalar() as string;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new InvalidDataException($"unreadable schema version \"{text}\"");
+    }
+}
