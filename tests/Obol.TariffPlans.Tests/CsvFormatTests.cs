@@ -141,7 +141,7 @@ public sealed class CsvFormatTests
     [Fact]
     public void Read_ListSeparatorAsFieldSeparator_IsRejected()
     {
-        Assert.Throws<ArgumentException>(() => TariffPlanReader.ReadFiles([], TestPlans.Options with { FieldSeparator = ';' }));
+        Assert.Throws<ArgumentException>(() => TariffPlanReader.ReadFiles(Array.Empty<TariffPlanFile>(), TestPlans.Options with { FieldSeparator = ';' }));
     }
 
     [Fact]

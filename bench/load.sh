@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Starts a Release obol-engine with the tutorial plan on a fresh data directory and runs the issue's three
+# throughput workloads against it (32 connections, one request in flight each, then 8 in flight each).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${DURATION:-10}
+data=$(mktemp -d)
+trap 'kill "$engine" 2>/dev/null || true; rm -rf "$data"' EXIT
+dotnet build -c Release src/Obol.Engine -v q -nologo >/dev/null
+dotnet build -c Release bench/Obol.LoadGenerator -v q -nologo >/dev/null
+dotnet src/Obol.Engine/bin/Release/net10.0/obol-engine.dll -logger '*stdout' -log_level 4 -data_dir "$data" \
+  -tariffplan samples/tariffplans/tutorial -listen 127.0.0.1:2012 -http_listen 127.0.0.1:0 2>"$data/engine.err" >/dev/null &
+engine=$!
+until grep -q "listening on" "$data/engine.err" 2>/dev/null; do sleep 0.2; done
+for depth in 1 8; do
+  for method in GetCost GetAccount SetBalance; do
+    dotnet bench/Obol.LoadGenerator/bin/Release/net10.0/obol-loadgen.dll -server 127.0.0.1:2012 -method "$method" \
+      -connections 32 -depth "$depth" -duration "$duration"
+  done
+done
