@@ -6,7 +6,7 @@ namespace Obol.LoadGenerator;
 /// <summary>The JSON-RPC requests the issue's throughput targets are stated for, one body per request id.</summary>
 internal static class Workloads
 {
-    public static readonly string[] Names = ["GetCost", "GetAccount", "SetBalance"];
+    public static readonly string[] Names = ["GetCost", "GetAccount", "SetBalance", "Ping"];
 
     public static Func<int, long, byte[]>? For(string name) => name switch
     {
@@ -16,6 +16,8 @@ internal static class Workloads
         // One account per connection, as many callers change many accounts; every reply is after the commit.
         "SetBalance" => (connection, id) => Request("APIerSv1.SetBalance", string.Create(CultureInfo.InvariantCulture,
             $"{{\"Tenant\":\"cgrates.org\",\"Account\":\"load{connection}\",\"BalanceType\":\"*monetary\",\"Value\":{id % 1000},\"Balance\":{{\"ID\":\"load\"}}}}"), id),
+        // The transport alone: what every request pays before its method runs.
+        "Ping" => (_, id) => Request("CoreSv1.Ping", "{}", id),
         _ => null,
     };
 

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
+using Obol.Accounting;
+using Obol.GoJson;
 
 namespace Obol.Api;
 
@@ -9,5 +12,30 @@ internal static class ApierJson
     {
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.Clone();
+    }
+
+    /// <summary>engine.Account, escaped as Go escapes.</summary>
+    public static RawJson Account(Account account)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        AccountJson.WriteUtf8(account, buffer, GoJsonEncoder.Instance);
+        return new RawJson(buffer.WrittenMemory);
+    }
+
+    /// <summary>[]*engine.Account; <c>[]</c> when empty, as CGRateS answers.</summary>
+    public static RawJson Accounts(IReadOnlyList<Account> accounts)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048 * Math.Max(1, accounts.Count));
+        buffer.Write("["u8);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.Write(","u8);
+            }
+            AccountJson.WriteUtf8(accounts[i], buffer, GoJsonEncoder.Instance);
+        }
+        buffer.Write("]"u8);
+        return new RawJson(buffer.WrittenMemory);
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using NodaTime;
 using Obol.Accounting;
 using Obol.Api.JsonRpc;
+using Obol.GoJson;
 using Obol.Primitives;
 using Obol.Rals;
 using Obol.Rating;
@@ -19,8 +19,8 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     public void Register(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<AttrGetCost, EventCost>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCost(a)));
-        dispatcher.Add<AttrGetAccount, JsonElement>("APIerSv2.GetAccount", GetAccountAsync);
-        dispatcher.Add<AttrGetAccounts, JsonElement>("APIerSv2.GetAccounts", GetAccountsAsync);
+        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv2.GetAccount", GetAccountAsync);
+        dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv2.GetAccounts", GetAccountsAsync);
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.AddBalance", (a, ct) => ChangeBalanceAsync(a, a.Overwrite ? "*topup_reset" : "*topup", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
@@ -40,23 +40,23 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         return error is null ? cost! : RpcResult.Fail<EventCost>(error);
     }
 
-    private async ValueTask<RpcResult<JsonElement>> GetAccountAsync(AttrGetAccount args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> GetAccountAsync(AttrGetAccount args, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(args.Account))
         {
-            return RpcResult.Fail<JsonElement>(ErrorCodes.MandatoryIeMissingFields("Account"));
+            return RpcResult.Fail<RawJson>(ErrorCodes.MandatoryIeMissingFields("Account"));
         }
         var account = await rals.Accounts.GetAsync(Or(args.Tenant, defaultTenant) + ":" + args.Account, ct).ConfigureAwait(false);
-        return account is null ? RpcResult.Fail<JsonElement>(ErrorCodes.NotFound) : ApierJson.Parse(AccountJson.Write(account));
+        return account is null ? RpcResult.Fail<RawJson>(ErrorCodes.NotFound) : ApierJson.Account(account);
     }
 
-    private async ValueTask<RpcResult<JsonElement>> GetAccountsAsync(AttrGetAccounts args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> GetAccountsAsync(AttrGetAccounts args, CancellationToken ct)
     {
         var tenant = Or(args.Tenant, defaultTenant);
         IReadOnlyList<string> ids = args.AccountIDs is { Length: > 0 } named
             ? [.. named.Select(id => tenant + ":" + id)]
             : await rals.Accounts.ListAsync(tenant, ct).ConfigureAwait(false);
-        var parts = new List<string>();
+        var parts = new List<Account>();
         foreach (var id in ids.Skip(Math.Max(0, args.Offset)).Take(args.Limit > 0 ? args.Limit : int.MaxValue))
         {
             if (await rals.Accounts.GetAsync(id, ct).ConfigureAwait(false) is not { } account)
@@ -68,9 +68,9 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
             {
                 continue;
             }
-            parts.Add(AccountJson.Write(account));
+            parts.Add(account);
         }
-        return ApierJson.Parse("[" + string.Join(',', parts) + "]");
+        return ApierJson.Accounts(parts);
     }
 
     private async ValueTask<RpcResult<string>> ChangeBalanceAsync(AttrSetBalance args, string actionType, CancellationToken ct)

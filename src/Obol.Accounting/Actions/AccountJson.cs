@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Obol.Primitives;
 using Obol.Rating;
 
 namespace Obol.Accounting;
@@ -20,96 +21,72 @@ public static class AccountJson
 
     public static string Write(Account account)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, s_options))
-        {
-            w.WriteStartObject();
-            w.WriteString("ID", account.Id);
-            w.WritePropertyName("BalanceMap");
-            WriteMap(w, account.BalanceMap, (w, balances) => WriteList(w, balances, WriteBalance));
-            w.WritePropertyName("UnitCounters");
-            WriteMap(w, account.UnitCounters, (w, counters) => WriteList(w, counters, WriteUnitCounter));
-            w.WritePropertyName("ActionTriggers");
-            if (account.ActionTriggers.Count == 0)
-            {
-                w.WriteNullValue();
-            }
-            else
-            {
-                WriteList(w, account.ActionTriggers, WriteTrigger);
-            }
-            w.WriteBoolean("AllowNegative", account.AllowNegative);
-            w.WriteBoolean("Disabled", account.Disabled);
-            w.WriteEndObject();
-        }
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        WriteUtf8(account, buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The same JSON as UTF-8 into <paramref name="output"/>, escaped by <paramref name="encoder"/> (the API passes
+    /// Go's, which also escapes <c>&lt;&gt;&amp;</c>), so a reply needs no second serialisation.</summary>
+    public static void WriteUtf8(Account account, IBufferWriter<byte> output, JavaScriptEncoder? encoder = null)
+    {
+        using var w = new Utf8JsonWriter(output, encoder is null ? s_options : new JsonWriterOptions { Encoder = encoder });
+        w.WriteStartObject();
+        w.WriteString("ID"u8, account.Id);
+        w.WritePropertyName("BalanceMap"u8);
+        WriteMap(w, account.BalanceMap, (w, balances) => WriteList(w, balances, WriteBalance));
+        w.WritePropertyName("UnitCounters"u8);
+        WriteMap(w, account.UnitCounters, (w, counters) => WriteList(w, counters, WriteUnitCounter));
+        w.WritePropertyName("ActionTriggers"u8);
+        if (account.ActionTriggers.Count == 0)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            WriteList(w, account.ActionTriggers, WriteTrigger);
+        }
+        w.WriteBoolean("AllowNegative"u8, account.AllowNegative);
+        w.WriteBoolean("Disabled"u8, account.Disabled);
+        w.WriteEndObject();
     }
 
     /// <summary>Go's strconv.FormatFloat(v, 'f', -1, 64): no exponent, no trailing zeros.</summary>
     public static string FormatPlain(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>Go's encoding/json float64 form: plain between 1e-6 and 1e21, exponent (<c>1e-7</c>, <c>1e+21</c>) outside.</summary>
-    public static string FormatNumber(decimal value)
-    {
-        var magnitude = Math.Abs(value);
-        if (magnitude == 0 || (magnitude >= 0.000001m && magnitude < 1e21m))
-        {
-            return FormatPlain(value);
-        }
-        var plain = FormatPlain(magnitude);
-        var dot = plain.IndexOf('.', StringComparison.Ordinal);
-        string digits;
-        int exponent;
-        if (magnitude >= 1m)
-        {
-            var whole = dot < 0 ? plain : plain[..dot];
-            exponent = whole.Length - 1;
-            digits = (dot < 0 ? whole : whole + plain[(dot + 1)..]).TrimEnd('0');
-        }
-        else
-        {
-            var fraction = plain[(dot + 1)..];
-            var significant = fraction.TrimStart('0');
-            exponent = -(fraction.Length - significant.Length + 1);
-            digits = significant.TrimEnd('0');
-        }
-        var mantissa = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
-        // Go writes at least two exponent digits, then drops the padding zero of negative ones.
-        var exponentText = exponent < 0 ? "-" + (-exponent).ToString(CultureInfo.InvariantCulture)
-            : "+" + exponent.ToString("00", CultureInfo.InvariantCulture);
-        return (value < 0 ? "-" : "") + mantissa + "e" + exponentText;
-    }
+    public static string FormatNumber(decimal value) => GoFloat.Format(value);
 
     private static void WriteBalance(Utf8JsonWriter w, Balance b)
     {
         w.WriteStartObject();
-        w.WriteString("Uuid", b.Uuid);
-        w.WriteString("ID", b.ID);
-        WriteNumber(w, "Value", b.Value);
-        WriteTime(w, "ExpirationDate", b.ExpirationDate);
-        WriteNumber(w, "Weight", b.Weight);
-        WriteStringMap(w, "DestinationIDs", b.DestinationIDs);
-        w.WriteString("RatingSubject", b.RatingSubject);
-        WriteStringMap(w, "Categories", b.Categories);
-        WriteStringMap(w, "SharedGroups", b.SharedGroups);
+        w.WriteString("Uuid"u8, b.Uuid);
+        w.WriteString("ID"u8, b.ID);
+        WriteNumber(w, "Value"u8, b.Value);
+        WriteTime(w, "ExpirationDate"u8, b.ExpirationDate);
+        WriteNumber(w, "Weight"u8, b.Weight);
+        WriteStringMap(w, "DestinationIDs"u8, b.DestinationIDs);
+        w.WriteString("RatingSubject"u8, b.RatingSubject);
+        WriteStringMap(w, "Categories"u8, b.Categories);
+        WriteStringMap(w, "SharedGroups"u8, b.SharedGroups);
         WriteTimings(w, b.Timings.Count == 0 ? null : b.Timings);
-        WriteStringMap(w, "TimingIDs", b.TimingIDs);
-        w.WriteBoolean("Disabled", b.Disabled);
+        WriteStringMap(w, "TimingIDs"u8, b.TimingIDs);
+        w.WriteBoolean("Disabled"u8, b.Disabled);
         WriteFactors(w, b.Factors.Count == 0 ? null : b.Factors);
-        w.WriteBoolean("Blocker", b.Blocker);
+        w.WriteBoolean("Blocker"u8, b.Blocker);
         w.WriteEndObject();
     }
 
     private static void WriteUnitCounter(Utf8JsonWriter w, UnitCounter uc)
     {
         w.WriteStartObject();
-        w.WriteString("CounterType", uc.CounterType);
-        w.WritePropertyName("Counters");
+        w.WriteString("CounterType"u8, uc.CounterType);
+        w.WritePropertyName("Counters"u8);
         WriteList(w, uc.Counters, (w, c) =>
         {
             w.WriteStartObject();
-            WriteNumber(w, "Value", c.Value);
-            w.WritePropertyName("Filter");
+            WriteNumber(w, "Value"u8, c.Value);
+            w.WritePropertyName("Filter"u8);
             WriteFilter(w, c.Filter);
             w.WriteEndObject();
         });
@@ -119,21 +96,21 @@ public static class AccountJson
     private static void WriteTrigger(Utf8JsonWriter w, ActionTrigger at)
     {
         w.WriteStartObject();
-        w.WriteString("ID", at.ID);
-        w.WriteString("UniqueID", at.UniqueID);
-        w.WriteString("ThresholdType", at.ThresholdType);
-        WriteNumber(w, "ThresholdValue", at.ThresholdValue);
-        w.WriteBoolean("Recurrent", at.Recurrent);
-        w.WriteNumber("MinSleep", at.MinSleep.Nanoseconds);
-        WriteTime(w, "ExpirationDate", at.ExpirationDate);
-        WriteTime(w, "ActivationDate", at.ActivationDate);
-        w.WritePropertyName("Balance");
+        w.WriteString("ID"u8, at.ID);
+        w.WriteString("UniqueID"u8, at.UniqueID);
+        w.WriteString("ThresholdType"u8, at.ThresholdType);
+        WriteNumber(w, "ThresholdValue"u8, at.ThresholdValue);
+        w.WriteBoolean("Recurrent"u8, at.Recurrent);
+        w.WriteNumber("MinSleep"u8, at.MinSleep.Nanoseconds);
+        WriteTime(w, "ExpirationDate"u8, at.ExpirationDate);
+        WriteTime(w, "ActivationDate"u8, at.ActivationDate);
+        w.WritePropertyName("Balance"u8);
         WriteFilter(w, at.Balance);
-        WriteNumber(w, "Weight", at.Weight);
-        w.WriteString("ActionsID", at.ActionsId);
-        w.WriteNumber("MinQueuedItems", 0);
-        w.WriteBoolean("Executed", at.Executed);
-        WriteTime(w, "LastExecutionTime", at.LastExecutionTime);
+        WriteNumber(w, "Weight"u8, at.Weight);
+        w.WriteString("ActionsID"u8, at.ActionsId);
+        w.WriteNumber("MinQueuedItems"u8, 0);
+        w.WriteBoolean("Executed"u8, at.Executed);
+        WriteTime(w, "LastExecutionTime"u8, at.LastExecutionTime);
         w.WriteEndObject();
     }
 
@@ -141,16 +118,16 @@ public static class AccountJson
     private static void WriteFilter(Utf8JsonWriter w, BalanceFilter f)
     {
         w.WriteStartObject();
-        WriteNullable(w, "Uuid", f.Uuid);
-        WriteNullable(w, "ID", f.ID);
-        WriteNullable(w, "Type", f.Type);
-        w.WritePropertyName("Value");
+        WriteNullable(w, "Uuid"u8, f.Uuid);
+        WriteNullable(w, "ID"u8, f.ID);
+        WriteNullable(w, "Type"u8, f.Type);
+        w.WritePropertyName("Value"u8);
         if (f.Value is { } value)
         {
             w.WriteStartObject();
-            w.WriteString("Method", "");
-            w.WriteNull("Params");
-            WriteNumber(w, "Static", value);
+            w.WriteString("Method"u8, "");
+            w.WriteNull("Params"u8);
+            WriteNumber(w, "Static"u8, value);
             w.WriteEndObject();
         }
         else
@@ -159,35 +136,35 @@ public static class AccountJson
         }
         if (f.ExpirationDateSet)
         {
-            WriteTime(w, "ExpirationDate", f.ExpirationDate);
+            WriteTime(w, "ExpirationDate"u8, f.ExpirationDate);
         }
         else
         {
-            w.WriteNull("ExpirationDate");
+            w.WriteNull("ExpirationDate"u8);
         }
         if (f.Weight is { } weight)
         {
-            WriteNumber(w, "Weight", weight);
+            WriteNumber(w, "Weight"u8, weight);
         }
         else
         {
-            w.WriteNull("Weight");
+            w.WriteNull("Weight"u8);
         }
-        WriteStringMap(w, "DestinationIDs", f.DestinationIDs);
-        WriteNullable(w, "RatingSubject", f.RatingSubject);
-        WriteStringMap(w, "Categories", f.Categories);
-        WriteStringMap(w, "SharedGroups", f.SharedGroups);
-        WriteStringMap(w, "TimingIDs", f.TimingIDs);
+        WriteStringMap(w, "DestinationIDs"u8, f.DestinationIDs);
+        WriteNullable(w, "RatingSubject"u8, f.RatingSubject);
+        WriteStringMap(w, "Categories"u8, f.Categories);
+        WriteStringMap(w, "SharedGroups"u8, f.SharedGroups);
+        WriteStringMap(w, "TimingIDs"u8, f.TimingIDs);
         WriteTimings(w, f.Timings is { Count: > 0 } timings ? timings : null);
-        WriteNullableBool(w, "Disabled", f.Disabled);
+        WriteNullableBool(w, "Disabled"u8, f.Disabled);
         WriteFactors(w, f.Factors);
-        WriteNullableBool(w, "Blocker", f.Blocker);
+        WriteNullableBool(w, "Blocker"u8, f.Blocker);
         w.WriteEndObject();
     }
 
     private static void WriteTimings(Utf8JsonWriter w, IReadOnlyList<Timing>? timings)
     {
-        w.WritePropertyName("Timings");
+        w.WritePropertyName("Timings"u8);
         if (timings is null)
         {
             w.WriteNullValue();
@@ -196,18 +173,18 @@ public static class AccountJson
         WriteList(w, timings, (w, t) =>
         {
             w.WriteStartObject();
-            w.WriteString("ID", t.Id);
-            WriteInts(w, "Years", t.Years);
-            WriteInts(w, "Months", t.Months);
-            WriteInts(w, "MonthDays", t.MonthDays);
-            WriteInts(w, "WeekDays", t.WeekDays);
-            w.WriteString("StartTime", t.StartTimeText);
-            w.WriteString("EndTime", t.EndTime is { } end ? LocalTimePattern.ExtendedIso.Format(end) : "");
+            w.WriteString("ID"u8, t.Id);
+            WriteInts(w, "Years"u8, t.Years);
+            WriteInts(w, "Months"u8, t.Months);
+            WriteInts(w, "MonthDays"u8, t.MonthDays);
+            WriteInts(w, "WeekDays"u8, t.WeekDays);
+            w.WriteString("StartTime"u8, t.StartTimeText);
+            w.WriteString("EndTime"u8, t.EndTime is { } end ? LocalTimePattern.ExtendedIso.Format(end) : "");
             w.WriteEndObject();
         });
     }
 
-    private static void WriteInts(Utf8JsonWriter w, string name, int[] values)
+    private static void WriteInts(Utf8JsonWriter w, ReadOnlySpan<byte> name, int[] values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)
@@ -243,7 +220,7 @@ public static class AccountJson
         w.WriteEndArray();
     }
 
-    private static void WriteStringMap(Utf8JsonWriter w, string name, StringMap? map)
+    private static void WriteStringMap(Utf8JsonWriter w, ReadOnlySpan<byte> name, StringMap? map)
     {
         if (map is null)
         {
@@ -262,27 +239,30 @@ public static class AccountJson
     {
         if (factors is null)
         {
-            w.WriteNull("Factors");
+            w.WriteNull("Factors"u8);
             return;
         }
-        w.WriteStartObject("Factors");
+        w.WriteStartObject("Factors"u8);
+        Span<char> text = stackalloc char[GoFloat.MaxLength];
         foreach (var key in factors.Keys.Order(StringComparer.Ordinal))
         {
-            WriteNumber(w, key, factors[key]);
+            w.WritePropertyName(key);
+            w.WriteRawValue(text[..GoFloat.Format(factors[key], text)], skipInputValidation: true);
         }
         w.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, string name, decimal value)
+    private static void WriteNumber(Utf8JsonWriter w, ReadOnlySpan<byte> name, decimal value)
     {
         w.WritePropertyName(name);
-        w.WriteRawValue(FormatNumber(value), skipInputValidation: true);
+        Span<char> text = stackalloc char[GoFloat.MaxLength];
+        w.WriteRawValue(text[..GoFloat.Format(value, text)], skipInputValidation: true);
     }
 
-    private static void WriteTime(Utf8JsonWriter w, string name, Instant? value) =>
+    private static void WriteTime(Utf8JsonWriter w, ReadOnlySpan<byte> name, Instant? value) =>
         w.WriteString(name, value is { } t ? InstantPattern.ExtendedIso.Format(t) : GoZeroTime);
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    private static void WriteNullable(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
     {
         if (value is null)
         {
@@ -294,7 +274,7 @@ public static class AccountJson
         }
     }
 
-    private static void WriteNullableBool(Utf8JsonWriter w, string name, bool? value)
+    private static void WriteNullableBool(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value)
     {
         if (value is { } v)
         {
