@@ -27,6 +27,7 @@ internal class JsonRpcConnection : IDisposable
     private int _pending = 1;
     private volatile bool _stopping;
     private volatile bool _broken;
+    private bool _inlineNext;
 
     public JsonRpcConnection(PipeReader input, PipeWriter output, JsonRpcDispatcher dispatcher, JsonRpcServerOptions options,
         string name, CancellationToken aborted)
@@ -159,6 +160,9 @@ internal class JsonRpcConnection : IDisposable
             {
                 while (!_stopping && Framing.TryReadFrame(ref buffer, out var frame))
                 {
+                    // The last request of what arrived runs on this loop until its first await: a caller waiting for
+                    // each answer saves a thread-pool hop, while a pipelined burst still spreads over the pool.
+                    _inlineNext = IsBlank(buffer);
                     await OnFrameAsync(frame).ConfigureAwait(false);
                 }
                 if (result.IsCompleted)
@@ -204,7 +208,14 @@ internal class JsonRpcConnection : IDisposable
         }
         else
         {
-            ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
+            if (_inlineNext)
+            {
+                ((IThreadPoolWorkItem)call).Execute();
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
+            }
         }
     }
 
@@ -289,6 +300,21 @@ internal class JsonRpcConnection : IDisposable
         }
         _broken = true;
         CancelRead();
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> rest)
+    {
+        foreach (var segment in rest)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void ReleasePending(int count)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -17,6 +18,10 @@ namespace Obol.GoJson;
 /// </remarks>
 public sealed class GoJsonEncoder : JavaScriptEncoder
 {
+    // Printable ASCII Go leaves alone: everything from space to '~' but '"', '\\', '<', '>' and '&'.
+    private static readonly SearchValues<byte> s_plainBytes = SearchValues.Create(PlainAscii().Select(c => (byte)c).ToArray());
+    private static readonly SearchValues<char> s_plainChars = SearchValues.Create(PlainAscii());
+
     public static GoJsonEncoder Instance { get; } = new();
 
     private GoJsonEncoder()
@@ -32,7 +37,12 @@ public sealed class GoJsonEncoder : JavaScriptEncoder
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
         var span = new ReadOnlySpan<char>(text, textLength);
-        var i = 0;
+        // Every string of a reply passes here: skip the plain ASCII run vectorised, look closer only where it ends.
+        var i = span.IndexOfAnyExcept(s_plainChars);
+        if (i < 0)
+        {
+            return -1;
+        }
         while (i < span.Length)
         {
             var c = span[i];
@@ -57,7 +67,11 @@ public sealed class GoJsonEncoder : JavaScriptEncoder
 
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
-        var i = 0;
+        var i = utf8Text.IndexOfAnyExcept(s_plainBytes);
+        if (i < 0)
+        {
+            return -1;
+        }
         while (i < utf8Text.Length)
         {
             var b = utf8Text[i];
@@ -122,6 +136,9 @@ public sealed class GoJsonEncoder : JavaScriptEncoder
         written = 0;
         return false;
     }
+
+    private static string PlainAscii() =>
+        new([.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => !NeedsEscape((byte)c))]);
 
     private static bool NeedsEscape(byte ascii) => ascii < 0x20 || ascii is (byte)'"' or (byte)'\\' or (byte)'<' or (byte)'>' or (byte)'&';
 }

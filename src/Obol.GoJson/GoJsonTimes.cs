@@ -149,7 +149,8 @@ public static class GoJsonTimes
         }
     }
 
-    internal static void Write(Utf8JsonWriter writer, OffsetDateTime value)
+    /// <summary>Writes the value as a JSON string in Go's RFC 3339 form.</summary>
+    public static void Write(Utf8JsonWriter writer, OffsetDateTime value)
     {
         // CGRateS parity: Go's Time.MarshalJSON fails rather than print a year RFC 3339 cannot hold.
         if (value.Year is < 0 or > 9999)

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using NodaTime;
+using Obol.GoJson;
+using Obol.Rating;
+using Xunit;
+
+namespace Obol.Api.Tests;
+
+public class EventCostJsonTests
+{
+    [Theory]
+    [InlineData("1002", "20s")]
+    [InlineData("1002", "1m25s")]
+    [InlineData("1003", "20s")]
+    [InlineData("1002", "2h")]
+    public async Task Write_TutorialCosts_MatchTheGoSerializerByteForByte(string destination, string usage)
+    {
+        await using var api = await ApiCalls.StartAsync();
+        var cost = CostQuery.Run(api.Rals.Rating, new AttrGetCost("cgrates.org", "call", "1001", "2014-08-04T13:00:00+02:00", destination, usage),
+            DateTimeZone.Utc, SystemClock.Instance.GetCurrentInstant()).Cost!;
+        cost.Accounting["acc1"] = new BalanceCharge("cgrates.org:1001", "uuid-1", "r1", 0.5m, null, "");
+        cost.Accounting["acc0"] = new BalanceCharge("cgrates.org:1001", "uuid-<&>", "r1", 1e-7m, 2m, "x");
+        Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
+    }
+
+    [Fact]
+    public void Write_EmptyCost_MatchesTheGoSerializer()
+    {
+        var cost = new EventCost();
+        Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
+    }
+}
