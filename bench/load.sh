@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a Release obol-engine with the tutorial plan on a fresh data directory and runs the issue's three
-# throughput workloads against it (32 connections, one request in flight each, then 8 in flight each).
+# throughput workloads against it (32 connections, one request in flight each, then 8 in flight each). The
+# first 15 s of each run are not counted: the JIT is still recompiling hot methods (tiered compilation) that long.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
@@ -15,6 +16,6 @@ until grep -q "listening on" "$data/engine.err" 2>/dev/null; do sleep 0.2; done
 for depth in 1 8; do
   for method in GetCost GetAccount SetBalance; do
     dotnet bench/Obol.LoadGenerator/bin/Release/net10.0/obol-loadgen.dll -server 127.0.0.1:2012 -method "$method" \
-      -connections 32 -depth "$depth" -duration "$duration"
+      -connections 32 -depth "$depth" -duration "$duration" -warmup "${WARMUP:-15}"
   done
 done

@@ -9,7 +9,7 @@ namespace Obol.LoadGenerator;
 /// One client connection keeping <c>depth</c> requests in flight (1 = a caller that waits for each answer) and
 /// recording each round trip. Replies are matched by id, since the server answers in completion order.
 /// </summary>
-internal sealed class Connection(int index, IPEndPoint server, int depth, Func<int, long, byte[]> request)
+internal sealed class Connection(int index, IPEndPoint server, int depth, Func<int, byte[]> request)
 {
     private const int Window = 4096;
     private readonly long[] _sentAt = new long[Window];
@@ -22,6 +22,9 @@ internal sealed class Connection(int index, IPEndPoint server, int depth, Func<i
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(server);
+        var prefix = request(index);
+        var outgoing = new byte[prefix.Length + 24];
+        prefix.CopyTo(outgoing, 0);
         var buffer = new byte[1 << 16];
         var filled = 0;
         long nextId = 0;
@@ -32,7 +35,9 @@ internal sealed class Connection(int index, IPEndPoint server, int depth, Func<i
             {
                 var id = nextId++;
                 _sentAt[id % Window] = Stopwatch.GetTimestamp();
-                await socket.SendAsync(request(index, id));
+                Utf8Formatter.TryFormat(id, outgoing.AsSpan(prefix.Length), out var digits);
+                outgoing[prefix.Length + digits] = (byte)'}';
+                await socket.SendAsync(outgoing.AsMemory(0, prefix.Length + digits + 1));
                 inFlight++;
             }
             if (inFlight == 0)

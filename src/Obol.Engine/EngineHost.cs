@@ -21,6 +21,7 @@ internal static class EngineHost
 {
     public static async Task<int> RunAsync(EngineFlags flags, TextWriter stderr)
     {
+        using var stopSignal = new StopSignal();
         var loaded = ConfigLoader.Load(flags.ConfigPath);
         foreach (var diagnostic in loaded.Diagnostics)
         {
@@ -55,7 +56,7 @@ internal static class EngineHost
         log.Info($"<DataDB> embedded store at {store.DatabasePath}");
         var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
         await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, new LoggingActionEffects(log),
-            archive: new StoredTariffPlan(store.TariffPlans));
+            archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents));
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
         if (!await LoadTariffPlanAsync(rals, store, flags.TariffPlan, log).ConfigureAwait(false))
         {
@@ -82,7 +83,7 @@ internal static class EngineHost
             await stderr.WriteLineAsync($"listening on {birpc.LocalEndPoint} (BiRPC)").ConfigureAwait(false);
         }
         log.Info($"<Engine> started, node {general.NodeId}");
-        await WaitForStopAsync().ConfigureAwait(false);
+        await stopSignal.Stopped.ConfigureAwait(false);
         log.Info("<Engine> stopping");
         await tcp.StopAsync().ConfigureAwait(false);
         await http.StopAsync().ConfigureAwait(false);
@@ -92,8 +93,10 @@ internal static class EngineHost
         return 0;
     }
 
-    /// <summary>The stored plan comes back as it was; a plan given on the command line is loaded only into an empty store,
-    /// so a restart never replays its AccountActions over accounts that have moved on.</summary>
+    /// <summary>The stored plan comes back as it was, with the actions, plans and bindings the API changed since (RALs
+    /// applies them in the same load, so the scheduler keeps their stored runs and spent <c>*asap</c>s); a plan given on
+    /// the command line is loaded only into an empty store, so a restart never replays its AccountActions over accounts
+    /// that have moved on.</summary>
     private static async Task<bool> LoadTariffPlanAsync(RalsService rals, SqliteStore store, string? folder, EngineLog log)
     {
         var stored = await store.TariffPlans.LoadAsync().ConfigureAwait(false);
@@ -111,7 +114,8 @@ internal static class EngineHost
         }
         else
         {
-            rals.Scheduler.Start();
+            // No plan was ever loaded, but actions and plans may have been set over the API.
+            await rals.RestoreStateAsync().ConfigureAwait(false);
             return true;
         }
         foreach (var error in result.Errors)
@@ -157,15 +161,28 @@ internal static class EngineHost
         return doc.RootElement.Clone();
     }
 
-    private static Task WaitForStopAsync()
+    /// <summary>SIGTERM and Ctrl+C stop the engine cleanly from the moment it starts, not only once it listens.</summary>
+    private sealed class StopSignal : IDisposable
     {
-        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registrations = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal => PosixSignalRegistration.Create(signal, ctx =>
+        private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly PosixSignalRegistration[] _registrations;
+
+        public StopSignal() => _registrations = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal =>
+            PosixSignalRegistration.Create(signal, ctx =>
+            {
+                ctx.Cancel = true;
+                _stop.TrySetResult();
+            }))];
+
+        public Task Stopped => _stop.Task;
+
+        public void Dispose()
         {
-            ctx.Cancel = true;
-            stop.TrySetResult();
-        })).ToList();
-        return stop.Task.ContinueWith(_ => registrations.ForEach(r => r.Dispose()), TaskScheduler.Default);
+            foreach (var registration in _registrations)
+            {
+                registration.Dispose();
+            }
+        }
     }
 
     private sealed record ConfigSectionArgs(string? Section);

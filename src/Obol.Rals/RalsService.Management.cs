@@ -7,7 +7,8 @@ namespace Obol.Rals;
 
 /// <summary>
 /// The APIer's changes to actions, action plans and account bindings outside a tariff-plan load. Each replaces the
-/// immutable snapshot it touches under the load lock, so a concurrent load or call sees either the old or the new set.
+/// immutable snapshot it touches under the load lock, so a concurrent load or call sees either the old or the new set,
+/// and saves it to the <see cref="IRalsStateStore"/> first, so memory never shows a change a restart would lose.
 /// </summary>
 public sealed partial class RalsService
 {
@@ -18,34 +19,38 @@ public sealed partial class RalsService
 
     /// <summary>APIerSv1.SetActions: <see cref="ErrorCodes.Exists"/> when the list exists and may not be overwritten.</summary>
     public Task<string?> SetActionsAsync(string actionsId, IReadOnlyList<AccountAction> actions, bool overwrite, CancellationToken ct = default) =>
-        UnderLoadLockAsync(() =>
+        UnderLoadLockAsync(async () =>
         {
             if (!overwrite && _accounting.Actions.ContainsKey(actionsId))
             {
-                return Task.FromResult<string?>(ErrorCodes.Exists);
+                return ErrorCodes.Exists;
             }
+            await SaveActionsAsync(new Dictionary<string, IReadOnlyList<AccountAction>?>(StringComparer.Ordinal) { [actionsId] = actions }, ct)
+                .ConfigureAwait(false);
             var map = new Dictionary<string, IReadOnlyList<AccountAction>>(_accounting.Actions, StringComparer.Ordinal) { [actionsId] = actions };
             _accounting = new AccountingData(map, _accounting.ActionTriggers);
-            return Task.FromResult<string?>(null);
+            return null;
         }, ct);
 
     /// <summary>APIerSv1.RemoveActions: lists still used by an action plan are kept (CGRateS refuses them too).</summary>
     public Task<string?> RemoveActionsAsync(IReadOnlyList<string> actionsIds, CancellationToken ct = default) =>
-        UnderLoadLockAsync(() =>
+        UnderLoadLockAsync(async () =>
         {
             var used = actionsIds.FirstOrDefault(id => _plans.Any(p => p.ActionTimings.Any(t => t.ActionsId == id)));
             if (used is not null)
             {
-                return Task.FromResult<string?>($"{ErrorCodes.ServerError}: action {used} is used by an action plan");
+                return $"{ErrorCodes.ServerError}: action {used} is used by an action plan";
             }
             var map = new Dictionary<string, IReadOnlyList<AccountAction>>(_accounting.Actions, StringComparer.Ordinal);
-            var missing = actionsIds.Where(id => !map.Remove(id)).ToList();
-            if (missing.Count == actionsIds.Count)
+            var removed = actionsIds.Where(map.Remove).ToList();
+            if (removed.Count == 0)
             {
-                return Task.FromResult<string?>(ErrorCodes.NotFound);
+                return ErrorCodes.NotFound;
             }
+            await SaveActionsAsync(removed.ToDictionary(id => id, _ => (IReadOnlyList<AccountAction>?)null, StringComparer.Ordinal), ct)
+                .ConfigureAwait(false);
             _accounting = new AccountingData(map, _accounting.ActionTriggers);
-            return Task.FromResult<string?>(null);
+            return null;
         }, ct);
 
     /// <summary>
@@ -131,13 +136,19 @@ public sealed partial class RalsService
 
     private async Task ReplacePlansAsync(IReadOnlyList<ActionPlan> plans, CancellationToken ct)
     {
+        await SavePlanChangesAsync(plans, ct).ConfigureAwait(false);
+        await SchedulePlansAsync(plans, ct).ConfigureAwait(false);
+        PlansChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private async Task SchedulePlansAsync(IReadOnlyList<ActionPlan> plans, CancellationToken ct)
+    {
         _plans = plans;
         await Scheduler.ReloadAsync(plans, ct).ConfigureAwait(false);
         if (!Scheduler.IsRunning)
         {
             Scheduler.Start();
         }
-        PlansChanged?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Raised after action plans or their bindings change outside a tariff-plan load, so storage can keep them.</summary>

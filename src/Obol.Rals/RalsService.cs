@@ -14,6 +14,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 {
     private readonly RalsOptions _options;
     private readonly ITariffPlanArchive? _archive;
+    private readonly IRalsStateStore? _state;
     private readonly TimeProviderClock _clock;
     private readonly RatingDataHolder _ratingData = new(RatingDataSet.Empty);
     private readonly SharedGroupRegistry _sharedGroups = new();
@@ -22,10 +23,11 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     private volatile IReadOnlyList<ActionPlan> _plans = [];
 
     public RalsService(RalsOptions options, IAccountStore accounts, IAccountLocks locks, IScheduleStore schedule, IActionEffects effects,
-        TimeProvider? time = null, ITariffPlanArchive? archive = null)
+        TimeProvider? time = null, ITariffPlanArchive? archive = null, IRalsStateStore? state = null)
     {
         _options = options;
         _archive = archive;
+        _state = state;
         var timeProvider = time ?? TimeProvider.System;
         _clock = new TimeProviderClock(timeProvider);
         Rating = new RatingEngine(_ratingData, options.Rating);
@@ -72,7 +74,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// <summary>
     /// Applies collected tariff-plan files. <paramref name="applyAccountActions"/> is false when the engine restores
     /// the plan it had stored: accounts are already as they were left, and replaying AccountActions would re-enable
-    /// an account that fraud detection disabled and reset its triggers. A successful load is archived.
+    /// an account that fraud detection disabled and reset its triggers; instead the API's changes to actions and
+    /// plans made since that load are put back from the <see cref="IRalsStateStore"/>. A successful new load (with
+    /// AccountActions) is archived and, since it replaces actions and plans wholesale, forgets those changes.
     /// </summary>
     public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
         CancellationToken cancellationToken = default)
@@ -100,6 +104,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!applyAccountActions)
+            {
+                (accounting, plans) = await WithStoredChangesAsync(accounting, plans, cancellationToken).ConfigureAwait(false);
+            }
             _ratingData.Replace(rating);
             _accounting = accounting;
             _sharedGroups.Replace(SharedGroupsOf(read.Plan));
@@ -109,6 +117,12 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
                 {
                     await ApplyAccountActionAsync(row, accounting, cancellationToken).ConfigureAwait(false);
                 }
+            }
+            if (_state is not null && applyAccountActions)
+            {
+                // Before the archive: a crash between the two leaves the old plan without its API changes rather
+                // than the new plan with changes made to the old one.
+                await _state.ClearAsync(cancellationToken).ConfigureAwait(false);
             }
             if (_archive is not null && applyAccountActions)
             {

@@ -25,6 +25,25 @@ public sealed class SqliteDocumentStore
     public async ValueTask<bool> DeleteAsync(string collection, string key, CancellationToken cancellationToken = default) =>
         await _store.WriteAsync(new WriteOperation(null, batch => batch.Run(Delete, collection, key) > 0), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Puts and deletes documents (a null <see cref="DocumentWrite.Json"/> deletes) in one transaction, in
+    /// order: a reader or a restart sees all of them or none.</summary>
+    public async ValueTask WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+        var copy = writes.ToArray();
+        await _store.WriteAsync(new WriteOperation(null, batch =>
+        {
+            foreach (var write in copy)
+            {
+                _ = write.Json is null ? batch.Run(Delete, write.Collection, write.Key) : batch.Run(Upsert, write.Collection, write.Key, write.Json);
+            }
+            return true;
+        }), cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<string?> GetAsync(string collection, string key, CancellationToken cancellationToken = default)
     {
         var connection = await _store.OpenReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,66 @@
+using Obol.Accounting;
+using Obol.Accounting.Scheduling;
+using Obol.Rals;
+using Obol.Storage.Sqlite;
+
+namespace Obol.Engine;
+
+/// <summary>
+/// The embedded store as RALs' state store: one document per changed action list (<c>rals_actions</c>) and per changed
+/// plan (<c>rals_action_plans</c>), keyed by id. A removal is kept as the document <c>null</c>, since the stored
+/// tariff plan would otherwise bring the list or plan back.
+/// </summary>
+internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStateStore
+{
+    public const string ActionsCollection = "rals_actions";
+    public const string PlansCollection = "rals_action_plans";
+
+    private const string Removed = "null";
+
+    public async Task SaveAsync(RalsStateChanges changes, CancellationToken cancellationToken = default)
+    {
+        var writes = new List<DocumentWrite>(changes.Actions.Count + changes.ActionPlans.Count);
+        writes.AddRange(changes.Actions.Select(a => new DocumentWrite(ActionsCollection, a.Key, a.Value is null ? Removed : AccountActionJson.Write(a.Value))));
+        writes.AddRange(changes.ActionPlans.Select(p => new DocumentWrite(PlansCollection, p.Key, p.Value is null ? Removed : ActionPlanJson.Write(p.Value))));
+        await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RalsStateChanges> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var actions = new Dictionary<string, IReadOnlyList<AccountAction>?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(ActionsCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            actions[key] = json == Removed ? null : Read(ActionsCollection, key, json, AccountActionJson.Read);
+        }
+        var plans = new Dictionary<string, ActionPlan?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(PlansCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            plans[key] = json == Removed ? null : Read(PlansCollection, key, json, ActionPlanJson.Read);
+        }
+        return new RalsStateChanges(actions, plans);
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        var writes = new List<DocumentWrite>();
+        foreach (var collection in new[] { ActionsCollection, PlansCollection })
+        {
+            var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
+            writes.AddRange(stored.Select(d => new DocumentWrite(collection, d.Key, null)));
+        }
+        await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses to start on an unreadable document rather than run with a plan or list missing.</summary>
+    private static T Read<T>(string collection, string key, string json, Func<string, T> read)
+    {
+        try
+        {
+            return read(json);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{collection}/{key}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Obol.Accounting;
+using Obol.Accounting.Scheduling;
+
+namespace Obol.Rals;
+
+/// <summary>
+/// Where RALs keeps what the API changed since the last tariff-plan load (storage implements it): the stored tariff
+/// plan brings back everything else, so only the differences are kept, per id. RALs writes a change before it shows
+/// it in memory, under its load lock, so the store sees the changes in the order they were made.
+/// </summary>
+public interface IRalsStateStore
+{
+    /// <summary>Adds <paramref name="changes"/> to the stored ones, each entry replacing the stored entry of its id; in one
+    /// transaction where the store can, so a change that touched several plans is kept whole.</summary>
+    Task SaveAsync(RalsStateChanges changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored change; empty when the API changed nothing since the last load.</summary>
+    Task<RalsStateChanges> LoadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every stored change: a new tariff plan replaces actions and plans wholesale.</summary>
+    Task ClearAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Action lists and action plans set or removed over the API, by id, over those of the loaded tariff plan: a value
+/// replaces the entry of that id (or adds it), null removes it. A plan carries its bound accounts and its timings'
+/// uuids, which key the scheduler's stored next runs and consumed <c>*asap</c> markers.
+/// </summary>
+public sealed record RalsStateChanges(
+    IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> Actions,
+    IReadOnlyDictionary<string, ActionPlan?> ActionPlans)
+{
+    public static RalsStateChanges Empty { get; } = new(new Dictionary<string, IReadOnlyList<AccountAction>?>(), new Dictionary<string, ActionPlan?>());
+
+    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0;
+}

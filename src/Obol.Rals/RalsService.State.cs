@@ -1,0 +1,108 @@
+using Obol.Accounting;
+using Obol.Accounting.Scheduling;
+using Obol.TariffPlans;
+
+namespace Obol.Rals;
+
+/// <summary>
+/// The API's changes to action lists and plans kept across restarts: saved as per-id differences from the loaded
+/// tariff plan, put back on top of it when the stored plan is restored.
+/// </summary>
+public sealed partial class RalsService
+{
+    /// <summary>
+    /// Puts back the API's stored changes when there is no stored tariff plan to restore them onto (they were made on
+    /// an engine that never loaded one), and starts the scheduler on the result.
+    /// </summary>
+    public Task RestoreStateAsync(CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () =>
+        {
+            var (accounting, plans) = await WithStoredChangesAsync(_accounting, _plans, ct).ConfigureAwait(false);
+            _accounting = accounting;
+            await SchedulePlansAsync(plans, ct).ConfigureAwait(false);
+            return null;
+        }, ct);
+
+    /// <summary>The tariff plan's actions and plans with the stored changes applied; the same objects when none are
+    /// stored. The scheduler must see the result in one reload: it drops the stored runs of timings it is not given.</summary>
+    private async Task<(AccountingData Accounting, IReadOnlyList<ActionPlan> Plans)> WithStoredChangesAsync(AccountingData accounting,
+        IReadOnlyList<ActionPlan> plans, CancellationToken ct)
+    {
+        if (_state is null)
+        {
+            return (accounting, plans);
+        }
+        var changes = await _state.LoadAsync(ct).ConfigureAwait(false);
+        if (changes.IsEmpty)
+        {
+            return (accounting, plans);
+        }
+        var actions = new Dictionary<string, IReadOnlyList<AccountAction>>(accounting.Actions, StringComparer.Ordinal);
+        foreach (var (id, list) in changes.Actions)
+        {
+            if (list is null)
+            {
+                actions.Remove(id);
+            }
+            else
+            {
+                actions[id] = list;
+            }
+        }
+        // Plans keep the tariff plan's order; plans added over the API follow in stored order.
+        var merged = new List<ActionPlan>(plans.Count + changes.ActionPlans.Count);
+        foreach (var plan in plans)
+        {
+            if (!changes.ActionPlans.TryGetValue(plan.Id, out var changed))
+            {
+                merged.Add(plan);
+            }
+            else if (changed is not null)
+            {
+                merged.Add(changed);
+            }
+        }
+        var known = plans.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        merged.AddRange(changes.ActionPlans.Values.OfType<ActionPlan>().Where(p => !known.Contains(p.Id)));
+        return (new AccountingData(actions, accounting.ActionTriggers), merged);
+    }
+
+    private async Task SaveActionsAsync(IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> actions, CancellationToken ct)
+    {
+        if (_state is not null)
+        {
+            await _state.SaveAsync(new RalsStateChanges(actions, new Dictionary<string, ActionPlan?>()), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Saves the plans of <paramref name="plans"/> that differ from the ones in force (changed plans are new
+    /// records, unchanged ones the same objects) and the removal of those it lacks.</summary>
+    private async Task SavePlanChangesAsync(IReadOnlyList<ActionPlan> plans, CancellationToken ct)
+    {
+        if (_state is null)
+        {
+            return;
+        }
+        var current = new Dictionary<string, ActionPlan>(StringComparer.Ordinal);
+        foreach (var plan in _plans)
+        {
+            current[plan.Id] = plan;
+        }
+        var changes = new Dictionary<string, ActionPlan?>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+        {
+            if (!current.Remove(plan.Id, out var was) || !ReferenceEquals(was, plan))
+            {
+                changes[plan.Id] = plan;
+            }
+        }
+        foreach (var id in current.Keys)
+        {
+            changes[id] = null;
+        }
+        if (changes.Count > 0)
+        {
+            await _state.SaveAsync(new RalsStateChanges(new Dictionary<string, IReadOnlyList<AccountAction>?>(), changes), ct).ConfigureAwait(false);
+        }
+    }
+}
