@@ -8,6 +8,13 @@ namespace Obol.Engine;
 internal sealed class CostCommand(RatingEngine engine, DateTimeZone defaultZone, IClock clock)
 {
     public (EventCost? Cost, string? Error) Run(IReadOnlyDictionary<string, string> args) =>
-        CostQuery.Run(engine, new AttrGetCost(args.GetValueOrDefault("Tenant"), args.GetValueOrDefault("Category"), args.GetValueOrDefault("Subject"),
-            args.GetValueOrDefault("AnswerTime"), args.GetValueOrDefault("Destination"), args.GetValueOrDefault("Usage")), defaultZone, clock.GetCurrentInstant());
+        CostQuery.Run(engine, new AttrGetCost
+        {
+            Tenant = args.GetValueOrDefault("Tenant"),
+            Category = args.GetValueOrDefault("Category"),
+            Subject = args.GetValueOrDefault("Subject"),
+            AnswerTime = args.GetValueOrDefault("AnswerTime"),
+            Destination = args.GetValueOrDefault("Destination"),
+            Usage = args.GetValueOrDefault("Usage"),
+        }, defaultZone, clock.GetCurrentInstant());
 }

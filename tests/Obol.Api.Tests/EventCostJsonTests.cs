@@ -16,7 +16,15 @@ public class EventCostJsonTests
     public async Task Write_TutorialCosts_MatchTheGoSerializerByteForByte(string destination, string usage)
     {
         await using var api = await ApiCalls.StartAsync();
-        var cost = CostQuery.Run(api.Rals.Rating, new AttrGetCost("cgrates.org", "call", "1001", "2014-08-04T13:00:00+02:00", destination, usage),
+        var cost = CostQuery.Run(api.Rals.Rating, new AttrGetCost
+        {
+            Tenant = "cgrates.org",
+            Category = "call",
+            Subject = "1001",
+            AnswerTime = "2014-08-04T13:00:00+02:00",
+            Destination = destination,
+            Usage = usage,
+        },
             DateTimeZone.Utc, SystemClock.Instance.GetCurrentInstant()).Cost!;
         cost.Accounting["acc1"] = new BalanceCharge("cgrates.org:1001", "uuid-1", "r1", 0.5m, null, "");
         cost.Accounting["acc0"] = new BalanceCharge("cgrates.org:1001", "uuid-<&>", "r1", 1e-7m, 2m, "x");
