@@ -14,6 +14,8 @@ public class DependencyRulesTests
         { typeof(RatingEngine).Assembly.GetName().Name!, ["NodaTime", "Obol.Primitives"] },
         { "Obol.Accounting", ["NodaTime", "Obol.Primitives", "Obol.Rating"] },
         { typeof(TariffPlanReader).Assembly.GetName().Name!, ["NodaTime", "CsvHelper", "Obol.Primitives", "Obol.Rating", "Obol.Accounting"] },
+        { "Obol.Filters", ["NodaTime", "Obol.Primitives", "Obol.TariffPlans"] },
+        { "Obol.Stats", ["NodaTime", "Obol.Primitives"] },
     };
 
     [Theory]
