@@ -16,6 +16,7 @@ public class DependencyRulesTests
         { typeof(TariffPlanReader).Assembly.GetName().Name!, ["NodaTime", "CsvHelper", "Obol.Primitives", "Obol.Rating", "Obol.Accounting"] },
         { "Obol.Filters", ["NodaTime", "Obol.Primitives", "Obol.TariffPlans"] },
         { "Obol.Stats", ["NodaTime", "Obol.Primitives"] },
+        { "Obol.Thresholds", ["NodaTime", "Obol.Primitives"] },
     };
 
     [Theory]
