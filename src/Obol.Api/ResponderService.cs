@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Obol.Accounting;
 using Obol.Api.JsonRpc;
+using Obol.GoJson;
 using Obol.Primitives;
 using Obol.Rals;
 
@@ -17,8 +17,8 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
         dispatcher.Add<CallDescriptorArgs, CallCostWire>("Responder.GetCost", (a, _) => ValueTask.FromResult(GetCost(a)));
         dispatcher.Add<CallDescriptorArgs, CallCostWire>("Responder.Debit", DebitAsync);
         dispatcher.Add<CallDescriptorArgs, CallCostWire>("Responder.MaxDebit", MaxDebitAsync);
-        dispatcher.Add<CallDescriptorArgs, JsonElement>("Responder.RefundIncrements", RefundIncrementsAsync);
-        dispatcher.Add<CallDescriptorArgs, JsonElement>("Responder.RefundRounding", RefundRoundingAsync);
+        dispatcher.Add<CallDescriptorArgs, RawJson>("Responder.RefundIncrements", RefundIncrementsAsync);
+        dispatcher.Add<CallDescriptorArgs, RawJson>("Responder.RefundRounding", RefundRoundingAsync);
         dispatcher.Add<CallDescriptorArgs, long>("Responder.GetMaxSessionTime", GetMaxSessionTimeAsync);
         dispatcher.AddPing("Responder");
     }
@@ -48,7 +48,7 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
     }
 
     /// <summary>Gives back the increments listed in the descriptor and answers the account as it is afterwards.</summary>
-    private async ValueTask<RpcResult<JsonElement>> RefundIncrementsAsync(CallDescriptorArgs args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> RefundIncrementsAsync(CallDescriptorArgs args, CancellationToken ct)
     {
         var cd = args.ToCallDescriptor(defaultTenant, defaultCategory);
         if (args.Increments is { Count: > 0 } increments)
@@ -63,7 +63,7 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
     /// CGRateS CallDescriptor.RefundRounding: each monetary increment's Cost is taken off the balance that paid it
     /// (SessionS sends the rounding surplus as negative costs, so this gives it back).
     /// </summary>
-    private async ValueTask<RpcResult<JsonElement>> RefundRoundingAsync(CallDescriptorArgs args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> RefundRoundingAsync(CallDescriptorArgs args, CancellationToken ct)
     {
         var cd = args.ToCallDescriptor(defaultTenant, defaultCategory);
         var monetary = (args.Increments ?? []).Where(i => i.BalanceInfo?.Monetary is not null)
@@ -75,10 +75,10 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
         return await AccountReplyAsync(AccountService.AccountKey(cd), ct).ConfigureAwait(false);
     }
 
-    private async ValueTask<RpcResult<JsonElement>> AccountReplyAsync(string accountId, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> AccountReplyAsync(string accountId, CancellationToken ct)
     {
         var account = await rals.Accounts.GetAsync(accountId, ct).ConfigureAwait(false);
-        return account is null ? RpcResult.Fail<JsonElement>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound)) : ApierJson.Parse(AccountJson.Write(account));
+        return account is null ? RpcResult.Fail<RawJson>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound)) : ApierJson.Account(account);
     }
 
     private static RpcResult<CallCostWire> Reply(Rating.CallCost? cost, string? error) =>
