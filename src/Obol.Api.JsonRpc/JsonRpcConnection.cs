@@ -116,11 +116,12 @@ internal class JsonRpcConnection : IDisposable
 
     /// <summary>
     /// Queues the reply for the writer, or, on a byte-stream connection whose writer is idle, writes it at once on this
-    /// thread: a caller waiting for each answer then costs one thread hop per request instead of three.
+    /// thread: a caller waiting for each answer then costs one thread hop per request instead of three. Replies go out in
+    /// completion order either way; the queue is not peeked here, since only the write loop may read it.
     /// </summary>
     public void OnReplyReady(JsonRpcCall call)
     {
-        if (_input is null || _outbound.Reader.TryPeek(out _) || !_writeGate.Wait(0))
+        if (_input is null || !_writeGate.Wait(0))
         {
             _outbound.Writer.TryWrite(call);
             return;
