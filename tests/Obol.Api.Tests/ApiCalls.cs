@@ -31,9 +31,12 @@ internal sealed class ApiCalls : IAsyncDisposable
         return calls;
     }
 
-    public async Task<JsonElement> CallAsync(string method, object args)
+    public Task<JsonElement> CallAsync(string method, object args) => CallJsonAsync(method, JsonSerializer.Serialize(args));
+
+    /// <summary>The argument as written, for requests whose exact JSON matters (key case, number forms).</summary>
+    public async Task<JsonElement> CallJsonAsync(string method, string argsJson)
     {
-        var request = $"{{\"method\":\"{method}\",\"params\":[{JsonSerializer.Serialize(args)}],\"id\":1}}";
+        var request = $"{{\"method\":\"{method}\",\"params\":[{argsJson}],\"id\":1}}";
         var reply = await _dispatcher.InvokeAsync(Encoding.UTF8.GetBytes(request));
         return JsonDocument.Parse(reply).RootElement.Clone();
     }

@@ -1,11 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using NodaTime;
-using Obol.Accounting;
-using Obol.Accounting.Scheduling;
-using Obol.Api.JsonRpc;
-using Obol.Logging;
-using Obol.Rals;
 using Xunit;
 
 namespace Obol.Api.Tests;
@@ -13,33 +6,14 @@ namespace Obol.Api.Tests;
 /// <summary>The seed's console checks as JSON-RPC requests, answered by the dispatcher in process.</summary>
 public class ApierServiceTests
 {
-    private static async Task<(JsonRpcDispatcher Dispatcher, RalsService Rals)> StartAsync()
-    {
-        var rals = new RalsService(new RalsOptions(), new InMemoryAccountStore(), new InProcessAccountLocks(), new InMemoryScheduleStore(),
-            new LoggingActionEffects(new TextEngineLog(TextWriter.Null, SyslogSeverity.Debug)));
-        var dispatcher = new JsonRpcDispatcher();
-        new ApierService(rals, DateTimeZone.Utc, SystemClock.Instance).Register(dispatcher);
-        var load = await CallAsync(dispatcher, "APIerSv1.LoadTariffPlanFromFolder",
-            $"{{\"FolderPath\":{JsonSerializer.Serialize(Path.Combine(AppContext.BaseDirectory, "data", "tariffplans", "tutorial"))}}}");
-        Assert.Equal("OK", load.GetProperty("result").GetString());
-        return (dispatcher, rals);
-    }
-
-    private static async Task<JsonElement> CallAsync(JsonRpcDispatcher dispatcher, string method, string args)
-    {
-        var reply = await dispatcher.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"method\":\"{method}\",\"params\":[{args}],\"id\":1}}"));
-        return JsonDocument.Parse(reply).RootElement.Clone();
-    }
-
     [Theory]
     [InlineData("1002", "20s", "0.6")]
     [InlineData("1002", "1m25s", "0.64175")]
     [InlineData("1003", "20s", "0.2")]
     public async Task GetCost_SeedQueries_AnswerLikeCgrates(string destination, string usage, string expected)
     {
-        var (dispatcher, rals) = await StartAsync();
-        await using var _ = rals;
-        var reply = await CallAsync(dispatcher, "APIerSv1.GetCost",
+        await using var api = await ApiCalls.StartAsync();
+        var reply = await api.CallJsonAsync("APIerSv1.GetCost",
             $"{{\"Category\":\"call\",\"Tenant\":\"cgrates.org\",\"Subject\":\"1001\",\"Destination\":\"{destination}\",\"AnswerTime\":\"2014-08-04T13:00:00Z\",\"Usage\":\"{usage}\"}}");
         Assert.Equal(JsonValueKind.Null, reply.GetProperty("error").ValueKind);
         Assert.Equal(decimal.Parse(expected), reply.GetProperty("result").GetProperty("Cost").GetDecimal());
@@ -48,9 +22,8 @@ public class ApierServiceTests
     [Fact]
     public async Task GetAccounts_AfterLoad_ShowTenMonetary()
     {
-        var (dispatcher, rals) = await StartAsync();
-        await using var _ = rals;
-        var reply = await CallAsync(dispatcher, "APIerSv2.GetAccounts", "{\"Tenant\":\"cgrates.org\",\"AccountIds\":[\"1001\",\"1002\"]}");
+        await using var api = await ApiCalls.StartAsync();
+        var reply = await api.CallJsonAsync("APIerSv2.GetAccounts", "{\"Tenant\":\"cgrates.org\",\"AccountIds\":[\"1001\",\"1002\"]}");
         var accounts = reply.GetProperty("result");
         Assert.Equal(2, accounts.GetArrayLength());
         foreach (var account in accounts.EnumerateArray())
@@ -64,21 +37,19 @@ public class ApierServiceTests
     [Fact]
     public async Task SetBalance_Over100_DisablesTheAccount()
     {
-        var (dispatcher, rals) = await StartAsync();
-        await using var _ = rals;
-        var set = await CallAsync(dispatcher, "APIerSv1.SetBalance",
+        await using var api = await ApiCalls.StartAsync();
+        var set = await api.CallJsonAsync("APIerSv1.SetBalance",
             "{\"Tenant\":\"cgrates.org\",\"Account\":\"1001\",\"Value\":101,\"BalanceType\":\"*monetary\",\"Balance\":{\"ID\":\"MonetaryBalance\"}}");
         Assert.Equal("OK", set.GetProperty("result").GetString());
-        var account = await CallAsync(dispatcher, "APIerSv2.GetAccount", "{\"Tenant\":\"cgrates.org\",\"Account\":\"1001\"}");
+        var account = await api.CallJsonAsync("APIerSv2.GetAccount", "{\"Tenant\":\"cgrates.org\",\"Account\":\"1001\"}");
         Assert.True(account.GetProperty("result").GetProperty("Disabled").GetBoolean());
     }
 
     [Fact]
     public async Task SetBalance_WithoutBalanceId_MandatoryIeMissing()
     {
-        var (dispatcher, rals) = await StartAsync();
-        await using var _ = rals;
-        var reply = await CallAsync(dispatcher, "APIerSv1.SetBalance",
+        await using var api = await ApiCalls.StartAsync();
+        var reply = await api.CallJsonAsync("APIerSv1.SetBalance",
             "{\"Tenant\":\"cgrates.org\",\"Account\":\"1001\",\"Value\":5,\"BalanceType\":\"*monetary\",\"Balance\":{}}");
         Assert.Equal("MANDATORY_IE_MISSING: [BalanceID or BalanceUUID]", reply.GetProperty("error").GetString());
     }
@@ -86,9 +57,8 @@ public class ApierServiceTests
     [Fact]
     public async Task GetAccount_Unknown_NotFound()
     {
-        var (dispatcher, rals) = await StartAsync();
-        await using var _ = rals;
-        var reply = await CallAsync(dispatcher, "APIerSv2.GetAccount", "{\"Tenant\":\"cgrates.org\",\"Account\":\"nobody\"}");
+        await using var api = await ApiCalls.StartAsync();
+        var reply = await api.CallJsonAsync("APIerSv2.GetAccount", "{\"Tenant\":\"cgrates.org\",\"Account\":\"nobody\"}");
         Assert.Equal("NOT_FOUND", reply.GetProperty("error").GetString());
     }
 }
