@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using Obol.Events;
 using Obol.Primitives;
 
 namespace Obol.Stats;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Obol.Events;
 using Obol.Primitives;
 
 namespace Obol.Stats;

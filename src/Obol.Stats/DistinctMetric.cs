@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Obol.Events;
 
 namespace Obol.Stats;
 

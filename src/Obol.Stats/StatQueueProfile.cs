@@ -1,3 +1,5 @@
+using Obol.Events;
+using Obol.Filters;
 using Obol.Primitives;
 
 namespace Obol.Stats;
@@ -14,10 +16,11 @@ public sealed record MetricWithFilters(string MetricId, IReadOnlyList<string> Fi
 /// <summary>
 /// A StatS queue profile (CGRateS StatQueueProfile, one Stats.csv row group). <see cref="QueueLength"/> ≤ 0 is
 /// unbounded; <see cref="Ttl"/> ≤ 0 never expires; both -1 make a queue that aggregates without remembering events.
-/// Profile filters and activation are matched by the caller.
 /// </summary>
-public sealed record StatQueueProfile(string Tenant, string Id)
+public sealed record StatQueueProfile(string Tenant, string Id) : IEventProfile
 {
+    public ActivationWindow? Activation { get; init; }
+
     public IReadOnlyList<string> FilterIds { get; init; } = [];
 
     public int QueueLength { get; init; }
@@ -38,4 +41,20 @@ public sealed record StatQueueProfile(string Tenant, string Id)
 
     /// <summary>Queues with TTL and QueueLength both -1 keep only the aggregates (CGRateS isOneEvent).</summary>
     public bool AggregatesOnly => Ttl.Nanoseconds == -1 && QueueLength == -1;
+
+    /// <summary>Whether a queue built for <paramref name="other"/> can keep serving this profile: same length, TTL,
+    /// minimum and metrics. Anything else (filters, weight, thresholds) changes without losing the counted events.</summary>
+    public bool KeepsQueueOf(StatQueueProfile other) =>
+        QueueLength == other.QueueLength && Ttl == other.Ttl && MinItems == other.MinItems && Stored == other.Stored
+        && Metrics.SequenceEqual(other.Metrics, MetricComparer.Instance);
+
+    private sealed class MetricComparer : IEqualityComparer<MetricWithFilters>
+    {
+        public static readonly MetricComparer Instance = new();
+
+        public bool Equals(MetricWithFilters? x, MetricWithFilters? y) =>
+            x is not null && y is not null && x.MetricId == y.MetricId && x.FilterIds.SequenceEqual(y.FilterIds);
+
+        public int GetHashCode(MetricWithFilters obj) => obj.MetricId.GetHashCode(StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using Obol.Events;
 using Obol.Primitives;
 
 namespace Obol.Stats;

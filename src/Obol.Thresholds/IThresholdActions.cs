@@ -8,5 +8,5 @@ public interface IThresholdActions
     /// <summary>Returns null on success or the error text. For <see cref="ThresholdActionRequest.Async"/> requests
     /// the implementation may run in the background; their errors are only reported as warnings, never as the
     /// event's error, because CGRateS has already replied by the time an async set fails.</summary>
-    string? Execute(ThresholdActionRequest request);
+    ValueTask<string?> ExecuteAsync(ThresholdActionRequest request, CancellationToken cancellationToken);
 }

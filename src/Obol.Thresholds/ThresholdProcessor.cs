@@ -34,15 +34,16 @@ public sealed class ThresholdProcessor(IThresholdActions actions)
     }
 
     /// <summary>Same as the other overload, with filter matching done here through <paramref name="passesFilters"/>.</summary>
-    public ThresholdProcessResult ProcessEvent(ThresholdEvent thresholdEvent, IEnumerable<ThresholdMatch> candidates,
-        Func<ThresholdProfile, bool> passesFilters, Instant now)
+    public ValueTask<ThresholdProcessResult> ProcessEventAsync(ThresholdEvent thresholdEvent, IEnumerable<ThresholdMatch> candidates,
+        Func<ThresholdProfile, bool> passesFilters, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(passesFilters);
-        return ProcessEvent(thresholdEvent, candidates.Where(match => passesFilters(match.Profile)), now);
+        return ProcessEventAsync(thresholdEvent, candidates.Where(match => passesFilters(match.Profile)), now, cancellationToken);
     }
 
-    public ThresholdProcessResult ProcessEvent(ThresholdEvent thresholdEvent, IEnumerable<ThresholdMatch> candidates, Instant now)
+    public async ValueTask<ThresholdProcessResult> ProcessEventAsync(ThresholdEvent thresholdEvent, IEnumerable<ThresholdMatch> candidates,
+        Instant now, CancellationToken cancellationToken = default)
     {
         var selected = SelectForEvent(thresholdEvent, candidates);
         if (selected.Count == 0)
@@ -69,20 +70,22 @@ public sealed class ThresholdProcessor(IThresholdActions actions)
             {
                 continue;
             }
-            withErrors |= Fire(thresholdEvent, profile, state, warnings);
+            withErrors |= await FireAsync(thresholdEvent, profile, state, warnings, cancellationToken).ConfigureAwait(false);
             state.Snooze = now.Plus(Duration.FromNanoseconds(profile.MinSleep.Nanoseconds));
         }
         return new ThresholdProcessResult(hitIds, withErrors ? ErrorCodes.PartiallyExecuted : null, changed, warnings);
     }
 
     /// <summary>Runs every action set, continuing past failures as CGRateS does; true when a synchronous one failed.</summary>
-    private bool Fire(ThresholdEvent thresholdEvent, ThresholdProfile profile, Threshold state, List<string> warnings)
+    private async ValueTask<bool> FireAsync(ThresholdEvent thresholdEvent, ThresholdProfile profile, Threshold state, List<string> warnings,
+        CancellationToken cancellationToken)
     {
         var account = string.IsNullOrEmpty(thresholdEvent.Account) ? null : $"{thresholdEvent.Tenant}:{thresholdEvent.Account}";
         var failed = false;
         foreach (var actionSetId in profile.ActionIds)
         {
-            var error = _actions.Execute(new ThresholdActionRequest(state.Tenant, state.Id, actionSetId, account, profile.Async, thresholdEvent));
+            var error = await _actions.ExecuteAsync(new ThresholdActionRequest(state.Tenant, state.Id, actionSetId, account, profile.Async, thresholdEvent),
+                cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
                 continue;

@@ -4,10 +4,9 @@ namespace Obol.Thresholds;
 
 /// <summary>
 /// A ThresholdS profile (CGRateS ThresholdProfile, one Thresholds.csv row group). Filters are matched by the caller;
-/// the activation window is checked against the event time while processing. EeIDs are not modelled: exporting
-/// threshold hits belongs to EEs, which Obol does not have.
+/// the activation window is checked against the event time while processing.
 /// </summary>
-public sealed record ThresholdProfile(string Tenant, string Id)
+public sealed record ThresholdProfile(string Tenant, string Id) : Obol.Events.IEventProfile
 {
     /// <summary>The MaxHits value meaning "fire on every hit".</summary>
     public const int UnlimitedHits = -1;
@@ -30,6 +29,9 @@ public sealed record ThresholdProfile(string Tenant, string Id)
     public IReadOnlyList<string> ActionIds { get; init; } = [];
 
     public bool Async { get; init; }
+
+    /// <summary>Exporters to send hits to (EEs); kept so a profile reads back as it was set.</summary>
+    public IReadOnlyList<string> EeIds { get; init; } = [];
 
     /// <summary>Once Hits reaches MaxHits the threshold is spent: further events neither count nor report it.</summary>
     public bool IsExhausted(int hits) => MaxHits != UnlimitedHits && hits >= MaxHits;

@@ -15,8 +15,9 @@ public class DependencyRulesTests
         { "Obol.Accounting", ["NodaTime", "Obol.Primitives", "Obol.Rating"] },
         { typeof(TariffPlanReader).Assembly.GetName().Name!, ["NodaTime", "CsvHelper", "Obol.Primitives", "Obol.Rating", "Obol.Accounting"] },
         { "Obol.Filters", ["NodaTime", "Obol.Primitives", "Obol.TariffPlans"] },
-        { "Obol.Stats", ["NodaTime", "Obol.Primitives"] },
-        { "Obol.Thresholds", ["NodaTime", "Obol.Primitives"] },
+        { "Obol.Events", ["NodaTime", "Obol.Primitives", "Obol.Filters"] },
+        { "Obol.Stats", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Thresholds", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
     };
 
     [Theory]

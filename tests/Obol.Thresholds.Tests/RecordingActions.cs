@@ -7,9 +7,9 @@ internal sealed class RecordingActions : IThresholdActions
 
     public HashSet<string> Failing { get; } = [];
 
-    public string? Execute(ThresholdActionRequest request)
+    public ValueTask<string?> ExecuteAsync(ThresholdActionRequest request, CancellationToken cancellationToken)
     {
         Requests.Add(request);
-        return Failing.Contains(request.ActionSetId) ? "SERVER_ERROR" : null;
+        return ValueTask.FromResult(Failing.Contains(request.ActionSetId) ? "SERVER_ERROR" : null);
     }
 }

@@ -11,12 +11,12 @@ public sealed class ThresholdProcessorTests
     private ThresholdProcessor Processor => new(_actions);
 
     [Fact]
-    public void ProcessEvent_MaxHitsOne_FiresOnceThenStopsReporting()
+    public async Task ProcessEvent_MaxHitsOne_FiresOnceThenStopsReporting()
     {
         var match = Tutorial.Match(Tutorial.Account1001);
 
-        var first = Processor.ProcessEvent(Tutorial.Event(), [match], Tutorial.Now);
-        var second = Processor.ProcessEvent(Tutorial.Event(), [match], Tutorial.Now.Plus(Duration.FromMinutes(1)));
+        var first = await Processor.ProcessEventAsync(Tutorial.Event(), [match], Tutorial.Now);
+        var second = await Processor.ProcessEventAsync(Tutorial.Event(), [match], Tutorial.Now.Plus(Duration.FromMinutes(1)));
 
         Assert.Equal(["THD_ACNT_1001"], first.ThresholdIds);
         Assert.Null(first.Error);
@@ -29,12 +29,12 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_WithinMinSleep_CountsHitWithoutFiring()
+    public async Task ProcessEvent_WithinMinSleep_CountsHitWithoutFiring()
     {
         var match = Tutorial.Match(Tutorial.Account1002);
 
-        var first = Processor.ProcessEvent(Tutorial.Event("1002"), [match], Tutorial.Now);
-        var snoozed = Processor.ProcessEvent(Tutorial.Event("1002"), [match], Tutorial.Now.Plus(Duration.FromMilliseconds(500)));
+        var first = await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], Tutorial.Now);
+        var snoozed = await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], Tutorial.Now.Plus(Duration.FromMilliseconds(500)));
 
         Assert.Equal(["THD_ACNT_1002"], first.ThresholdIds);
         Assert.Equal(["THD_ACNT_1002"], snoozed.ThresholdIds);
@@ -44,38 +44,40 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_AfterMinSleep_FiresAgain()
+    public async Task ProcessEvent_AfterMinSleep_FiresAgain()
     {
         var match = Tutorial.Match(Tutorial.Account1002);
         var later = Tutorial.Now.Plus(Duration.FromMilliseconds(1001));
 
-        Processor.ProcessEvent(Tutorial.Event("1002"), [match], Tutorial.Now);
-        Processor.ProcessEvent(Tutorial.Event("1002"), [match], later);
+        await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], Tutorial.Now);
+        await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], later);
 
         Assert.Equal(2, _actions.Requests.Count);
         Assert.Equal(later.Plus(Duration.FromSeconds(1)), match.State.Snooze);
     }
 
     [Fact]
-    public void ProcessEvent_ExactlyAtSnooze_StillSnoozed()
+    public async Task ProcessEvent_ExactlyAtSnooze_StillSnoozed()
     {
         var match = Tutorial.Match(Tutorial.Account1002);
 
-        Processor.ProcessEvent(Tutorial.Event("1002"), [match], Tutorial.Now);
-        Processor.ProcessEvent(Tutorial.Event("1002"), [match], Tutorial.Now.Plus(Duration.FromSeconds(1)));
+        await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], Tutorial.Now);
+        await Processor.ProcessEventAsync(Tutorial.Event("1002"), [match], Tutorial.Now.Plus(Duration.FromSeconds(1)));
 
         Assert.Single(_actions.Requests);
     }
 
     [Fact]
-    public void ProcessEvent_BelowMinHits_ReportsHitButFiresOnlyAtMinHits()
+    public async Task ProcessEvent_BelowMinHits_ReportsHitButFiresOnlyAtMinHits()
     {
         var profile = Tutorial.Account1002 with { MinHits = 3, MinSleep = Usage.Zero };
         var match = Tutorial.Match(profile);
 
-        var results = Enumerable.Range(0, 3)
-            .Select(i => Processor.ProcessEvent(Tutorial.Event(), [match], Tutorial.Now.Plus(Duration.FromSeconds(i))))
-            .ToList();
+        var results = new List<ThresholdProcessResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add(await Processor.ProcessEventAsync(Tutorial.Event(), [match], Tutorial.Now.Plus(Duration.FromSeconds(i))));
+        }
 
         Assert.All(results, result => Assert.Equal(["THD_ACNT_1002"], result.ThresholdIds));
         Assert.Equal(3, match.State.Hits);
@@ -84,25 +86,25 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_Blocker_StopsLowerWeights()
+    public async Task ProcessEvent_Blocker_StopsLowerWeights()
     {
         var high = Tutorial.Match(Tutorial.Account1002 with { Id = "HIGH", Weight = 20, Blocker = true });
         var low = Tutorial.Match(Tutorial.Account1002 with { Id = "LOW", Weight = 10 });
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [low, high], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [low, high], Tutorial.Now);
 
         Assert.Equal(["HIGH"], result.ThresholdIds);
         Assert.Equal(0, low.State.Hits);
     }
 
     [Fact]
-    public void ProcessEvent_ExhaustedBlocker_StillBlocksLowerWeights()
+    public async Task ProcessEvent_ExhaustedBlocker_StillBlocksLowerWeights()
     {
         var high = Tutorial.Match(Tutorial.Account1001 with { Id = "HIGH", Weight = 20, Blocker = true });
         high.State.Hits = 1;
         var low = Tutorial.Match(Tutorial.Account1002 with { Id = "LOW", Weight = 10 });
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [low, high], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [low, high], Tutorial.Now);
 
         Assert.Empty(result.ThresholdIds);
         Assert.Null(result.Error);
@@ -110,25 +112,25 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_SeveralWeights_ProcessesHighestFirst()
+    public async Task ProcessEvent_SeveralWeights_ProcessesHighestFirst()
     {
         var matches = new[] { ("B", 5m), ("A", 5m), ("C", 30m), ("D", 10m) }
             .Select(p => Tutorial.Match(Tutorial.Account1002 with { Id = p.Item1, Weight = p.Item2 }))
             .ToList();
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), matches, Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), matches, Tutorial.Now);
 
         Assert.Equal(["C", "D", "A", "B"], result.ThresholdIds);
         Assert.Equal(["C", "D", "A", "B"], _actions.Requests.Select(r => r.ThresholdId));
     }
 
     [Fact]
-    public void ProcessEvent_BeforeActivation_NotFound()
+    public async Task ProcessEvent_BeforeActivation_NotFound()
     {
         var match = Tutorial.Match(Tutorial.Account1001);
         var early = Tutorial.Event() with { Time = Tutorial.Activation };
 
-        var result = Processor.ProcessEvent(early, [match], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(early, [match], Tutorial.Now);
 
         Assert.Empty(result.ThresholdIds);
         Assert.Equal(ErrorCodes.NotFound, result.Error);
@@ -136,7 +138,7 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_AfterExpiry_SkipsOnlyExpiredProfile()
+    public async Task ProcessEvent_AfterExpiry_SkipsOnlyExpiredProfile()
     {
         var expired = Tutorial.Match(Tutorial.Account1002 with
         {
@@ -145,28 +147,28 @@ public sealed class ThresholdProcessorTests
         });
         var open = Tutorial.Match(Tutorial.Account1002);
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [expired, open], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [expired, open], Tutorial.Now);
 
         Assert.Equal(["THD_ACNT_1002"], result.ThresholdIds);
     }
 
     [Fact]
-    public void ProcessEvent_EventWithoutTime_IgnoresActivationWindow()
+    public async Task ProcessEvent_EventWithoutTime_IgnoresActivationWindow()
     {
         var match = Tutorial.Match(Tutorial.Account1001 with { ActivationInterval = new ActivationInterval(Tutorial.Now.Plus(Duration.FromDays(1)), null) });
 
-        var result = Processor.ProcessEvent(Tutorial.Event() with { Time = null }, [match], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event() with { Time = null }, [match], Tutorial.Now);
 
         Assert.Equal(["THD_ACNT_1001"], result.ThresholdIds);
     }
 
     [Fact]
-    public void ProcessEvent_SyncActionFails_PartiallyExecutedWithHitCountedAndSnoozed()
+    public async Task ProcessEvent_SyncActionFails_PartiallyExecutedWithHitCountedAndSnoozed()
     {
         _actions.Failing.Add("ACT_FAIL");
         var match = Tutorial.Match(Tutorial.Account1002 with { Async = false, ActionIds = ["ACT_FAIL", "ACT_OK"] });
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [match], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [match], Tutorial.Now);
 
         Assert.Equal(ErrorCodes.PartiallyExecuted, result.Error);
         Assert.Equal(["THD_ACNT_1002"], result.ThresholdIds);
@@ -178,34 +180,34 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_AsyncActionFails_OnlyWarns()
+    public async Task ProcessEvent_AsyncActionFails_OnlyWarns()
     {
         _actions.Failing.Add("ACT_LOG_WARNING");
         var match = Tutorial.Match(Tutorial.Account1002);
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [match], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [match], Tutorial.Now);
 
         Assert.Null(result.Error);
         Assert.Single(result.Warnings);
     }
 
     [Fact]
-    public void ProcessEvent_NoAccount_RunsActionsWithoutAccount()
+    public async Task ProcessEvent_NoAccount_RunsActionsWithoutAccount()
     {
         var match = Tutorial.Match(Tutorial.Account1002);
 
-        Processor.ProcessEvent(Tutorial.Event() with { Account = null }, [match], Tutorial.Now);
+        await Processor.ProcessEventAsync(Tutorial.Event() with { Account = null }, [match], Tutorial.Now);
 
         Assert.Null(Assert.Single(_actions.Requests).AccountTenantId);
     }
 
     [Fact]
-    public void ProcessEvent_FilterPredicate_ProcessesOnlyPassing()
+    public async Task ProcessEvent_FilterPredicate_ProcessesOnlyPassing()
     {
         var first = Tutorial.Match(Tutorial.Account1001);
         var second = Tutorial.Match(Tutorial.Account1002);
 
-        var result = Processor.ProcessEvent(Tutorial.Event(), [first, second],
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [first, second],
             profile => profile.FilterIds.Contains("FLTR_ACNT_1002"), Tutorial.Now);
 
         Assert.Equal(["THD_ACNT_1002"], result.ThresholdIds);
@@ -213,9 +215,9 @@ public sealed class ThresholdProcessorTests
     }
 
     [Fact]
-    public void ProcessEvent_NoCandidates_NotFound()
+    public async Task ProcessEvent_NoCandidates_NotFound()
     {
-        var result = Processor.ProcessEvent(Tutorial.Event(), [], Tutorial.Now);
+        var result = await Processor.ProcessEventAsync(Tutorial.Event(), [], Tutorial.Now);
 
         Assert.Equal(ErrorCodes.NotFound, result.Error);
         Assert.Empty(result.ThresholdIds);

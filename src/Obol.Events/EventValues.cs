@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using Obol.Primitives;
 
-namespace Obol.Stats;
+namespace Obol.Events;
 
 /// <summary>
 /// CGRateS's <c>utils.IfaceAs*</c> conversions (utils/reflect.go) for event values, on decimal instead of float64.
@@ -143,7 +143,7 @@ public static class EventValues
         string s => s,
         long l => l.ToString(CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
-        decimal d => GoFormat.Plain(d),
+        decimal d => GoFloat.Format(d),
         double f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         Usage u => u.Nanoseconds == -1 ? "-1" : u.ToString(),

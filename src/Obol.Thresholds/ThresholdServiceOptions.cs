@@ -1,0 +1,17 @@
+using Obol.Filters;
+
+namespace Obol.Thresholds;
+
+/// <summary>The cgrates.json "thresholds" section as ThresholdS uses it.</summary>
+public sealed record ThresholdServiceOptions
+{
+    public static readonly ThresholdServiceOptions Default = new();
+
+    public FilterIndexOptions Index { get; init; } = FilterIndexOptions.Default;
+
+    /// <summary>thresholds.opts.*profileIDs.</summary>
+    public IReadOnlyList<string> ProfileIds { get; init; } = [];
+
+    /// <summary>thresholds.opts.*profileIgnoreFilters.</summary>
+    public bool ProfileIgnoreFilters { get; init; }
+}
