@@ -39,6 +39,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 
     public RatingEngine Rating { get; }
 
+    /// <summary>The event subsystems loaded from the same plans; add them before the first load.</summary>
+    public IList<ITariffPlanSubscriber> Subscribers { get; } = [];
+
     /// <summary>The rating data in force now (destinations, plans, profiles).</summary>
     public RatingDataSet RatingData => _ratingData.Current;
 
@@ -96,6 +99,8 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         errors.AddRange(ratingErrors);
         errors.AddRange(accountingErrors);
         errors.AddRange(planErrors);
+        var prepared = Subscribers.Select(s => s.Prepare(read.Plan, readOptions, restoring: !applyAccountActions)).ToList();
+        errors.AddRange(prepared.SelectMany(p => p.Errors));
         var result = new TariffPlanLoadResult(errors, counts);
         if (!result.Succeeded)
         {
@@ -111,6 +116,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             _ratingData.Replace(rating);
             _accounting = accounting;
             _sharedGroups.Replace(SharedGroupsOf(read.Plan));
+            foreach (var load in prepared)
+            {
+                await load.Commit(cancellationToken).ConfigureAwait(false);
+            }
             if (applyAccountActions)
             {
                 foreach (var row in read.Plan.AccountActions)

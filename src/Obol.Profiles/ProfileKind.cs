@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using Obol.Events;
+using Obol.Filters;
+using Obol.TariffPlans;
+
+namespace Obol.Profiles;
+
+/// <summary>What the catalog needs to know about one profile kind: its collection name, how a definition compiles,
+/// how its TP rows become definitions and which service receives the indexed profiles.</summary>
+internal interface IProfileKind
+{
+    string Collection { get; }
+
+    /// <summary>Loads stored definitions; a document that no longer compiles is reported and skipped.</summary>
+    void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn);
+
+    /// <summary>Indexes the profiles against <paramref name="filters"/>; throws on a broken filter reference.</summary>
+    Action Stage(FilterService filters);
+
+    /// <summary>Compiles the plan's rows of this kind: the writes to store and a staged swap, or the errors.</summary>
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) PrepareTp(
+        TariffPlan plan, TariffPlanReadOptions options);
+}
+
+/// <summary>One kind's definitions and compiled profiles, replaced whole on every change; the catalog changes it.</summary>
+public sealed class ProfileKind<TDefinition, TProfile>(
+    string collection,
+    Func<TDefinition, TProfile> compile,
+    Func<TariffPlan, TariffPlanReadOptions, IEnumerable<(SourceLocation Location, Func<TDefinition> Definition)>> fromTp,
+    FilterIndexOptions index,
+    Action<IndexedProfiles<TProfile>> apply) : IProfileKind
+    where TDefinition : class
+    where TProfile : class, IEventProfile
+{
+    private ImmutableDictionary<(string Tenant, string Id), Entry> _entries = ImmutableDictionary<(string, string), Entry>.Empty;
+
+    public string Collection => collection;
+
+    public TDefinition? Find(string tenant, string id) => _entries.TryGetValue((tenant, id), out var entry) ? entry.Definition : null;
+
+    public IReadOnlyList<string> Ids(string tenant) =>
+        [.. _entries.Keys.Where(k => k.Tenant == tenant).Select(k => k.Id).Order(StringComparer.Ordinal)];
+
+    private static string Key(string tenant, string id) => tenant + ":" + id;
+
+    void IProfileKind.Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn) => Restore(documents, warn);
+
+    Action IProfileKind.Stage(FilterService filters) => Stage(_entries, filters);
+
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) IProfileKind.PrepareTp(
+        TariffPlan plan, TariffPlanReadOptions options) => PrepareTp(plan, options);
+
+    internal void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn)
+    {
+        var builder = _entries.ToBuilder();
+        foreach (var (key, json) in documents)
+        {
+            try
+            {
+                var definition = System.Text.Json.JsonSerializer.Deserialize<TDefinition>(json, GoJson.GoJsonOptions.Default)
+                    ?? throw new FilterDefinitionException("null document");
+                var profile = compile(definition);
+                builder[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
+            }
+            catch (Exception e) when (e is FilterDefinitionException or System.Text.Json.JsonException)
+            {
+                warn($"stored {collection} {key} skipped: {e.Message}");
+            }
+        }
+        _entries = builder.ToImmutable();
+    }
+
+    /// <summary>Compiles and stages one definition; throws <see cref="FilterDefinitionException"/> with the reason.</summary>
+    internal (ProfileDocumentWrite Write, Action Swap) PrepareSet(TDefinition definition, FilterService filters)
+    {
+        var profile = compile(definition);
+        var entries = _entries.SetItem((profile.Tenant, profile.Id), new Entry(definition, profile));
+        var json = System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default);
+        return (new ProfileDocumentWrite(collection, Key(profile.Tenant, profile.Id), json), Stage(entries, filters));
+    }
+
+    internal (ProfileDocumentWrite Write, Action Swap)? PrepareRemove(string tenant, string id, FilterService filters)
+    {
+        if (!_entries.ContainsKey((tenant, id)))
+        {
+            return null;
+        }
+        return (new ProfileDocumentWrite(collection, Key(tenant, id), null), Stage(_entries.Remove((tenant, id)), filters));
+    }
+
+    internal (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) PrepareTp(
+        TariffPlan plan, TariffPlanReadOptions options)
+    {
+        var errors = new List<TariffPlanError>();
+        var writes = new List<ProfileDocumentWrite>();
+        var entries = _entries.ToBuilder();
+        foreach (var (location, make) in fromTp(plan, options))
+        {
+            try
+            {
+                var definition = make();
+                var profile = compile(definition);
+                entries[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
+                writes.Add(new ProfileDocumentWrite(collection, Key(profile.Tenant, profile.Id),
+                    System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default)));
+            }
+            catch (FilterDefinitionException e)
+            {
+                var message = e.Message.StartsWith(location.ToString() + ": ", StringComparison.Ordinal)
+                    ? e.Message[(location.ToString().Length + 2)..]
+                    : e.Message;
+                errors.Add(new TariffPlanError(location.File, location.Line, "", message));
+            }
+        }
+        var merged = entries.ToImmutable();
+        return (errors, writes, errors.Count == 0 ? filters => Stage(merged, filters) : null);
+    }
+
+    private Action Stage(ImmutableDictionary<(string, string), Entry> entries, FilterService filters)
+    {
+        var indexed = IndexedProfiles.Build(entries.Values.Select(e => e.Profile), filters, index);
+        return () =>
+        {
+            _entries = entries;
+            apply(indexed);
+        };
+    }
+
+    private sealed record Entry(TDefinition Definition, TProfile Profile);
+}
