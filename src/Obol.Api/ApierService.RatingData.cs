@@ -79,6 +79,3 @@ public sealed record RatingPlanActivationWire(OffsetDateTime ActivationTime, str
 
 /// <summary>utils.AttrGetRatingProfile.</summary>
 public sealed record AttrGetRatingProfile(string? Tenant, string? Category, string? Subject);
-
-/// <summary>utils.PaginatorWithTenant / TenantWithAPIOpts.</summary>
-public sealed record TenantArgs(string? Tenant);

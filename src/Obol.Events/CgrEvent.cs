@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Filters;
 
@@ -13,6 +14,7 @@ public sealed class CgrEvent
 {
     public string Tenant { get; set; } = "";
 
+    [JsonPropertyName("ID")]
     public string Id { get; set; } = "";
 
     /// <summary>Null is Go's nil *time.Time.</summary>
@@ -20,6 +22,7 @@ public sealed class CgrEvent
 
     public Dictionary<string, object?> Event { get; set; } = new(StringComparer.Ordinal);
 
+    [JsonPropertyName("APIOpts")]
     public Dictionary<string, object?> ApiOpts { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>CGREvent.Clone: new maps with the same values (values are treated as immutable).</summary>

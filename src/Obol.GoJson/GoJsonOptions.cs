@@ -28,6 +28,7 @@ public static class GoJsonOptions
         options.Converters.Add(new GoTimeConverter());
         options.Converters.Add(new GoZonedTimeConverter());
         options.Converters.Add(new GoMapConverterFactory());
+        options.Converters.Add(new GoInterfaceConverter());
         return options;
     }
 

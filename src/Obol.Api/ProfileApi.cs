@@ -1,0 +1,60 @@
+using Obol.Api.JsonRpc;
+using Obol.Events;
+using Obol.Primitives;
+using Obol.Profiles;
+
+namespace Obol.Api;
+
+/// <summary>
+/// APIerSv1.Get/Set/Remove&lt;Kind&gt; and Get&lt;Kind&gt;IDs (apier/v1/filters.go, attributes.go, stats.go ...):
+/// the same four methods for every profile kind, over the <see cref="ProfileCatalog"/>.
+/// </summary>
+public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
+{
+    private const string Ok = "OK";
+
+    public void RegisterFilters(JsonRpcDispatcher dispatcher)
+    {
+        dispatcher.Add<TenantIdArgs, FilterDefinition>("APIerSv1.GetFilter", (a, _) => ValueTask.FromResult(Get(a, catalog.GetFilter)));
+        dispatcher.Add<FilterDefinition, string>("APIerSv1.SetFilter", async (filter, ct) =>
+            Result(await catalog.SetFilterAsync(filter with { Tenant = TenantOr(filter.Tenant) }, ct).ConfigureAwait(false)));
+        dispatcher.Add<TenantIdArgs, string>("APIerSv1.RemoveFilter", async (a, ct) =>
+        {
+            var (tenant, id, error) = EventRequests.TenantId(a, defaultTenant);
+            return Result(error ?? await catalog.RemoveFilterAsync(tenant, id, ct).ConfigureAwait(false));
+        });
+        dispatcher.Add<TenantArgs, List<string>>("APIerSv1.GetFilterIDs", (a, _) => ValueTask.FromResult(EventRequests.Page(catalog.FilterIds(TenantOr(a.Tenant)), a)));
+    }
+
+    /// <summary>Registers the four methods of one kind, e.g. <c>StatQueueProfile</c>.</summary>
+    public void Register<TDefinition, TProfile>(JsonRpcDispatcher dispatcher, string name, ProfileKind<TDefinition, TProfile> kind,
+        Func<TDefinition, string> tenantOf, Func<TDefinition, string, TDefinition> withTenant)
+        where TDefinition : class
+        where TProfile : class, IEventProfile
+    {
+        dispatcher.Add<TenantIdArgs, TDefinition>($"APIerSv1.Get{name}", (a, _) => ValueTask.FromResult(Get(a, kind.Find)));
+        dispatcher.Add<TDefinition, string>($"APIerSv1.Set{name}", async (definition, ct) =>
+            Result(await catalog.SetAsync(kind, withTenant(definition, TenantOr(tenantOf(definition))), ct).ConfigureAwait(false)));
+        dispatcher.Add<TenantIdArgs, string>($"APIerSv1.Remove{name}", async (a, ct) =>
+        {
+            var (tenant, id, error) = EventRequests.TenantId(a, defaultTenant);
+            return Result(error ?? await catalog.RemoveAsync(kind, tenant, id, ct).ConfigureAwait(false));
+        });
+        dispatcher.Add<TenantArgs, List<string>>($"APIerSv1.Get{name}IDs", (a, _) => ValueTask.FromResult(EventRequests.Page(kind.Ids(TenantOr(a.Tenant)), a)));
+    }
+
+    private RpcResult<T> Get<T>(TenantIdArgs args, Func<string, string, T?> find)
+        where T : class
+    {
+        var (tenant, id, error) = EventRequests.TenantId(args, defaultTenant);
+        if (error is not null)
+        {
+            return RpcResult.Fail<T>(error);
+        }
+        return find(tenant, id) is { } found ? found : RpcResult.Fail<T>(ErrorCodes.NotFound);
+    }
+
+    private static RpcResult<string> Result(string? error) => error is null ? Ok : RpcResult.Fail<string>(error);
+
+    private string TenantOr(string? tenant) => string.IsNullOrEmpty(tenant) ? defaultTenant : tenant;
+}

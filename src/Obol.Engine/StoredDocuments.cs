@@ -1,0 +1,31 @@
+using Obol.Profiles;
+using Obol.Stats;
+using Obol.Storage.Sqlite;
+using Obol.Thresholds;
+
+namespace Obol.Engine;
+
+/// <summary>The event subsystems' profiles and state in the embedded store's document table.</summary>
+internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileDocumentStore, IStatQueueStore, IThresholdStore
+{
+    public const string StatQueues = "stat_queues";
+    public const string Thresholds = "thresholds";
+
+    public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
+        documents.ListAsync(collection, "", cancellationToken);
+
+    public ValueTask WriteAsync(IReadOnlyList<ProfileDocumentWrite> writes, CancellationToken cancellationToken) =>
+        documents.WriteAsync([.. writes.Select(w => new DocumentWrite(w.Collection, w.Key, w.Json))], cancellationToken);
+
+    ValueTask IStatQueueStore.SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken) =>
+        documents.PutAsync(StatQueues, tenant + ":" + id, json, cancellationToken);
+
+    async ValueTask IStatQueueStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        await documents.DeleteAsync(StatQueues, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
+
+    ValueTask IThresholdStore.SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken) =>
+        documents.PutAsync(Thresholds, tenant + ":" + id, json, cancellationToken);
+
+    async ValueTask IThresholdStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        await documents.DeleteAsync(Thresholds, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
+}
