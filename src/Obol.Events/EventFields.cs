@@ -44,4 +44,5 @@ public static class EventOptions
     public const string UsageTtl = "*rsUsageTTL";
     public const string Units = "*rsUnits";
     public const string EventUsage = "*usage";
+    public const string AccountId = "*accountID";
 }

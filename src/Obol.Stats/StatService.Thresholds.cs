@@ -9,7 +9,9 @@ public sealed partial class StatService
 
     /// <summary>processThresholds: <c>{EventType: StatUpdate, StatID, metric: value...}</c> with the profile's
     /// ThresholdIDs as <c>*thdProfileIDs</c>; durations go as durations so threshold filters compare them as such.
-    /// False when ThresholdS failed with anything but NOT_FOUND.</summary>
+    /// Unlike CGRateS, the Account of the event that changed the queue goes along as <c>*accountID</c> (unless the
+    /// caller set one): a per-account queue can then fire actions such as <c>*disable_account</c> on that account,
+    /// which fraud detection needs and CGRateS cannot do. False when ThresholdS failed with anything but NOT_FOUND.</summary>
     private async ValueTask<bool> NotifyThresholdsAsync(StatQueueProfile profile, QueueSlot slot, CgrEvent source, CancellationToken cancellationToken)
     {
         if (Thresholds is not { } sink || profile.ThresholdIds is [ "*none" ])
@@ -27,6 +29,10 @@ public sealed partial class StatService
                 [EventOptions.ThresholdIds] = profile.ThresholdIds.ToList(),
             },
         };
+        if (!ev.ApiOpts.ContainsKey(EventOptions.AccountId) && source.FieldAsString(EventFields.Account) is { Length: > 0 } account)
+        {
+            ev.ApiOpts[EventOptions.AccountId] = account;
+        }
         await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

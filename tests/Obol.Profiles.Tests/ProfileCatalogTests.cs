@@ -55,8 +55,8 @@ public sealed class ProfileCatalogTests : IDisposable
         Assert.Equal(ErrorCodes.NotFound, (await stats.ProcessEventAsync(Cdr("1001", "1002"), s_now)).Error);
         await load.Commit(CancellationToken.None);
 
-        Assert.Equal(["Stats2"], (await stats.ProcessEventAsync(Cdr("1001", "1002"), s_now)).QueueIds);
-        Assert.Equal(["FLTR_ACNT_1001", "FLTR_ACNT_1001_1002", "FLTR_ACNT_1002", "FLTR_ACNT_1003", "FLTR_ACNT_1003_1001", "FLTR_DST_FS", "FLTR_RES"],
+        Assert.Equal(["STATS_FRAUD_1001", "Stats2"], (await stats.ProcessEventAsync(Cdr("1001", "1002"), s_now)).QueueIds);
+        Assert.Equal(["FLTR_ACNT_1001", "FLTR_ACNT_1001_1002", "FLTR_ACNT_1002", "FLTR_ACNT_1003", "FLTR_ACNT_1003_1001", "FLTR_DST_FS", "FLTR_FRAUD_ACC", "FLTR_RES"],
             catalog.FilterIds("cgrates.org"));
     }
 
@@ -72,17 +72,17 @@ public sealed class ProfileCatalogTests : IDisposable
             FilterIds = ["FLTR_ACNT_1003"],
             QueueLength = 10,
             Metrics = [new MetricDefinition { MetricId = "*acc" }],
-            Weight = 40,
+            Weight = 50,
             ThresholdIds = ["*none"],
         }));
 
         var (restarted, stats, thresholds, restartedKind) = Start();
         await restarted.RestoreAsync();
 
-        Assert.Equal(["ACC_1003", "Stats2", "Stats2_1"], stats.GetQueueIds("cgrates.org"));
-        Assert.Equal(["THD_ACNT_1001", "THD_ACNT_1002"], thresholds.GetThresholdIds("cgrates.org"));
-        // Stats2_1 is a blocker (weight 30): the heavier ACC_1003 comes first and still counts.
-        Assert.Equal(["ACC_1003", "Stats2_1"], (await stats.ProcessEventAsync(Cdr("1003", "1001"), s_now)).QueueIds);
+        Assert.Equal(["ACC_1003", "STATS_FRAUD_1001", "STATS_FRAUD_1002", "STATS_FRAUD_1003", "Stats2", "Stats2_1"], stats.GetQueueIds("cgrates.org"));
+        Assert.Equal(["THD_ACNT_1001", "THD_ACNT_1002", "THD_FRAUD"], thresholds.GetThresholdIds("cgrates.org"));
+        // Stats2_1 is a blocker (weight 30): the heavier queues come first and still count.
+        Assert.Equal(["ACC_1003", "STATS_FRAUD_1003", "Stats2_1"], (await stats.ProcessEventAsync(Cdr("1003", "1001"), s_now)).QueueIds);
         Assert.Equal(["*acc"], restartedKind.Find("cgrates.org", "ACC_1003")!.Metrics!.Select(m => m.MetricId));
         Assert.Same(PreparedPlanLoadNothing(), restarted.Prepare(Tutorial(), s_options, restoring: true));
     }
@@ -134,7 +134,7 @@ public sealed class ProfileCatalogTests : IDisposable
         }));
 
         Assert.Equal(["Stats2_1"], (await stats.ProcessEventAsync(Cdr("2001", "555"), s_now)).QueueIds);
-        Assert.Equal(ErrorCodes.NotFound, (await stats.ProcessEventAsync(Cdr("1003", "1001"), s_now)).Error);
+        Assert.Equal(["STATS_FRAUD_1003"], (await stats.ProcessEventAsync(Cdr("1003", "1001"), s_now)).QueueIds);
     }
 
     [Fact]
@@ -152,8 +152,68 @@ public sealed class ProfileCatalogTests : IDisposable
         Assert.Contains("*nosuch", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProcessEventAsync_TutorialFraudChain_ThirdExpensiveCdrDisablesAndLogsTheAccount()
+    {
+        var actions = new NoActions();
+        var catalog = new ProfileCatalog(FilterEnvironment.Default, _store);
+        _catalogs.Add(catalog);
+        var stats = new StatService(catalog.Filters);
+        var thresholds = new ThresholdService(catalog.Filters, actions);
+        stats.Thresholds = new Sink(thresholds);
+        catalog.AddStats(stats);
+        catalog.AddThresholds(thresholds);
+        await catalog.Prepare(Tutorial(), s_options, restoring: false).Commit(CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var cdr = Cdr("1001", "1002");
+            cdr.Event["Cost"] = 2.5m;
+            await stats.ProcessEventAsync(cdr, s_now);
+            Assert.Equal(i < 2 ? 0 : 1, actions.Requests.Count);
+        }
+
+        var request = Assert.Single(actions.Requests);
+        Assert.Equal(("THD_FRAUD", "DISABLE_AND_LOG", "cgrates.org:1001"), (request.ThresholdId, request.ActionSetId, request.AccountTenantId));
+        Assert.Equal("2.5", stats.GetStringMetrics("cgrates.org", "STATS_FRAUD_1001")!["*acc"]);
+    }
+
+    [Fact]
+    public async Task ProcessEventAsync_CheapCdrs_FraudThresholdStaysQuiet()
+    {
+        var actions = new NoActions();
+        var catalog = new ProfileCatalog(FilterEnvironment.Default, _store);
+        _catalogs.Add(catalog);
+        var stats = new StatService(catalog.Filters);
+        var thresholds = new ThresholdService(catalog.Filters, actions);
+        stats.Thresholds = new Sink(thresholds);
+        catalog.AddStats(stats);
+        catalog.AddThresholds(thresholds);
+        await catalog.Prepare(Tutorial(), s_options, restoring: false).Commit(CancellationToken.None);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await stats.ProcessEventAsync(Cdr("1002", "1001"), s_now);
+        }
+
+        Assert.Empty(actions.Requests);
+        Assert.Equal(0, thresholds.GetThreshold("cgrates.org", "THD_FRAUD")!.Hits);
+    }
+
     private sealed class NoActions : IThresholdActions
     {
-        public ValueTask<string?> ExecuteAsync(ThresholdActionRequest request, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+        public List<ThresholdActionRequest> Requests { get; } = [];
+
+        public ValueTask<string?> ExecuteAsync(ThresholdActionRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return ValueTask.FromResult<string?>(null);
+        }
+    }
+
+    private sealed class Sink(ThresholdService thresholds) : IStatThresholdSink
+    {
+        public async ValueTask<string?> ProcessEventAsync(CgrEvent thresholdEvent, CancellationToken cancellationToken) =>
+            (await thresholds.ProcessEventAsync(thresholdEvent, s_now, cancellationToken)).Error;
     }
 }

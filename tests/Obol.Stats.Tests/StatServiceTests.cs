@@ -24,20 +24,21 @@ public class StatServiceTests
         var second = await service.ProcessEventAsync(Cdr("cdr2", "1002", "1001", "80s", 0.34m), Now);
 
         Assert.Null(first.Error);
-        Assert.Equal(["Stats2"], first.QueueIds);
-        Assert.Equal(["Stats2"], second.QueueIds);
+        // The fraud queues (weight 40) come before Stats2, a blocker of weight 30.
+        Assert.Equal(["STATS_FRAUD_1001", "Stats2"], first.QueueIds);
+        Assert.Equal(["STATS_FRAUD_1002", "Stats2"], second.QueueIds);
         Assert.Equal(new Dictionary<string, string> { ["*tcc"] = "1.35346", ["*tcd"] = "2m27s" }, service.GetStringMetrics("cgrates.org", "Stats2"));
         Assert.Equal(new Dictionary<string, string> { ["*tcc"] = "N/A", ["*tcd"] = "N/A" }, service.GetStringMetrics("cgrates.org", "Stats2_1"));
     }
 
     [Fact]
-    public async Task ProcessEventAsync_1003CallingTo1001_OnlyStats2_1Counts()
+    public async Task ProcessEventAsync_1003CallingTo1001_Stats2_1AndFraudQueueCount()
     {
         var service = StatService();
 
         var result = await service.ProcessEventAsync(Cdr("cdr1", "1003", "1001", "35s", 0.6m), Now);
 
-        Assert.Equal(["Stats2_1"], result.QueueIds);
+        Assert.Equal(["STATS_FRAUD_1003", "Stats2_1"], result.QueueIds);
         Assert.Equal(new Dictionary<string, string> { ["*tcc"] = "0.6", ["*tcd"] = "35s" }, service.GetStringMetrics("cgrates.org", "Stats2_1"));
     }
 
@@ -126,9 +127,9 @@ public class StatServiceTests
     }
 
     [Fact]
-    public void GetQueueIds_Tutorial_BothQueuesSorted()
+    public void GetQueueIds_Tutorial_AllQueuesSorted()
     {
-        Assert.Equal(["Stats2", "Stats2_1"], StatService().GetQueueIds("cgrates.org"));
+        Assert.Equal(["STATS_FRAUD_1001", "STATS_FRAUD_1002", "STATS_FRAUD_1003", "Stats2", "Stats2_1"], StatService().GetQueueIds("cgrates.org"));
     }
 
     private sealed class MemoryQueueStore : IStatQueueStore

@@ -125,7 +125,7 @@ public class ThresholdServiceTests
         Assert.True(await service.ResetAsync("cgrates.org", "THD_ACNT_1001"));
 
         Assert.Equal(0, service.GetThreshold("cgrates.org", "THD_ACNT_1001")!.Hits);
-        Assert.Equal(["THD_ACNT_1001", "THD_ACNT_1002"], service.GetThresholdIds("cgrates.org"));
+        Assert.Equal(["THD_ACNT_1001", "THD_ACNT_1002", "THD_FRAUD"], service.GetThresholdIds("cgrates.org"));
     }
 
     private sealed class MemoryStore : IThresholdStore
