@@ -58,18 +58,18 @@ internal static class EngineHost
         await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, new LoggingActionEffects(log),
             archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents));
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
-        using var events = await EventSubsystems.StartAsync(config, store, rals, zone, log, options.RoundingDecimals).ConfigureAwait(false);
+        var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
+        var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";
+        using var events = await EventSubsystems.StartAsync(config, store, rals, zone, log, options.RoundingDecimals, tenant, category).ConfigureAwait(false);
         if (!await LoadTariffPlanAsync(rals, store, flags.TariffPlan, log).ConfigureAwait(false))
         {
             return 1;
         }
-        var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
-        var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
-        events.Register(dispatcher, SystemClock.Instance, tenant);
+        events.Register(dispatcher, SystemClock.Instance, tenant, log);
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });

@@ -7,6 +7,8 @@ using Obol.Filters;
 using Obol.Logging;
 using Obol.Profiles;
 using Obol.Rals;
+using Obol.Resources;
+using Obol.Routes;
 using Obol.Stats;
 using Obol.Storage.Sqlite;
 using Obol.Thresholds;
@@ -24,10 +26,15 @@ internal sealed class EventSubsystems : IDisposable
     private readonly ProfileCatalog _catalog;
     private readonly StatService _stats;
     private readonly ThresholdService _thresholds;
+    private readonly RouteService _routes;
+    private readonly ResourceService _resources;
+    private readonly ProfileKind<RouteProfileDefinition, RouteProfile> _routeKind;
+    private readonly ProfileKind<ResourceProfileDefinition, ResourceProfile> _resourceKind;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
 
-    private EventSubsystems(ObolConfig config, SqliteStore store, RalsService rals, DateTimeZone zone, EngineLog log, int roundingDecimals)
+    private EventSubsystems(ObolConfig config, SqliteStore store, RalsService rals, DateTimeZone zone, EngineLog log, int roundingDecimals,
+        string tenant, string category)
     {
         _config = config;
         var documents = new StoredDocuments(store.Documents);
@@ -46,12 +53,42 @@ internal sealed class EventSubsystems : IDisposable
             ProfileIgnoreFilters = config.Thresholds.ProfileIgnoreFilters,
         }, documents);
         _thresholds.Warning += log.Warning;
+        var thresholdSink = new ThresholdSink(_thresholds);
         if (config.Stats.ThresholdsConns.Count > 0 && config.Thresholds.Enabled)
         {
-            _stats.Thresholds = new ThresholdSink(_thresholds);
+            _stats.Thresholds = thresholdSink;
         }
+        _resources = new ResourceService(_catalog.Filters, new ResourceServiceOptions
+        {
+            Index = IndexOptions(config.Resources.Indexing),
+            DefaultTenant = tenant,
+            UsageId = config.Resources.UsageId,
+            UsageTtl = config.Resources.UsageTtl,
+            Units = config.Resources.Units,
+        }, documents);
+        if (config.Resources.ThresholdsConns.Count > 0 && config.Thresholds.Enabled)
+        {
+            _resources.Thresholds = thresholdSink;
+        }
+        var routes = config.Routes;
+        _routes = new RouteService(_catalog.Filters, new RouteServiceOptions
+        {
+            Index = IndexOptions(routes.Indexing),
+            DefaultTenant = tenant,
+            DefaultRatio = routes.DefaultRatio,
+            IgnoreErrors = routes.IgnoreErrors,
+            MaxCost = routes.MaxCost,
+            Limit = routes.Limit,
+            Offset = routes.Offset,
+            ProfileCount = routes.ProfileCount,
+        },
+            routes.RalsConns.Count > 0 ? new RalsRouteCosts(rals, zone, category) : null,
+            routes.StatsConns.Count > 0 ? new StatRouteMetrics(_stats) : null,
+            routes.ResourcesConns.Count > 0 ? new ResourceRouteUsage(_resources) : null);
         _statKind = _catalog.AddStats(_stats);
         _thresholdKind = _catalog.AddThresholds(_thresholds);
+        _routeKind = _catalog.AddRoutes(_routes, IndexOptions(routes.Indexing));
+        _resourceKind = _catalog.AddResources(_resources);
         rals.Subscribers.Add(_catalog);
     }
 
@@ -63,9 +100,9 @@ internal sealed class EventSubsystems : IDisposable
 
     /// <summary>Builds the subsystems and restores their profiles and state; call before the first tariff-plan load.</summary>
     public static async Task<EventSubsystems> StartAsync(ObolConfig config, SqliteStore store, RalsService rals, DateTimeZone zone, EngineLog log,
-        int roundingDecimals)
+        int roundingDecimals, string tenant, string category)
     {
-        var subsystems = new EventSubsystems(config, store, rals, zone, log, roundingDecimals);
+        var subsystems = new EventSubsystems(config, store, rals, zone, log, roundingDecimals, tenant, category);
         await subsystems._catalog.RestoreAsync().ConfigureAwait(false);
         foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.StatQueues).ConfigureAwait(false))
         {
@@ -83,15 +120,32 @@ internal sealed class EventSubsystems : IDisposable
                 log.Warning($"<ThresholdS> stored threshold {key} not restored: {error}");
             }
         }
+        foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.Resources).ConfigureAwait(false))
+        {
+            if (!subsystems._resources.TryRestore(json, out var error))
+            {
+                log.Warning($"<ResourceS> stored resource {key} not restored: {error}");
+            }
+        }
         return subsystems;
     }
 
-    public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant)
+    public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant, EngineLog log)
     {
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
         profiles.Register(dispatcher, "StatQueueProfile", _statKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        profiles.Register(dispatcher, "ResourceProfile", _resourceKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        if (_config.Routes.Enabled)
+        {
+            new RouteSv1Service(_routes, clock, tenant, log.Warning).Register(dispatcher);
+        }
+        if (_config.Resources.Enabled)
+        {
+            new ResourceSv1Service(_resources, clock, tenant).Register(dispatcher);
+        }
         if (_config.Stats.Enabled)
         {
             new StatSv1Service(_stats, clock, tenant).Register(dispatcher);
@@ -114,8 +168,8 @@ internal sealed class EventSubsystems : IDisposable
         ExistsIndexedFields = indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
     };
 
-    /// <summary>stats.thresholds_conns pointing at this engine's ThresholdS.</summary>
-    private sealed class ThresholdSink(ThresholdService thresholds) : IStatThresholdSink
+    /// <summary>stats.thresholds_conns / resources.thresholds_conns pointing at this engine's ThresholdS.</summary>
+    private sealed class ThresholdSink(ThresholdService thresholds) : IStatThresholdSink, IResourceThresholdSink
     {
         public async ValueTask<string?> ProcessEventAsync(CgrEvent thresholdEvent, CancellationToken cancellationToken)
         {

@@ -1,4 +1,5 @@
 using Obol.Profiles;
+using Obol.Resources;
 using Obol.Stats;
 using Obol.Storage.Sqlite;
 using Obol.Thresholds;
@@ -6,10 +7,11 @@ using Obol.Thresholds;
 namespace Obol.Engine;
 
 /// <summary>The event subsystems' profiles and state in the embedded store's document table.</summary>
-internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileDocumentStore, IStatQueueStore, IThresholdStore
+internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileDocumentStore, IStatQueueStore, IThresholdStore, IResourceStore
 {
     public const string StatQueues = "stat_queues";
     public const string Thresholds = "thresholds";
+    public const string Resources = "resources";
 
     public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
         documents.ListAsync(collection, "", cancellationToken);
@@ -28,4 +30,10 @@ internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileD
 
     async ValueTask IThresholdStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
         await documents.DeleteAsync(Thresholds, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
+
+    ValueTask IResourceStore.SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken) =>
+        documents.PutAsync(Resources, tenant + ":" + id, json, cancellationToken);
+
+    async ValueTask IResourceStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        await documents.DeleteAsync(Resources, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
 }

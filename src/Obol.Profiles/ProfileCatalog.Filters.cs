@@ -55,7 +55,7 @@ public sealed partial class ProfileCatalog
         CancellationToken cancellationToken)
     {
         var table = new FilterTable(filters.Values.Select(f => f.Compile()));
-        List<Action> swaps;
+        List<Func<ValueTask>> swaps;
         try
         {
             swaps = StageAll(table);
@@ -67,12 +67,15 @@ public sealed partial class ProfileCatalog
         await WriteAsync([write], cancellationToken).ConfigureAwait(false);
         _filters = filters;
         _filterStore.Table = table;
-        swaps.ForEach(swap => swap());
+        foreach (var swap in swaps)
+        {
+            await swap().ConfigureAwait(false);
+        }
         return null;
     }
 
     /// <summary>Indexes every kind against <paramref name="table"/> without touching the live services.</summary>
-    private List<Action> StageAll(FilterTable table)
+    private List<Func<ValueTask>> StageAll(FilterTable table)
     {
         var staging = new FilterService(table, Environment);
         return [.. _kinds.Select(kind => kind.Stage(staging))];

@@ -37,7 +37,7 @@ public sealed partial class ProfileCatalog
                 errors.Add(new TariffPlanError(tp.Location.File, tp.Location.Line, "", StripLocation(e.Message, tp.Location)));
             }
         }
-        var stagers = new List<Func<FilterService, Action>>();
+        var stagers = new List<Func<FilterService, Func<ValueTask>>>();
         foreach (var kind in _kinds)
         {
             var (kindErrors, kindWrites, stage) = kind.PrepareTp(plan, options);
@@ -55,7 +55,7 @@ public sealed partial class ProfileCatalog
         var merged = filters.ToImmutable();
         var table = new FilterTable(merged.Values.Select(f => f.Compile()));
         var staging = new FilterService(table, Environment);
-        List<Action> swaps;
+        List<Func<ValueTask>> swaps;
         try
         {
             swaps = [.. stagers.Select(stage => stage(staging))];
@@ -72,7 +72,10 @@ public sealed partial class ProfileCatalog
                 await WriteAsync(writes, cancellationToken).ConfigureAwait(false);
                 _filters = merged;
                 _filterStore.Table = table;
-                swaps.ForEach(swap => swap());
+                foreach (var swap in swaps)
+                {
+                    await swap().ConfigureAwait(false);
+                }
             }
             finally
             {

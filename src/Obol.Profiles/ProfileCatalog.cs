@@ -42,7 +42,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     /// <summary>Registers a profile kind; call before <see cref="RestoreAsync"/>.</summary>
     public ProfileKind<TDefinition, TProfile> AddKind<TDefinition, TProfile>(string collection, Func<TDefinition, TProfile> compile,
         Func<TariffPlan, TariffPlanReadOptions, IEnumerable<(SourceLocation, Func<TDefinition>)>> fromTp, FilterIndexOptions index,
-        Action<Events.IndexedProfiles<TProfile>> apply)
+        Func<Events.IndexedProfiles<TProfile>, ValueTask> apply)
         where TDefinition : class
         where TProfile : class, Events.IEventProfile
     {
@@ -86,7 +86,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         {
             try
             {
-                kind.Stage(Filters)();
+                await kind.Stage(Filters)().ConfigureAwait(false);
             }
             catch (FilterDefinitionException e)
             {
@@ -109,7 +109,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            (ProfileDocumentWrite Write, Action Swap) staged;
+            (ProfileDocumentWrite Write, Func<ValueTask> Swap) staged;
             try
             {
                 staged = kind.PrepareSet(definition, Filters);
@@ -119,7 +119,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
                 return AsApiError(e.Message);
             }
             await WriteAsync([staged.Write], cancellationToken).ConfigureAwait(false);
-            staged.Swap();
+            await staged.Swap().ConfigureAwait(false);
             return null;
         }
         finally
@@ -142,7 +142,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
                 return ErrorCodes.NotFound;
             }
             await WriteAsync([staged.Write], cancellationToken).ConfigureAwait(false);
-            staged.Swap();
+            await staged.Swap().ConfigureAwait(false);
             return null;
         }
         finally

@@ -15,10 +15,10 @@ internal interface IProfileKind
     void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn);
 
     /// <summary>Indexes the profiles against <paramref name="filters"/>; throws on a broken filter reference.</summary>
-    Action Stage(FilterService filters);
+    Func<ValueTask> Stage(FilterService filters);
 
     /// <summary>Compiles the plan's rows of this kind: the writes to store and a staged swap, or the errors.</summary>
-    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) PrepareTp(
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options);
 }
 
@@ -28,7 +28,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     Func<TDefinition, TProfile> compile,
     Func<TariffPlan, TariffPlanReadOptions, IEnumerable<(SourceLocation Location, Func<TDefinition> Definition)>> fromTp,
     FilterIndexOptions index,
-    Action<IndexedProfiles<TProfile>> apply) : IProfileKind
+    Func<IndexedProfiles<TProfile>, ValueTask> apply) : IProfileKind
     where TDefinition : class
     where TProfile : class, IEventProfile
 {
@@ -45,9 +45,9 @@ public sealed class ProfileKind<TDefinition, TProfile>(
 
     void IProfileKind.Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn) => Restore(documents, warn);
 
-    Action IProfileKind.Stage(FilterService filters) => Stage(_entries, filters);
+    Func<ValueTask> IProfileKind.Stage(FilterService filters) => Stage(_entries, filters);
 
-    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) IProfileKind.PrepareTp(
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) IProfileKind.PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options) => PrepareTp(plan, options);
 
     internal void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn)
@@ -71,7 +71,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     }
 
     /// <summary>Compiles and stages one definition; throws <see cref="FilterDefinitionException"/> with the reason.</summary>
-    internal (ProfileDocumentWrite Write, Action Swap) PrepareSet(TDefinition definition, FilterService filters)
+    internal (ProfileDocumentWrite Write, Func<ValueTask> Swap) PrepareSet(TDefinition definition, FilterService filters)
     {
         var profile = compile(definition);
         var entries = _entries.SetItem((profile.Tenant, profile.Id), new Entry(definition, profile));
@@ -79,7 +79,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
         return (new ProfileDocumentWrite(collection, Key(profile.Tenant, profile.Id), json), Stage(entries, filters));
     }
 
-    internal (ProfileDocumentWrite Write, Action Swap)? PrepareRemove(string tenant, string id, FilterService filters)
+    internal (ProfileDocumentWrite Write, Func<ValueTask> Swap)? PrepareRemove(string tenant, string id, FilterService filters)
     {
         if (!_entries.ContainsKey((tenant, id)))
         {
@@ -88,7 +88,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
         return (new ProfileDocumentWrite(collection, Key(tenant, id), null), Stage(_entries.Remove((tenant, id)), filters));
     }
 
-    internal (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Action>? Stage) PrepareTp(
+    internal (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options)
     {
         var errors = new List<TariffPlanError>();
@@ -116,13 +116,13 @@ public sealed class ProfileKind<TDefinition, TProfile>(
         return (errors, writes, errors.Count == 0 ? filters => Stage(merged, filters) : null);
     }
 
-    private Action Stage(ImmutableDictionary<(string, string), Entry> entries, FilterService filters)
+    private Func<ValueTask> Stage(ImmutableDictionary<(string, string), Entry> entries, FilterService filters)
     {
         var indexed = IndexedProfiles.Build(entries.Values.Select(e => e.Profile), filters, index);
-        return () =>
+        return async () =>
         {
             _entries = entries;
-            apply(indexed);
+            await apply(indexed).ConfigureAwait(false);
         };
     }
 

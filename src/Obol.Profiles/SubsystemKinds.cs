@@ -1,3 +1,6 @@
+using Obol.Filters;
+using Obol.Resources;
+using Obol.Routes;
 using Obol.Stats;
 using Obol.Thresholds;
 
@@ -10,11 +13,50 @@ public static class SubsystemKinds
         catalog.AddKind<StatQueueProfileDefinition, StatQueueProfile>("stat_queue_profiles", d => d.ToProfile(),
             (plan, options) => plan.Stats.Select(tp => (tp.Location,
                 (Func<StatQueueProfileDefinition>)(() => StatQueueProfileDefinition.From(StatQueueProfileDefinition.FromTp(tp, options.TimeZone, options.Now))))),
-            stats.IndexOptions, stats.SetProfiles);
+            stats.IndexOptions, profiles =>
+            {
+                stats.SetProfiles(profiles);
+                return ValueTask.CompletedTask;
+            });
 
     public static ProfileKind<ThresholdProfileDefinition, ThresholdProfile> AddThresholds(this ProfileCatalog catalog, ThresholdService thresholds) =>
         catalog.AddKind<ThresholdProfileDefinition, ThresholdProfile>("threshold_profiles", d => d.ToProfile(),
             (plan, options) => plan.Thresholds.Select(tp => (tp.Location,
                 (Func<ThresholdProfileDefinition>)(() => ThresholdProfileDefinition.From(ThresholdProfileDefinition.FromTp(tp, options.TimeZone, options.Now))))),
-            thresholds.IndexOptions, thresholds.SetProfiles);
+            thresholds.IndexOptions, profiles =>
+            {
+                thresholds.SetProfiles(profiles);
+                return ValueTask.CompletedTask;
+            });
+
+    public static ProfileKind<RouteProfileDefinition, RouteProfile> AddRoutes(this ProfileCatalog catalog, RouteService routes, FilterIndexOptions index) =>
+        catalog.AddKind<RouteProfileDefinition, RouteProfile>("route_profiles",
+            d => d.TryToProfile(out var profile, out var error) ? profile : throw new FilterDefinitionException(error),
+            (plan, options) => plan.Routes.Select(tp => (tp.Location, (Func<RouteProfileDefinition>)(() =>
+                RouteProfileLoader.TryFromTp(tp, options.TimeZone, options.Now, out var profile, out var error)
+                    ? RouteProfileDefinition.From(profile)
+                    : throw new FilterDefinitionException(error)))),
+            index, profiles =>
+            {
+                Check(routes.LoadProfiles(profiles.All));
+                return ValueTask.CompletedTask;
+            });
+
+    public static ProfileKind<ResourceProfileDefinition, ResourceProfile> AddResources(this ProfileCatalog catalog, ResourceService resources) =>
+        catalog.AddKind<ResourceProfileDefinition, ResourceProfile>("resource_profiles",
+            d => d.TryToProfile(out var profile, out var error) ? profile : throw new FilterDefinitionException(error),
+            (plan, options) => plan.Resources.Select(tp => (tp.Location, (Func<ResourceProfileDefinition>)(() =>
+                ResourceProfileDefinition.TryFromTp(tp, options.TimeZone, options.Now, out var profile, out var error)
+                    ? ResourceProfileDefinition.From(profile)
+                    : throw new FilterDefinitionException(error)))),
+            resources.IndexOptions, async profiles => Check(await resources.LoadProfilesAsync(profiles.All).ConfigureAwait(false)));
+
+    /// <summary>The catalog indexed the profiles against the same filters already, so a service refusing them is a bug.</summary>
+    private static void Check(string? error)
+    {
+        if (error is not null)
+        {
+            throw new InvalidOperationException($"profiles accepted by the catalog were refused: {error}");
+        }
+    }
 }

@@ -18,6 +18,8 @@ public class DependencyRulesTests
         { "Obol.Events", ["NodaTime", "Obol.Primitives", "Obol.Filters"] },
         { "Obol.Stats", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Thresholds", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Routes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Resources", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
     };
 
     [Theory]
