@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Obol.Filters;
 
 namespace Obol.Events;
 
@@ -49,7 +50,7 @@ public static class EventOptionValues
             case bool b:
                 value = b;
                 return true;
-            case string s when TryParseGoBool(s, out var parsed):
+            case string s when GoValues.TryParseGoBool(s, out var parsed):
                 value = parsed;
                 return true;
             case string s:
@@ -89,22 +90,5 @@ public static class EventOptionValues
         }
         value = (int)number;
         return true;
-    }
-
-    /// <summary>strconv.ParseBool's accepted spellings.</summary>
-    public static bool TryParseGoBool(string text, out bool value)
-    {
-        switch (text)
-        {
-            case "1" or "t" or "T" or "TRUE" or "true" or "True":
-                value = true;
-                return true;
-            case "0" or "f" or "F" or "FALSE" or "false" or "False":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
-        }
     }
 }

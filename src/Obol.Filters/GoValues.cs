@@ -77,7 +77,8 @@ public static class GoValues
         return text;
     }
 
-    private static bool TryParseGoBool(string text, out bool value)
+    /// <summary>strconv.ParseBool's accepted spellings.</summary>
+    public static bool TryParseGoBool(string text, out bool value)
     {
         switch (text)
         {
