@@ -1,6 +1,8 @@
 using NodaTime;
 using Obol.Api;
 using Obol.Api.JsonRpc;
+using Obol.Attributes;
+using Obol.Chargers;
 using Obol.Config;
 using Obol.Events;
 using Obol.Filters;
@@ -30,6 +32,10 @@ internal sealed class EventSubsystems : IDisposable
     private readonly ResourceService _resources;
     private readonly ProfileKind<RouteProfileDefinition, RouteProfile> _routeKind;
     private readonly ProfileKind<ResourceProfileDefinition, ResourceProfile> _resourceKind;
+    private readonly AttributeService _attributes;
+    private readonly ChargerService _chargers;
+    private readonly ProfileKind<AttributeProfileDefinition, AttributeProfile> _attributeKind;
+    private readonly ProfileKind<ChargerProfileDefinition, ChargerProfile> _chargerKind;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
 
@@ -85,6 +91,36 @@ internal sealed class EventSubsystems : IDisposable
             routes.RalsConns.Count > 0 ? new RalsRouteCosts(rals, zone, category) : null,
             routes.StatsConns.Count > 0 ? new StatRouteMetrics(_stats) : null,
             routes.ResourcesConns.Count > 0 ? new ResourceRouteUsage(_resources) : null);
+        var attributeOptions = new AttributeOptions
+        {
+            IndexedSelects = config.Attributes.Indexing.IndexedSelects,
+            StringIndexedFields = config.Attributes.Indexing.StringIndexedFields?.ToHashSet(StringComparer.Ordinal),
+            PrefixIndexedFields = config.Attributes.Indexing.PrefixIndexedFields.ToHashSet(StringComparer.Ordinal),
+            SuffixIndexedFields = config.Attributes.Indexing.SuffixIndexedFields.ToHashSet(StringComparer.Ordinal),
+            ExistsIndexedFields = config.Attributes.Indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
+            NestedFields = config.Attributes.Indexing.NestedFields,
+            AnyContext = config.Attributes.AnyContext,
+            ProcessRuns = config.Attributes.ProcessRuns,
+            ProfileRuns = config.Attributes.ProfileRuns,
+            ProfileIds = config.Attributes.ProfileIds,
+            ProfileIgnoreFilters = config.Attributes.ProfileIgnoreFilters,
+            DefaultTenant = tenant,
+            RoundingDecimals = roundingDecimals,
+        };
+        _attributes = new AttributeService(AttributeTable.Empty(_catalog.Filters, attributeOptions));
+        var chargerOptions = new ChargerOptions
+        {
+            IndexedSelects = config.Chargers.Indexing.IndexedSelects,
+            StringIndexedFields = config.Chargers.Indexing.StringIndexedFields?.ToHashSet(StringComparer.Ordinal),
+            PrefixIndexedFields = config.Chargers.Indexing.PrefixIndexedFields.ToHashSet(StringComparer.Ordinal),
+            SuffixIndexedFields = config.Chargers.Indexing.SuffixIndexedFields.ToHashSet(StringComparer.Ordinal),
+            ExistsIndexedFields = config.Chargers.Indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
+            DefaultTenant = tenant,
+        };
+        _chargers = new ChargerService(ChargerTable.Empty(_catalog.Filters, chargerOptions),
+            config.Chargers.AttributesConns.Count > 0 ? _attributes : null);
+        _attributeKind = _catalog.AddAttributes(_attributes, attributeOptions);
+        _chargerKind = _catalog.AddChargers(_chargers, chargerOptions);
         _statKind = _catalog.AddStats(_stats);
         _thresholdKind = _catalog.AddThresholds(_thresholds);
         _routeKind = _catalog.AddRoutes(_routes, IndexOptions(routes.Indexing));
@@ -93,6 +129,10 @@ internal sealed class EventSubsystems : IDisposable
     }
 
     public ProfileCatalog Catalog => _catalog;
+
+    public AttributeService Attributes => _attributes;
+
+    public ChargerService Chargers => _chargers;
 
     public StatService Stats => _stats;
 
@@ -134,6 +174,8 @@ internal sealed class EventSubsystems : IDisposable
     {
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
+        profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        profiles.Register(dispatcher, "ChargerProfile", _chargerKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "StatQueueProfile", _statKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
@@ -146,6 +188,8 @@ internal sealed class EventSubsystems : IDisposable
         {
             new ResourceSv1Service(_resources, clock, tenant).Register(dispatcher);
         }
+        new AttributeSv1Service(_config.Attributes.Enabled ? _attributes : null, _config.Chargers.Enabled ? _chargers : null, clock, tenant)
+            .Register(dispatcher);
         if (_config.Stats.Enabled)
         {
             new StatSv1Service(_stats, clock, tenant).Register(dispatcher);

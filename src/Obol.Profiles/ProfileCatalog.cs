@@ -154,7 +154,9 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     public void Dispose() => _gate.Dispose();
 
     private static string AsApiError(string message) =>
-        message.StartsWith(ErrorCodes.MandatoryIeMissing, StringComparison.Ordinal) ? message : ErrorCodes.ServerErrorWith(message);
+        message.StartsWith(ErrorCodes.MandatoryIeMissing, StringComparison.Ordinal) || message.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal)
+            ? message
+            : ErrorCodes.ServerErrorWith(message);
 
     private async ValueTask WriteAsync(List<ProfileDocumentWrite> writes, CancellationToken cancellationToken)
     {

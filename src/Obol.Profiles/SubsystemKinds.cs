@@ -1,3 +1,5 @@
+using Obol.Attributes;
+using Obol.Chargers;
 using Obol.Filters;
 using Obol.Resources;
 using Obol.Routes;
@@ -50,6 +52,48 @@ public static class SubsystemKinds
                     ? ResourceProfileDefinition.From(profile)
                     : throw new FilterDefinitionException(error)))),
             resources.IndexOptions, async profiles => Check(await resources.LoadProfilesAsync(profiles.All).ConfigureAwait(false)));
+
+    public static ProfileKind<AttributeProfileDefinition, AttributeProfile> AddAttributes(this ProfileCatalog catalog, AttributeService attributes,
+        AttributeOptions options) =>
+        catalog.AddKind<AttributeProfileDefinition, AttributeProfile>("attribute_profiles",
+            d => Compiled(() => AttributeProfile.Compile(d), api: true),
+            (plan, options) => plan.Attributes.Select(tp => (tp.Location,
+                (Func<AttributeProfileDefinition>)(() => Compiled(() => AttributeProfile.FromTp(tp, options.TimeZone, options.Now), api: false).Definition))),
+            options.ToIndexOptions(), profiles =>
+            {
+                attributes.Load(AttributeTable.Create(profiles.All, catalog.Filters, options));
+                return ValueTask.CompletedTask;
+            });
+
+    public static ProfileKind<ChargerProfileDefinition, ChargerProfile> AddChargers(this ProfileCatalog catalog, ChargerService chargers,
+        ChargerOptions options) =>
+        catalog.AddKind<ChargerProfileDefinition, ChargerProfile>("charger_profiles",
+            d => Compiled(() => ChargerProfile.Compile(d), api: true),
+            (plan, options) => plan.Chargers.Select(tp => (tp.Location,
+                (Func<ChargerProfileDefinition>)(() => Compiled(() => ChargerProfile.FromTp(tp, options.TimeZone, options.Now), api: false).Definition))),
+            options.ToIndexOptions(), profiles =>
+            {
+                chargers.Load(ChargerTable.Create(profiles.All, catalog.Filters, options));
+                return ValueTask.CompletedTask;
+            });
+
+    /// <summary>AttributeS and ChargerS say what is wrong with their own exceptions; the catalog takes one kind: the
+    /// API's error string for a definition, the file:line message for a plan row.</summary>
+    private static T Compiled<T>(Func<T> compile, bool api)
+    {
+        try
+        {
+            return compile();
+        }
+        catch (AttributeDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+        catch (ChargerDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+    }
 
     /// <summary>The catalog indexed the profiles against the same filters already, so a service refusing them is a bug.</summary>
     private static void Check(string? error)

@@ -18,6 +18,8 @@ public class DependencyRulesTests
         { "Obol.Events", ["NodaTime", "Obol.Primitives", "Obol.Filters"] },
         { "Obol.Stats", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Thresholds", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Attributes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Chargers", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans", "Obol.Attributes"] },
         { "Obol.Routes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Resources", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
     };
