@@ -104,6 +104,50 @@ public sealed class EventSubsystemsProcessTests : IDisposable
             """{"Tenant":"cgrates.org","ID":"t2","Event":{"Account":"1003"}}""")).GetRawText());
     }
 
+    [Fact]
+    public async Task AttributesAndChargers_TutorialPlan_SessionAttributesAndRuns()
+    {
+        using var engine = ObolProcess.Start("obol-engine", EngineArgs);
+        await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+
+        var prepaid = await CallAsync(client, "AttributeSv1.ProcessEvent",
+            """{"Tenant":"cgrates.org","ID":"a1","Event":{"Account":"1001"},"APIOpts":{"*context":"*sessions"}}""");
+        var postpaid = await CallAsync(client, "AttributeSv1.ProcessEvent",
+            """{"Tenant":"cgrates.org","ID":"a2","Event":{"Account":"1002"},"APIOpts":{"*context":"*sessions"}}""");
+        var alias = await CallAsync(client, "AttributeSv1.ProcessEvent",
+            """{"Tenant":"cgrates.org","ID":"a3","Event":{"SubscriberId":"1006"},"APIOpts":{"*context":"*sessions"}}""");
+        var runs = await CallAsync(client, "ChargerSv1.ProcessEvent", """{"Tenant":"cgrates.org","ID":"c1","Event":{"Account":"1001"}}""");
+
+        Assert.Equal("*prepaid", prepaid.GetProperty("Event").GetProperty("RequestType").GetString());
+        Assert.Equal("""["cgrates.org:ATTR_1001_SESSIONAUTH"]""", prepaid.GetProperty("MatchedProfiles").GetRawText());
+        Assert.Equal("""["*req.LCRProfile","*req.Password","*req.PaypalAccount","*req.RequestType"]""", prepaid.GetProperty("AlteredFields").GetRawText());
+        Assert.Equal("*postpaid", postpaid.GetProperty("Event").GetProperty("RequestType").GetString());
+        Assert.Equal("1001", alias.GetProperty("Event").GetProperty("Account").GetString());
+        Assert.Equal(["*default", "*raw"], runs.EnumerateArray().Select(r => r.GetProperty("CGREvent").GetProperty("Event").GetProperty("RunID").GetString()));
+        Assert.Equal("*none", runs[1].GetProperty("CGREvent").GetProperty("Event").GetProperty("RequestType").GetString());
+    }
+
+    [Fact]
+    public async Task LoadTariffPlanFromFolder_BadAttributeType_RefusedWithFileAndLineNothingChanged()
+    {
+        var folder = Path.Combine(_dataDir, "bad-plan");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "Attributes.csv"),
+            "#Tenant,ID,Contexts,FilterIDs,ActivationInterval,AttributeFilterIDs,Path,Type,Value,Blocker,Weight\n" +
+            "cgrates.org,ATTR_BAD,*any,*string:~*req.Account:1001,,,*req.Password,*nosuchtype,x,false,10\n");
+        using var engine = ObolProcess.Start("obol-engine", EngineArgs);
+        await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+
+        var reply = await client.CallRawAsync("APIerSv1.LoadTariffPlanFromFolder",
+            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { FolderPath = folder })));
+
+        Assert.NotNull(reply.Error);
+        Assert.Contains("Attributes.csv:2", reply.Error, StringComparison.Ordinal);
+        Assert.Contains("*nosuchtype", reply.Error, StringComparison.Ordinal);
+        var missing = await client.CallRawAsync("APIerSv1.GetAttributeProfile", Encoding.UTF8.GetBytes("""{"ID":"ATTR_BAD"}"""));
+        Assert.Equal("NOT_FOUND", missing.Error);
+    }
+
     private static string Cdr(string id, string account, string destination, decimal cost) => $$$"""
         {"Tenant":"cgrates.org","ID":"{{{id}}}","Event":{"Account":"{{{account}}}","Destination":"{{{destination}}}","RunID":"*default",
          "AnswerTime":"2026-01-05T10:00:00Z","Usage":"1m","Cost":{{{cost.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}}}
