@@ -60,7 +60,7 @@ internal static class EngineHost
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
         var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
         var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";
-        using var events = await EventSubsystems.StartAsync(config, store, rals, zone, log, options.RoundingDecimals, tenant, category).ConfigureAwait(false);
+        await using var events = await EventSubsystems.StartAsync(config, store, rals, zone, log, options.RoundingDecimals, tenant, category).ConfigureAwait(false);
         if (!await LoadTariffPlanAsync(rals, store, flags.TariffPlan, log).ConfigureAwait(false))
         {
             return 1;

@@ -5,6 +5,7 @@ using Obol.Attributes;
 using Obol.Chargers;
 using Obol.Config;
 using Obol.Events;
+using Obol.Exporters;
 using Obol.Filters;
 using Obol.Logging;
 using Obol.Profiles;
@@ -22,7 +23,7 @@ namespace Obol.Engine;
 /// the store, fed by every tariff-plan load, served over the API when their section is enabled. The profile
 /// management methods (APIerSv1.Set/Get/Remove...) are always there, as APIerSv1 is.
 /// </summary>
-internal sealed class EventSubsystems : IDisposable
+internal sealed class EventSubsystems : IAsyncDisposable
 {
     private readonly ObolConfig _config;
     private readonly ProfileCatalog _catalog;
@@ -36,6 +37,7 @@ internal sealed class EventSubsystems : IDisposable
     private readonly ChargerService _chargers;
     private readonly ProfileKind<AttributeProfileDefinition, AttributeProfile> _attributeKind;
     private readonly ProfileKind<ChargerProfileDefinition, ChargerProfile> _chargerKind;
+    private readonly ExporterService? _exporters;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
 
@@ -119,6 +121,16 @@ internal sealed class EventSubsystems : IDisposable
         };
         _chargers = new ChargerService(ChargerTable.Empty(_catalog.Filters, chargerOptions),
             config.Chargers.AttributesConns.Count > 0 ? _attributes : null);
+        if (config.Ees.Enabled)
+        {
+            _exporters = new ExporterService(config.Ees, _catalog.Filters, new ExporterServiceOptions
+            {
+                DefaultTenant = tenant,
+                DefaultTimezone = config.General.DefaultTimezone,
+                Log = new ExportLog(log),
+                Attributes = config.Ees.AttributesConns.Count > 0 ? new ExportAttributes(_attributes) : null,
+            });
+        }
         _attributeKind = _catalog.AddAttributes(_attributes, attributeOptions);
         _chargerKind = _catalog.AddChargers(_chargers, chargerOptions);
         _statKind = _catalog.AddStats(_stats);
@@ -190,6 +202,10 @@ internal sealed class EventSubsystems : IDisposable
         }
         new AttributeSv1Service(_config.Attributes.Enabled ? _attributes : null, _config.Chargers.Enabled ? _chargers : null, clock, tenant)
             .Register(dispatcher);
+        if (_exporters is not null)
+        {
+            new EeSv1Service(_exporters, tenant).Register(dispatcher);
+        }
         if (_config.Stats.Enabled)
         {
             new StatSv1Service(_stats, clock, tenant).Register(dispatcher);
@@ -200,7 +216,17 @@ internal sealed class EventSubsystems : IDisposable
         }
     }
 
-    public void Dispose() => _catalog.Dispose();
+    /// <summary>EEs, when <c>ees.enabled</c>.</summary>
+    public ExporterService? Exporters => _exporters;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_exporters is not null)
+        {
+            await _exporters.DisposeAsync().ConfigureAwait(false);
+        }
+        _catalog.Dispose();
+    }
 
     /// <summary>A section's indexing: a null string list indexes every field; the other lists index only theirs.</summary>
     public static FilterIndexOptions IndexOptions(IndexingConfig indexing) => new()
@@ -220,6 +246,30 @@ internal sealed class EventSubsystems : IDisposable
             var now = SystemClock.Instance.GetCurrentInstant();
             var (_, error) = await thresholds.ProcessEventAsync(thresholdEvent, now, cancellationToken).ConfigureAwait(false);
             return error;
+        }
+    }
+
+    /// <summary>The exporters' <c>*log</c> output and warnings in the engine log.</summary>
+    private sealed class ExportLog(EngineLog log) : ILogSink
+    {
+        public void Info(string message) => log.Info(message);
+
+        public void Warning(string message) => log.Warning(message);
+    }
+
+    /// <summary>ees.attributes_conns pointing at this engine's AttributeS.</summary>
+    private sealed class ExportAttributes(AttributeService attributes) : IExportAttributes
+    {
+        public Task<CgrEvent> ProcessAsync(CgrEvent ev, IReadOnlyList<string> attributeIds, string context, CancellationToken cancellationToken)
+        {
+            var request = ev.Clone();
+            request.ApiOpts[EventOptions.Context] = context;
+            if (attributeIds.Count > 0)
+            {
+                request.ApiOpts[EventOptions.AttributeProfileIds] = attributeIds.ToList();
+            }
+            var result = attributes.ProcessEvent(request, SystemClock.Instance.GetCurrentInstant());
+            return Task.FromResult(result.Event ?? ev);
         }
     }
 }

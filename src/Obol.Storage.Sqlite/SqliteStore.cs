@@ -32,6 +32,7 @@ public sealed class SqliteStore : IAsyncDisposable
         Schedules = new SqliteScheduleStore(this);
         TariffPlans = new SqliteTariffPlanStore(this, options.TimeProvider);
         Documents = new SqliteDocumentStore(this);
+        Cdrs = new SqliteCdrStore(this);
     }
 
     public string DatabasePath { get; }
@@ -43,6 +44,8 @@ public sealed class SqliteStore : IAsyncDisposable
     public SqliteTariffPlanStore TariffPlans { get; }
 
     public SqliteDocumentStore Documents { get; }
+
+    public SqliteCdrStore Cdrs { get; }
 
     /// <summary>Transactions committed so far; fewer than <see cref="OperationCount"/> when writes were batched.</summary>
     public long CommitCount => _committer.CommitCount;

@@ -9,7 +9,8 @@ namespace Obol.Storage.Sqlite;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    // 2: the cdrs table (created on open of a version-1 database by the IF NOT EXISTS below).
+    public const int Version = 2;
 
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -21,6 +22,15 @@ internal static class StoreSchema
             loaded_at TEXT NOT NULL, source TEXT NOT NULL, file_count INTEGER NOT NULL, char_count INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
             PRIMARY KEY (collection, key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS cdrs (order_id INTEGER PRIMARY KEY AUTOINCREMENT, cgrid TEXT NOT NULL,
+            run_id TEXT NOT NULL, origin_host TEXT NOT NULL, source TEXT NOT NULL, origin_id TEXT NOT NULL,
+            tor TEXT NOT NULL, request_type TEXT NOT NULL, tenant TEXT NOT NULL, category TEXT NOT NULL,
+            account TEXT NOT NULL, subject TEXT NOT NULL, destination TEXT NOT NULL, setup_time TEXT NOT NULL,
+            answer_time TEXT NOT NULL, usage INTEGER NOT NULL, extra_fields TEXT NOT NULL, extra_info TEXT NOT NULL,
+            partial INTEGER NOT NULL, pre_rated INTEGER NOT NULL, cost_source TEXT NOT NULL, cost TEXT NOT NULL,
+            cost_details TEXT, UNIQUE (cgrid, run_id));
+        CREATE INDEX IF NOT EXISTS cdrs_account ON cdrs (tenant, account);
+        CREATE INDEX IF NOT EXISTS cdrs_answer_time ON cdrs (answer_time);
         """;
 
     /// <summary>Creates the tables of a new database, or checks the version of an existing one.</summary>

@@ -20,6 +20,7 @@ public class DependencyRulesTests
         { "Obol.Thresholds", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Attributes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Chargers", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans", "Obol.Attributes"] },
+        { "Obol.Cdrs", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters"] },
         { "Obol.Routes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Resources", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
     };
