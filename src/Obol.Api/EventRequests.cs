@@ -6,7 +6,7 @@ using Obol.Primitives;
 namespace Obol.Api;
 
 /// <summary>What every event-subsystem method checks first, as CGRateS's V1 methods do.</summary>
-internal static class EventRequests
+public static class EventRequests
 {
     /// <summary>Fills the default tenant; null or <c>MANDATORY_IE_MISSING</c> naming the missing part.</summary>
     public static string? Prepare(CgrEvent? ev, string defaultTenant, bool requireId = false)

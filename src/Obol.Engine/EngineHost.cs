@@ -70,6 +70,7 @@ internal static class EngineHost
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
+        CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, log);
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });

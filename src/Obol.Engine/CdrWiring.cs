@@ -1,0 +1,45 @@
+using NodaTime;
+using Obol.Api.JsonRpc;
+using Obol.CdrServer;
+using Obol.Cdrs;
+using Obol.Config;
+using Obol.Logging;
+using Obol.Rals;
+using Obol.Storage.Sqlite;
+
+namespace Obol.Engine;
+
+/// <summary>CDRs when <c>cdrs.enabled</c>: each <c>*_conns</c> of the section connects this engine's subsystem and
+/// turns its flag on by default, as CGRateS's CDRServer does; CDRs are kept in the embedded store.</summary>
+internal static class CdrWiring
+{
+    public static void Register(JsonRpcDispatcher dispatcher, ObolConfig config, SqliteStore store, RalsService rals, EventSubsystems events,
+        DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
+    {
+        var section = config.Cdrs;
+        if (!section.Enabled)
+        {
+            return;
+        }
+        var requestType = config.General.DefaultRequestType.Length > 0 ? config.General.DefaultRequestType : "*rated";
+        var options = new CdrServerOptions
+        {
+            Defaults = new CdrFlags
+            {
+                Attributes = section.AttributesConns.Count > 0,
+                Chargers = section.ChargersConns.Count > 0,
+                Store = section.StoreCdrs,
+                Export = section.OnlineCdrExports.Count > 0 || section.EesConns.Count > 0,
+                Thresholds = section.ThresholdsConns.Count > 0,
+                Stats = section.StatsConns.Count > 0,
+                Rals = section.RalsConns.Count > 0,
+            },
+            CdrDefaults = new CdrDefaults(tenant, category, requestType, zone),
+            OnlineExports = section.OnlineCdrExports,
+            RoundingDecimals = roundingDecimals,
+        };
+        var service = new CdrService(options, store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
+            SystemClock.Instance, log.Warning);
+        new CdrsV1Service(service, events.Exporters, SystemClock.Instance, zone, tenant).Register(dispatcher);
+    }
+}
