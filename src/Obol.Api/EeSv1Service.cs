@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using NodaTime;
 using Obol.Api.JsonRpc;
-using Obol.Events;
 using Obol.Exporters;
 
 namespace Obol.Api;
@@ -31,29 +29,8 @@ public sealed class EeSv1Service(ExporterService exporters, string defaultTenant
 }
 
 /// <summary>utils.CGREventWithEeIDs: the exporters to use, then the CGREvent's fields flattened.</summary>
-public sealed record CgrEventWithEeIds
+public sealed record CgrEventWithEeIds : EmbeddedEvent
 {
     [JsonPropertyName("EeIDs")]
     public IReadOnlyList<string>? EeIds { get; init; }
-
-    public string? Tenant { get; init; }
-
-    [JsonPropertyName("ID")]
-    public string? Id { get; init; }
-
-    public Instant? Time { get; init; }
-
-    public Dictionary<string, object?>? Event { get; init; }
-
-    [JsonPropertyName("APIOpts")]
-    public Dictionary<string, object?>? ApiOpts { get; init; }
-
-    public CgrEvent ToEvent() => new()
-    {
-        Tenant = Tenant ?? "",
-        Id = Id ?? "",
-        Time = Time,
-        Event = Event!,
-        ApiOpts = ApiOpts ?? new Dictionary<string, object?>(StringComparer.Ordinal),
-    };
 }

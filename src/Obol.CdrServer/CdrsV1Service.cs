@@ -1,11 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Api;
 using Obol.Api.JsonRpc;
 using Obol.Cdrs;
-using Obol.Events;
 using Obol.Exporters;
 using Obol.GoJson;
 using Obol.Primitives;
@@ -116,28 +114,7 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
 }
 
 /// <summary>engine.ArgV1ProcessEvent: flags, then the CGREvent's fields flattened.</summary>
-public sealed record CdrProcessArgs
+public sealed record CdrProcessArgs : EmbeddedEvent
 {
     public IReadOnlyList<string>? Flags { get; init; }
-
-    public string? Tenant { get; init; }
-
-    [JsonPropertyName("ID")]
-    public string? Id { get; init; }
-
-    public Instant? Time { get; init; }
-
-    public Dictionary<string, object?>? Event { get; init; }
-
-    [JsonPropertyName("APIOpts")]
-    public Dictionary<string, object?>? ApiOpts { get; init; }
-
-    public CgrEvent ToEvent() => new()
-    {
-        Tenant = Tenant ?? "",
-        Id = Id ?? "",
-        Time = Time,
-        Event = Event!,
-        ApiOpts = ApiOpts ?? new Dictionary<string, object?>(StringComparer.Ordinal),
-    };
 }
