@@ -106,11 +106,11 @@ public static class CdrFactory
             case CdrFields.CostSource: cdr.CostSource = EventValues.AsString(value); return true;
             case CdrFields.ExtraInfo: cdr.ExtraInfo = EventValues.AsString(value); return true;
             case CdrFields.SetupTime:
-                if (!CdrValues.TryAsTime(value, zone, now, out var setup, out error)) { return false; }
+                if (!EventValues.TryAsTime(value, zone, now, out var setup, out error)) { return false; }
                 cdr.SetupTime = setup;
                 return true;
             case CdrFields.AnswerTime:
-                if (!CdrValues.TryAsTime(value, zone, now, out var answer, out error)) { return false; }
+                if (!EventValues.TryAsTime(value, zone, now, out var answer, out error)) { return false; }
                 cdr.AnswerTime = answer;
                 return true;
             case CdrFields.Usage:
@@ -118,11 +118,11 @@ public static class CdrFactory
                 cdr.Usage = usage;
                 return true;
             case CdrFields.Partial:
-                if (!CdrValues.TryAsBool(value, out var partial, out error)) { return false; }
+                if (!EventValues.TryAsBool(value, out var partial, out error)) { return false; }
                 cdr.Partial = partial;
                 return true;
             case CdrFields.PreRated:
-                if (!CdrValues.TryAsBool(value, out var preRated, out error)) { return false; }
+                if (!EventValues.TryAsBool(value, out var preRated, out error)) { return false; }
                 cdr.PreRated = preRated;
                 return true;
             case CdrFields.Cost:
@@ -134,7 +134,7 @@ public static class CdrFactory
                 cdr.CostDetails = details;
                 return true;
             case CdrFields.OrderId:
-                if (!CdrValues.TryAsInt64(value, out var orderId, out error)) { return false; }
+                if (!EventValues.TryAsInt64(value, out var orderId, out error)) { return false; }
                 cdr.OrderId = orderId;
                 return true;
             default:

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
+using Obol.Events;
 using Obol.Primitives;
 
 namespace Obol.Cdrs;
@@ -137,7 +138,7 @@ public static class CdrJson
                 cdr.OrderId = orderId;
                 return true;
             case CdrFields.SetupTime or CdrFields.AnswerTime:
-                if (!CdrValues.TryAsTime(value.ValueKind == JsonValueKind.Null ? "" : JsonValues.ToObject(value),
+                if (!EventValues.TryAsTime(value.ValueKind == JsonValueKind.Null ? "" : JsonValues.ToObject(value),
                         DateTimeZone.Utc, Cdr.ZeroTime, out var time, out error))
                 {
                     return false;

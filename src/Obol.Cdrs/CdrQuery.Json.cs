@@ -243,7 +243,7 @@ public sealed partial class CdrQuery
             {
                 return null;
             }
-            if (!CdrValues.TryAsInt64(value, out var number, out var message))
+            if (!EventValues.TryAsInt64(value, out var number, out var message))
             {
                 Fail(name, message);
                 return null;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using Obol.Filters;
 
 namespace Obol.Events;
 
@@ -41,34 +40,7 @@ public static class EventOptionValues
     {
         error = null;
         value = fallback;
-        if (!ev.ApiOpts.TryGetValue(option, out var raw))
-        {
-            return true;
-        }
-        switch (raw)
-        {
-            case bool b:
-                value = b;
-                return true;
-            case string s when GoValues.TryParseGoBool(s, out var parsed):
-                value = parsed;
-                return true;
-            case string s:
-                error = $"strconv.ParseBool: parsing \"{s}\": invalid syntax";
-                return false;
-            case decimal d:
-                value = d > 0;
-                return true;
-            case long l:
-                value = l > 0;
-                return true;
-            case int i:
-                value = i > 0;
-                return true;
-            default:
-                error = $"cannot convert field: {EventValues.AsString(raw)} to bool";
-                return false;
-        }
+        return !ev.ApiOpts.TryGetValue(option, out var raw) || EventValues.TryAsBool(raw, out value, out error);
     }
 
     public static bool TryGetInt(CgrEvent ev, string option, int fallback, out int value, [NotNullWhen(false)] out string? error)

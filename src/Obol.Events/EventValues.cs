@@ -96,40 +96,124 @@ public static class EventValues
         }
     }
 
+    /// <summary>IfaceAsTime: time values as they are, strings through ParseTimeDetectLayout; numbers are refused
+    /// (a unix timestamp must come as a string).</summary>
+    public static bool TryAsTime(object? value, DateTimeZone zone, Instant now, out Instant result, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        result = s_goZeroTime;
+        switch (value)
+        {
+            case Instant i:
+                result = i;
+                return true;
+            case ZonedDateTime z:
+                result = z.ToInstant();
+                return true;
+            case OffsetDateTime o:
+                result = o.ToInstant();
+                return true;
+            case DateTimeOffset dto:
+                result = Instant.FromDateTimeOffset(dto);
+                return true;
+            case string s:
+                if (GoTime.TryParse(s, zone, now, out var parsed))
+                {
+                    result = parsed.ToInstant();
+                    return true;
+                }
+                error = "Unsupported time format";
+                return false;
+            default:
+                error = $"cannot convert field: {AsString(value)} to time.Time";
+                return false;
+        }
+    }
+
+    /// <summary>IfaceAsBool: strings through strconv.ParseBool, numbers true when positive.</summary>
+    public static bool TryAsBool(object? value, out bool result, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        result = false;
+        switch (value)
+        {
+            case bool b:
+                result = b;
+                return true;
+            case decimal d:
+                result = d > 0;
+                return true;
+            case long l:
+                result = l > 0;
+                return true;
+            case int i:
+                result = i > 0;
+                return true;
+            case double f:
+                result = f > 0;
+                return true;
+            case string s:
+                switch (s)
+                {
+                    case "1" or "t" or "T" or "TRUE" or "true" or "True":
+                        result = true;
+                        return true;
+                    case "0" or "f" or "F" or "FALSE" or "false" or "False":
+                        return true;
+                }
+                error = $"strconv.ParseBool: parsing \"{s}\": invalid syntax";
+                return false;
+            default:
+                error = $"cannot convert field: {AsString(value)} to bool";
+                return false;
+        }
+    }
+
+    /// <summary>IfaceAsTInt64: numbers truncated, durations as nanoseconds, strings base-10 only.</summary>
+    public static bool TryAsInt64(object? value, out long result, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        result = 0;
+        switch (value)
+        {
+            case long l:
+                result = l;
+                return true;
+            case int i:
+                result = i;
+                return true;
+            case decimal d when d is >= long.MinValue and <= long.MaxValue:
+                result = (long)decimal.Truncate(d);
+                return true;
+            case double f when f is >= long.MinValue and < long.MaxValue:
+                result = (long)f;
+                return true;
+            case Usage u:
+                result = u.Nanoseconds;
+                return true;
+            case string s:
+                if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result))
+                {
+                    return true;
+                }
+                error = $"strconv.ParseInt: parsing \"{s}\": invalid syntax";
+                return false;
+            default:
+                error = $"cannot convert field<{value?.GetType().Name ?? "<nil>"}>: {AsString(value)} to int";
+                return false;
+        }
+    }
+
     /// <summary>IfaceAsTime followed by <c>IsZero</c>: whether the value is a time other than Go's zero time.
     /// Strings go through ParseTimeDetectLayout with zone-less layouts read in <paramref name="zone"/>.</summary>
     public static bool TryIsNonZeroTime(object? value, DateTimeZone zone, out bool nonZero, [NotNullWhen(false)] out string? error)
     {
-        error = null;
         nonZero = false;
-        Instant instant;
-        switch (value)
+        // Relative layouts (*now, +1h, *daily) never land on year 1, so the reference instant cannot change the only
+        // thing asked here: zero or not.
+        if (!TryAsTime(value, zone, s_goZeroTime + Duration.FromDays(1_000_000), out var instant, out error))
         {
-            case Instant i:
-                instant = i;
-                break;
-            case ZonedDateTime z:
-                instant = z.ToInstant();
-                break;
-            case OffsetDateTime o:
-                instant = o.ToInstant();
-                break;
-            case DateTimeOffset dto:
-                instant = Instant.FromDateTimeOffset(dto);
-                break;
-            case string s:
-                // Relative layouts (*now, +1h, *daily) never land on year 1, so the reference instant cannot change
-                // the only thing asked here: zero or not.
-                if (!GoTime.TryParse(s, zone, s_goZeroTime + Duration.FromDays(1_000_000), out var parsed))
-                {
-                    error = "Unsupported time format";
-                    return false;
-                }
-                instant = parsed.ToInstant();
-                break;
-            default:
-                error = $"cannot convert field: {AsString(value)} to time.Time";
-                return false;
+            return false;
         }
         nonZero = instant != s_goZeroTime;
         return true;
