@@ -21,6 +21,7 @@ public class DependencyRulesTests
         { "Obol.Attributes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Chargers", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans", "Obol.Attributes"] },
         { "Obol.Cdrs", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters"] },
+        { "Obol.Sessions", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.Rating"] },
         { "Obol.Routes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Resources", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
     };

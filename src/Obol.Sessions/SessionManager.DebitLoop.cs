@@ -1,0 +1,97 @@
+using Obol.Primitives;
+
+namespace Obol.Sessions;
+
+public sealed partial class SessionManager
+{
+    private void StartLoops(Session session, Usage interval)
+    {
+        var start = time.GetUtcNow();
+        foreach (var run in session.Runs.Where(r => r.IsPrepaid))
+        {
+            session.Loops.Add(DebitLoopAsync(session, run, interval, start, session.LoopStop.Token));
+        }
+    }
+
+    /// <summary>
+    /// debitLoopSession: tick k debits one interval at start + k·interval (ticks due at the same instant run back to back).
+    /// A grant short of the interval waits the granted time and disconnects with INSUFFICIENT_CREDIT; a failed debit
+    /// disconnects at once with SERVER_ERROR (or UNAUTHORIZED_DESTINATION).
+    /// </summary>
+    private async Task DebitLoopAsync(Session session, SessionRun run, Usage interval, DateTimeOffset start, CancellationToken stop)
+    {
+        var step = TimeSpan.FromTicks(interval.Nanoseconds / 100);
+        try
+        {
+            for (var tick = 0L; ; tick++)
+            {
+                await DelayUntilAsync(start + (step * tick), stop).ConfigureAwait(false);
+                var (granted, error, closed) = await LoopDebitAsync(session, run, interval, stop).ConfigureAwait(false);
+                if (closed)
+                {
+                    return;
+                }
+                if (error is not null)
+                {
+                    await DisconnectAsync(session, error == ErrorCodes.UnauthorizedDestination ? error : ErrorCodes.ServerError)
+                        .ConfigureAwait(false);
+                    return;
+                }
+                if (granted < interval)
+                {
+                    await Task.Delay(TimeSpan.FromTicks(granted.Nanoseconds / 100), time, stop).ConfigureAwait(false);
+                    await DisconnectAsync(session, ErrorCodes.InsufficientCredit).ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // terminated: the loop ends quietly
+        }
+    }
+
+    private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken stop)
+    {
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, stop).ConfigureAwait(false);
+        }
+        stop.ThrowIfCancellationRequested();
+    }
+
+    private async Task<(Usage Granted, string? Error, bool Closed)> LoopDebitAsync(Session session, SessionRun run, Usage interval,
+        CancellationToken stop)
+    {
+        await session.Lock.WaitAsync(stop).ConfigureAwait(false);
+        try
+        {
+            if (session.IsClosed)
+            {
+                return (Usage.Zero, null, true);
+            }
+            var (granted, error) = await DebitRunAsync(session, run, interval, null, CancellationToken.None).ConfigureAwait(false);
+            return (granted, error, false);
+        }
+        finally
+        {
+            session.Lock.Release();
+        }
+    }
+
+    /// <summary>Asks the agent up to terminate_attempts times; if it never accepts, terminates on our side (FORCED_DISCONNECT).</summary>
+    private async Task DisconnectAsync(Session session, string reason)
+    {
+        var ev = session.Runs.Count > 0 ? session.Runs[0].Event : new Events.CgrEvent();
+        for (var attempt = 0; attempt < Math.Max(1, options.TerminateAttempts); attempt++)
+        {
+            if (await disconnector.DisconnectAsync(new SessionDisconnect(session.CgrId, ev, reason), CancellationToken.None)
+                    .ConfigureAwait(false) is null)
+            {
+                return;
+            }
+        }
+        await EndAsync(session, null, null, ForcedDisconnect, CancellationToken.None).ConfigureAwait(false);
+    }
+}

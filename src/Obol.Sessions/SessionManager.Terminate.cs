@@ -1,0 +1,159 @@
+using NodaTime;
+using Obol.Events;
+using Obol.Primitives;
+using Obol.Rating;
+
+namespace Obol.Sessions;
+
+public sealed partial class SessionManager
+{
+    /// <summary>CostSource written on the run events (utils.MetaSessionS).</summary>
+    public const string CostSourceSessions = "*sessions";
+
+    /// <summary>DisconnectCause written when SessionS ends a call itself (utils.ForcedDisconnect).</summary>
+    public const string ForcedDisconnect = "FORCED_DISCONNECT";
+
+    public const string CostDetailsField = "CostDetails";
+    public const string CostSourceField = "CostSource";
+
+    /// <summary>
+    /// TerminateSession: stops the loops and settles each prepaid run at the exact usage (extra Debit, or RefundIncrements of
+    /// the surplus), rounds (RefundRounding), and writes Usage, Cost, CostDetails (the EventCost) and CostSource on the run
+    /// events. A CGRID terminated within <see cref="SessionOptions.ClosedSessionTtl"/> answers OK and charges nothing; an
+    /// unknown CGRID is charged once as a message (init + debit + terminate, never indexed).
+    /// </summary>
+    public async Task<string?> TerminateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    {
+        if (GetClosed(request.CgrId) is not null)
+        {
+            return null;
+        }
+        if (!_active.TryGetValue(request.CgrId, out var session))
+        {
+            return await TerminateMessageAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        await session.LoopStop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(session.Loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // a loop cancelled while waiting for the lock
+        }
+        return await EndAsync(session, ExplicitUsage(request), request.LastUsed, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> TerminateMessageAsync(SessionEvent request, CancellationToken cancellationToken)
+    {
+        var session = new Session(request.CgrId, NewRuns(request));
+        var usage = RequestedUsage(request);
+        var (_, error) = await UpdateCoreAsync(session, usage, null, cancellationToken).ConfigureAwait(false);
+        return error ?? await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>endSession, exactly once per session: the first caller settles it, later ones answer OK.</summary>
+    private async Task<string?> EndAsync(Session session, Usage? usage, Usage? lastUsed, string? disconnectCause,
+        CancellationToken cancellationToken)
+    {
+        await session.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (session.IsClosed)
+            {
+                return null;
+            }
+            session.IsClosed = true;
+            await session.LoopStop.CancelAsync().ConfigureAwait(false);
+            string? firstError = null;
+            foreach (var run in session.Runs)
+            {
+                var error = await EndRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false);
+                firstError ??= error;
+                if (disconnectCause is not null)
+                {
+                    run.Event.Event[EventFields.DisconnectCause] = disconnectCause;
+                }
+            }
+            ForgetExpiredClosed();
+            _closed[session.CgrId] = (session, time.GetUtcNow() + options.ClosedSessionTtl);
+            _active.TryRemove(new KeyValuePair<string, Session>(session.CgrId, session));
+            return firstError;
+        }
+        finally
+        {
+            session.Lock.Release();
+        }
+    }
+
+    private void ForgetExpiredClosed()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (cgrId, entry) in _closed)
+        {
+            if (entry.Expires <= now)
+            {
+                _closed.TryRemove(new KeyValuePair<string, (Session, DateTimeOffset)>(cgrId, entry));
+            }
+        }
+    }
+
+    private async Task<string?> EndRunAsync(Session session, SessionRun run, Usage? usage, Usage? lastUsed, CancellationToken cancellationToken)
+    {
+        var total = usage ?? (lastUsed is { } used ? run.TotalUsage - run.LastUsage + used : run.TotalUsage);
+        run.TotalUsage = total;
+        run.Event.Event[EventFields.Usage] = total;
+        if (!run.IsPrepaid)
+        {
+            return null;
+        }
+        var charged = run.CallCost?.RatedUsage ?? Usage.Zero;
+        var notCharged = total - charged;
+        if (notCharged > Usage.Zero)
+        {
+            var error = await DebitMissingAsync(run, charged, notCharged, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+        else if (notCharged < Usage.Zero && run.CallCost is { } cost)
+        {
+            var surplus = CallCostOperations.Trim(cost, total);
+            if (surplus.Count > 0 && await rater.RefundIncrementsAsync(run.Call.Clone(), surplus, cancellationToken).ConfigureAwait(false) is { } error)
+            {
+                return error;
+            }
+        }
+        if (run.CallCost is not { } final)
+        {
+            return null;
+        }
+        var rounding = CallCostOperations.Round(final);
+        if (rounding.Count > 0 && await rater.RefundRoundingAsync(run.Call.Clone(), rounding, cancellationToken).ConfigureAwait(false) is { } roundError)
+        {
+            return roundError;
+        }
+        run.EventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+        run.Event.Event[EventFields.Cost] = final.Cost;
+        run.Event.Event[CostDetailsField] = run.EventCost;
+        run.Event.Event[CostSourceField] = CostSourceSessions;
+        return null;
+    }
+
+    /// <summary>The usage past what the debits covered is charged with a plain Debit (it may go negative).</summary>
+    private async Task<string?> DebitMissingAsync(SessionRun run, Usage charged, Usage missing, CancellationToken cancellationToken)
+    {
+        var cd = run.Call.Clone();
+        cd.TimeStart = (run.CallCost?.EndTime) ?? (run.Call.TimeStart + Duration.FromNanoseconds(charged.Nanoseconds));
+        cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(missing.Nanoseconds);
+        cd.DurationIndex += missing;
+        var (cost, error) = await rater.DebitAsync(cd, cancellationToken).ConfigureAwait(false);
+        if (error is not null || cost is null)
+        {
+            return error ?? ErrorCodes.ServerError;
+        }
+        AddCost(run, cost);
+        return null;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using Obol.Events;
+using Obol.Primitives;
+
+namespace Obol.Sessions;
+
+/// <summary>
+/// The SessionS core (sessions/sessions.go): authorize, initiate, update and terminate per CGRID, with the prepaid debit
+/// loop on <see cref="TimeProvider"/> timers. Attributes, resources, routes, thresholds, stats and ChargerS are the caller's.
+/// </summary>
+public sealed partial class SessionManager(ISessionRater rater, ISessionDisconnector disconnector, SessionOptions options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Session> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Session Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<Session> ActiveSessions => [.. _active.Values];
+
+    public Session? GetActive(string cgrId) => _active.GetValueOrDefault(cgrId);
+
+    /// <summary>A terminated session still in the <c>*closed_sessions</c> window (what ProcessCDR reads).</summary>
+    public Session? GetClosed(string cgrId) =>
+        _closed.TryGetValue(cgrId, out var entry) && entry.Expires > time.GetUtcNow() ? entry.Session : null;
+
+    /// <summary>
+    /// GetMaxUsage of AuthorizeEvent (authEvent): authReqs runs ask <see cref="ISessionRater.GetMaxSessionTimeAsync"/>, the
+    /// others answer the requested usage; the reply is the minimum, capped at the requested usage.
+    /// </summary>
+    public async Task<(Usage MaxUsage, string? Error)> AuthorizeAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    {
+        var usage = RequestedUsage(request);
+        var maxUsage = usage;
+        foreach (var run in NewRuns(request))
+        {
+            if (!SessionRequestTypes.AsksRaterOnAuthorize(run.RequestType))
+            {
+                continue;
+            }
+            var (runMax, error) = await rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken)
+                .ConfigureAwait(false);
+            if (error is not null)
+            {
+                return (Usage.Zero, error);
+            }
+            if (!runMax.IsUnlimited && runMax < maxUsage)
+            {
+                maxUsage = runMax;
+            }
+        }
+        return (maxUsage, null);
+    }
+
+    /// <summary>
+    /// InitiateSession: <c>EXISTS</c> for a known CGRID. Prepaid runs with a debit interval get a debit loop (first debit
+    /// now) and the reply is -1; otherwise prepaid runs are debited the requested usage and the reply is the least granted.
+    /// </summary>
+    public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    {
+        var session = new Session(request.CgrId, NewRuns(request));
+        if (!_active.TryAdd(request.CgrId, session))
+        {
+            return (Usage.Zero, ErrorCodes.Exists);
+        }
+        var interval = request.DebitInterval ?? options.DebitInterval;
+        if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))
+        {
+            StartLoops(session, interval);
+            return (Usage.Unlimited, null);
+        }
+        return await UpdateCoreAsync(session, RequestedUsage(request), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// UpdateSession: debits the requested usage on prepaid runs (served from reserve first, LastUsed correcting the previous
+    /// grant). An unknown CGRID is initiated first, as CGRateS does.
+    /// </summary>
+    public async Task<(Usage MaxUsage, string? Error)> UpdateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    {
+        if (!_active.TryGetValue(request.CgrId, out var session))
+        {
+            var (initUsage, error) = await InitiateAsync(request with { DebitInterval = Usage.Zero }, cancellationToken).ConfigureAwait(false);
+            return error == ErrorCodes.Exists ? await UpdateAsync(request, cancellationToken).ConfigureAwait(false) : (initUsage, error);
+        }
+        return await UpdateCoreAsync(session, RequestedUsage(request), request.LastUsed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(Usage MaxUsage, string? Error)> UpdateCoreAsync(Session session, Usage usage, Usage? lastUsed,
+        CancellationToken cancellationToken)
+    {
+        await session.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var maxUsage = usage;
+            foreach (var run in session.Runs.Where(r => r.IsPrepaid))
+            {
+                var (granted, error) = await DebitRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    return (Usage.Zero, error);
+                }
+                maxUsage = Usage.Min(maxUsage, granted);
+            }
+            return (maxUsage, null);
+        }
+        finally
+        {
+            session.Lock.Release();
+        }
+    }
+
+    private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? options.DefaultUsage;
+
+    /// <summary>The request's usage, else the (first run's) event Usage field, else null.</summary>
+    private static Usage? ExplicitUsage(SessionEvent request)
+    {
+        if (request.Usage is { } usage)
+        {
+            return usage;
+        }
+        var value = request.Runs.Count > 0 ? request.Runs[0].Event.Event.GetValueOrDefault(EventFields.Usage) : null;
+        return value is not null && EventValues.TryAsUsage(value, out var parsed, out _) ? parsed : null;
+    }
+
+    private List<SessionRun> NewRuns(SessionEvent request)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return [.. request.Runs.Select(r => new SessionRun(r.RunId, r.Event, r.Event.FieldAsString(EventFields.RequestType) ?? "",
+            RunCallDescriptor.From(r.Event, now)))];
+    }
+}

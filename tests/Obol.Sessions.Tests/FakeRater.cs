@@ -1,0 +1,103 @@
+using NodaTime;
+using Obol.Primitives;
+using Obol.Rating;
+
+namespace Obol.Sessions.Tests;
+
+/// <summary>One monetary balance priced linearly per started second (1 s increments); MaxDebit grants whole seconds it can pay.</summary>
+internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISessionRater
+{
+    private static readonly DebitInfo s_paidFromMonetary = new(null, new MonetaryDebit("uuid-1", "*default", null), "cgrates.org:1001");
+    private readonly Lock _gate = new();
+    private decimal _balance = balance;
+
+    public decimal Balance { get { lock (_gate) { return _balance; } } }
+
+    public List<string> Calls { get; } = [];
+
+    public List<Usage> MaxDebitRequests { get; } = [];
+
+    public string? FailMaxDebitWith { get; set; }
+
+    /// <summary>Put on every span, so terminate rounds with its rounding.</summary>
+    public RateInterval? Rate { get; set; }
+
+    public int CallCount(string name) { lock (_gate) { return Calls.Count(c => c == name); } }
+
+    public Task<(Usage MaxUsage, string? Error)> GetMaxSessionTimeAsync(CallDescriptor call, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("GetMaxSessionTime");
+            return Task.FromResult<(Usage, string?)>((Usage.Min(call.Duration, Usage.FromSeconds(Affordable())), null));
+        }
+    }
+
+    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("MaxDebit");
+            MaxDebitRequests.Add(call.Duration);
+            if (FailMaxDebitWith is { } error)
+            {
+                return Task.FromResult<(CallCost?, string?)>((null, error));
+            }
+            var seconds = Math.Min(Seconds(call.Duration), Affordable());
+            return Task.FromResult<(CallCost?, string?)>((Charge(call, seconds), null));
+        }
+    }
+
+    public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("Debit");
+            return Task.FromResult<(CallCost?, string?)>((Charge(call, Seconds(call.Duration)), null));
+        }
+    }
+
+    public Task<string?> RefundIncrementsAsync(CallDescriptor call, IReadOnlyList<Increment> increments, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("RefundIncrements");
+            _balance += increments.Sum(i => i.TotalCost);
+            return Task.FromResult<string?>(null);
+        }
+    }
+
+    public Task<string?> RefundRoundingAsync(CallDescriptor call, IReadOnlyList<Increment> roundIncrements, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("RefundRounding");
+            _balance -= roundIncrements.Sum(i => i.Cost);
+            return Task.FromResult<string?>(null);
+        }
+    }
+
+    private long Affordable() => _balance <= 0 ? 0 : (long)decimal.Floor(_balance / pricePerSecond);
+
+    private static long Seconds(Usage usage) => (usage.Nanoseconds + Usage.NanosecondsPerSecond - 1) / Usage.NanosecondsPerSecond;
+
+    private CallCost Charge(CallDescriptor call, long seconds)
+    {
+        var cost = seconds * pricePerSecond;
+        _balance -= cost;
+        var cc = new CallCost { Tenant = call.Tenant, Account = call.Account, Subject = call.Subject, Destination = call.Destination, Cost = cost };
+        if (seconds > 0)
+        {
+            cc.Timespans.Add(new RatingSpan
+            {
+                TimeStart = call.TimeStart,
+                TimeEnd = call.TimeStart + Duration.FromSeconds(seconds),
+                Cost = cost,
+                DurationIndex = call.DurationIndex,
+                RateInterval = Rate,
+                Increments = [new Increment(Usage.FromSeconds(1), pricePerSecond, (int)seconds, s_paidFromMonetary)],
+            });
+        }
+        return cc;
+    }
+}

@@ -1,0 +1,29 @@
+using Obol.Events;
+using Obol.Primitives;
+using Obol.Rating;
+using Xunit;
+
+namespace Obol.Sessions.Tests;
+
+public sealed class RoundingTests
+{
+    [Fact]
+    public async Task Terminate_rounds_each_monetary_span_and_charges_the_correction_through_refund_rounding()
+    {
+        var h = new SessionHarness(balance: 10m, pricePerSecond: 0.001m);
+        var slot = new RateSlot(Usage.Zero, 0.06m, Usage.FromSeconds(1), Usage.FromMinutes(1));
+        h.Rater.Rate = new RateInterval(Timing.Any, new RateTable("RT_1", 0m, RoundingMethod.Up, 2, 0m, "", [slot]), 10m);
+        var call = SessionHarness.Call("cgr1", Meta.Prepaid) with { Usage = Usage.FromSeconds(93) };
+        var ct = TestContext.Current.CancellationToken;
+
+        await h.Manager.InitiateAsync(call, ct);
+        Assert.Equal(10m - 0.093m, h.Rater.Balance);
+        Assert.Null(await h.Manager.TerminateAsync(call, ct));
+
+        Assert.Equal(9.90m, h.Rater.Balance);
+        Assert.Equal(["MaxDebit", "RefundRounding"], h.Rater.Calls);
+        var run = h.Manager.GetClosed("cgr1")!.Runs[0];
+        Assert.Equal(0.10m, run.Event.Event[EventFields.Cost]);
+        Assert.Equal(0.007m, run.CallCost!.Timespans[0].RoundIncrement!.Value.Cost);
+    }
+}
