@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Obol.Events;
 using Obol.Filters;
 using Obol.Primitives;
 
@@ -29,7 +30,7 @@ internal static class GoInterfaceValues
         {
             return integer;
         }
-        if (TryParseGoBool(text, out var boolean))
+        if (GoValues.TryParseGoBool(text, out var boolean))
         {
             return boolean;
         }
@@ -208,36 +209,8 @@ internal static class GoInterfaceValues
     }
 
     /// <summary>utils.IfaceAsBool.</summary>
-    public static bool TryAsBool(object? value, out bool result, [NotNullWhen(false)] out string? error)
-    {
-        error = null;
-        result = false;
-        switch (value)
-        {
-            case bool b:
-                result = b;
-                return true;
-            case string s:
-                if (TryParseGoBool(s, out result))
-                {
-                    return true;
-                }
-                error = $"strconv.ParseBool: parsing \"{s}\": invalid syntax";
-                return false;
-            case long l:
-                result = l > 0;
-                return true;
-            case int i:
-                result = i > 0;
-                return true;
-            case decimal d:
-                result = d > 0;
-                return true;
-            default:
-                error = $"cannot convert field: {Describe(value)} to bool";
-                return false;
-        }
-    }
+    public static bool TryAsBool(object? value, out bool result, [NotNullWhen(false)] out string? error) =>
+        EventValues.TryAsBool(value, out result, out error);
 
     /// <summary>utils.IfaceAsSliceString: lists of any values, each as a string; a lone string is refused.</summary>
     public static bool TryAsStringList(object? value, out IReadOnlyList<string> result, [NotNullWhen(false)] out string? error)
@@ -293,23 +266,6 @@ internal static class GoInterfaceValues
             return digits.IndexOfAnyExcept('0') < 0;
         }
         return Usage.TryParse(text, out value);
-    }
-
-    /// <summary>strconv.ParseBool.</summary>
-    public static bool TryParseGoBool(string text, out bool value)
-    {
-        switch (text)
-        {
-            case "1" or "t" or "T" or "TRUE" or "true" or "True":
-                value = true;
-                return true;
-            case "0" or "f" or "F" or "FALSE" or "false" or "False":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
-        }
     }
 
     /// <summary>strconv.ParseFloat for the numbers a decimal holds; .NET-only forms (thousands separators, blanks)

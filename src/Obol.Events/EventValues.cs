@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using NodaTime;
+using Obol.Filters;
 using Obol.Primitives;
 
 namespace Obol.Events;
@@ -153,13 +154,9 @@ public static class EventValues
                 result = f > 0;
                 return true;
             case string s:
-                switch (s)
+                if (GoValues.TryParseGoBool(s, out result))
                 {
-                    case "1" or "t" or "T" or "TRUE" or "true" or "True":
-                        result = true;
-                        return true;
-                    case "0" or "f" or "F" or "FALSE" or "false" or "False":
-                        return true;
+                    return true;
                 }
                 error = $"strconv.ParseBool: parsing \"{s}\": invalid syntax";
                 return false;
