@@ -10,7 +10,18 @@ public sealed class EeSv1Service(ExporterService exporters, string defaultTenant
     public void Register(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<CgrEventWithEeIds, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>("EeSv1.ProcessEvent", ProcessEventAsync);
+        dispatcher.Add<ReplayFailedPostsArgs, string>("APIerSv1.ReplayFailedPosts", ReplayAsync);
         dispatcher.AddPing("EeSv1");
+    }
+
+    /// <summary>Sends every stored failed post again. As in CGRateS the reply is OK even when some fail again: those
+    /// are written back to a file to replay later.</summary>
+    private async ValueTask<RpcResult<string>> ReplayAsync(ReplayFailedPostsArgs args, CancellationToken ct)
+    {
+        await exporters.ReplayFailedPostsAsync(
+            string.IsNullOrEmpty(args.SourcePath) ? null : args.SourcePath,
+            string.IsNullOrEmpty(args.FailedPath) ? null : args.FailedPath, ct).ConfigureAwait(false);
+        return "OK";
     }
 
     private async ValueTask<RpcResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>> ProcessEventAsync(CgrEventWithEeIds args,
@@ -26,6 +37,14 @@ public sealed class EeSv1Service(ExporterService exporters, string defaultTenant
             ? RpcResult.Ok(reply.Exporters)
             : RpcResult.Fail<IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>(reply.Error);
     }
+}
+
+/// <summary>APIerSv1.ReplayFailedPosts arguments; empty paths default to <c>ees.failed_posts.dir</c>.</summary>
+public sealed record ReplayFailedPostsArgs
+{
+    public string? SourcePath { get; init; }
+
+    public string? FailedPath { get; init; }
 }
 
 /// <summary>utils.CGREventWithEeIDs: the exporters to use, then the CGREvent's fields flattened.</summary>
