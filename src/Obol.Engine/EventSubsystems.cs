@@ -47,78 +47,27 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _config = config;
         var documents = new StoredDocuments(store.Documents);
         _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = new RalsFilterSources(rals) }, documents, log.Warning);
-        _stats = new StatService(_catalog.Filters, new StatServiceOptions
-        {
-            Index = IndexOptions(config.Stats.Indexing),
-            RoundingDecimals = roundingDecimals,
-            ProfileIds = config.Stats.ProfileIds,
-            ProfileIgnoreFilters = config.Stats.ProfileIgnoreFilters,
-        }, documents, zone);
-        _thresholds = new ThresholdService(_catalog.Filters, new RalsThresholdActions(rals, log), new ThresholdServiceOptions
-        {
-            Index = IndexOptions(config.Thresholds.Indexing),
-            ProfileIds = config.Thresholds.ProfileIds,
-            ProfileIgnoreFilters = config.Thresholds.ProfileIgnoreFilters,
-        }, documents);
+        _stats = new StatService(_catalog.Filters, SubsystemOptions.Stats(config.Stats, roundingDecimals), documents, zone);
+        _thresholds = new ThresholdService(_catalog.Filters, new RalsThresholdActions(rals, log), SubsystemOptions.Thresholds(config.Thresholds), documents);
         _thresholds.Warning += log.Warning;
         var thresholdSink = new ThresholdSink(_thresholds);
         if (config.Stats.ThresholdsConns.Count > 0 && config.Thresholds.Enabled)
         {
             _stats.Thresholds = thresholdSink;
         }
-        _resources = new ResourceService(_catalog.Filters, new ResourceServiceOptions
-        {
-            Index = IndexOptions(config.Resources.Indexing),
-            DefaultTenant = tenant,
-            UsageId = config.Resources.UsageId,
-            UsageTtl = config.Resources.UsageTtl,
-            Units = config.Resources.Units,
-        }, documents);
+        _resources = new ResourceService(_catalog.Filters, SubsystemOptions.Resources(config.Resources, tenant), documents);
         if (config.Resources.ThresholdsConns.Count > 0 && config.Thresholds.Enabled)
         {
             _resources.Thresholds = thresholdSink;
         }
         var routes = config.Routes;
-        _routes = new RouteService(_catalog.Filters, new RouteServiceOptions
-        {
-            Index = IndexOptions(routes.Indexing),
-            DefaultTenant = tenant,
-            DefaultRatio = routes.DefaultRatio,
-            IgnoreErrors = routes.IgnoreErrors,
-            MaxCost = routes.MaxCost,
-            Limit = routes.Limit,
-            Offset = routes.Offset,
-            ProfileCount = routes.ProfileCount,
-        },
+        _routes = new RouteService(_catalog.Filters, SubsystemOptions.Routes(routes, tenant),
             routes.RalsConns.Count > 0 ? new RalsRouteCosts(rals, zone, category) : null,
             routes.StatsConns.Count > 0 ? new StatRouteMetrics(_stats) : null,
             routes.ResourcesConns.Count > 0 ? new ResourceRouteUsage(_resources) : null);
-        var attributeOptions = new AttributeOptions
-        {
-            IndexedSelects = config.Attributes.Indexing.IndexedSelects,
-            StringIndexedFields = config.Attributes.Indexing.StringIndexedFields?.ToHashSet(StringComparer.Ordinal),
-            PrefixIndexedFields = config.Attributes.Indexing.PrefixIndexedFields.ToHashSet(StringComparer.Ordinal),
-            SuffixIndexedFields = config.Attributes.Indexing.SuffixIndexedFields.ToHashSet(StringComparer.Ordinal),
-            ExistsIndexedFields = config.Attributes.Indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
-            NestedFields = config.Attributes.Indexing.NestedFields,
-            AnyContext = config.Attributes.AnyContext,
-            ProcessRuns = config.Attributes.ProcessRuns,
-            ProfileRuns = config.Attributes.ProfileRuns,
-            ProfileIds = config.Attributes.ProfileIds,
-            ProfileIgnoreFilters = config.Attributes.ProfileIgnoreFilters,
-            DefaultTenant = tenant,
-            RoundingDecimals = roundingDecimals,
-        };
+        var attributeOptions = SubsystemOptions.Attributes(config.Attributes, tenant, roundingDecimals);
         _attributes = new AttributeService(AttributeTable.Empty(_catalog.Filters, attributeOptions));
-        var chargerOptions = new ChargerOptions
-        {
-            IndexedSelects = config.Chargers.Indexing.IndexedSelects,
-            StringIndexedFields = config.Chargers.Indexing.StringIndexedFields?.ToHashSet(StringComparer.Ordinal),
-            PrefixIndexedFields = config.Chargers.Indexing.PrefixIndexedFields.ToHashSet(StringComparer.Ordinal),
-            SuffixIndexedFields = config.Chargers.Indexing.SuffixIndexedFields.ToHashSet(StringComparer.Ordinal),
-            ExistsIndexedFields = config.Chargers.Indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
-            DefaultTenant = tenant,
-        };
+        var chargerOptions = SubsystemOptions.Chargers(config.Chargers, tenant);
         _chargers = new ChargerService(ChargerTable.Empty(_catalog.Filters, chargerOptions),
             config.Chargers.AttributesConns.Count > 0 ? _attributes : null);
         if (config.Ees.Enabled)
@@ -135,7 +84,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _chargerKind = _catalog.AddChargers(_chargers, chargerOptions);
         _statKind = _catalog.AddStats(_stats);
         _thresholdKind = _catalog.AddThresholds(_thresholds);
-        _routeKind = _catalog.AddRoutes(_routes, IndexOptions(routes.Indexing));
+        _routeKind = _catalog.AddRoutes(_routes, SubsystemOptions.Index(routes.Indexing));
         _resourceKind = _catalog.AddResources(_resources);
         rals.Subscribers.Add(_catalog);
     }
@@ -227,16 +176,6 @@ internal sealed class EventSubsystems : IAsyncDisposable
         }
         _catalog.Dispose();
     }
-
-    /// <summary>A section's indexing: a null string list indexes every field; the other lists index only theirs.</summary>
-    public static FilterIndexOptions IndexOptions(IndexingConfig indexing) => new()
-    {
-        IndexedSelects = indexing.IndexedSelects,
-        StringIndexedFields = indexing.StringIndexedFields is { } fields ? fields.ToHashSet(StringComparer.Ordinal) : null,
-        PrefixIndexedFields = indexing.PrefixIndexedFields.ToHashSet(StringComparer.Ordinal),
-        SuffixIndexedFields = indexing.SuffixIndexedFields.ToHashSet(StringComparer.Ordinal),
-        ExistsIndexedFields = indexing.ExistsIndexedFields.ToHashSet(StringComparer.Ordinal),
-    };
 
     /// <summary>stats.thresholds_conns / resources.thresholds_conns pointing at this engine's ThresholdS.</summary>
     private sealed class ThresholdSink(ThresholdService thresholds) : IStatThresholdSink, IResourceThresholdSink
