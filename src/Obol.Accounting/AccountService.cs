@@ -67,6 +67,18 @@ public sealed class AccountService
         return warnings;
     }
 
+    /// <summary>
+    /// <c>Responder.RefundRounding</c> (CallDescriptor.RefundRounding): each monetary increment's Cost is a rounding
+    /// correction already added to a cost; it is taken off the balance that paid it (a negative correction gives back).
+    /// </summary>
+    public Task<IReadOnlyList<string>> RefundRoundingAsync(IReadOnlyList<Increment> roundIncrements, CounterContext call,
+        CancellationToken cancellationToken = default)
+    {
+        List<Increment> monetary = [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
+            .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
+        return monetary.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([]) : RefundIncrementsAsync(monetary, Meta.Monetary, call, cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="change"/> on the account under its lock and saves it when it returns true.
     /// A missing account is passed as null; return a new one to create it.</summary>
     public async Task<T> UpdateAsync<T>(string accountId, Func<Account?, (Account? Save, T Result)> change, CancellationToken cancellationToken = default)

@@ -66,12 +66,8 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
     private async ValueTask<RpcResult<RawJson>> RefundRoundingAsync(CallDescriptorArgs args, CancellationToken ct)
     {
         var cd = args.ToCallDescriptor(defaultTenant, defaultCategory);
-        var monetary = (args.Increments ?? []).Where(i => i.BalanceInfo?.Monetary is not null)
-            .Select(i => (i with { Cost = -i.Cost, BalanceInfo = i.BalanceInfo! with { Unit = null } }).ToIncrement()).ToList();
-        if (monetary.Count > 0)
-        {
-            await rals.Accounts.RefundIncrementsAsync(monetary, Meta.Monetary, new CounterContext(cd.Category, cd.Destination), ct).ConfigureAwait(false);
-        }
+        await rals.Accounts.RefundRoundingAsync([.. (args.Increments ?? []).Select(i => i.ToIncrement())], new CounterContext(cd.Category, cd.Destination), ct)
+            .ConfigureAwait(false);
         return await AccountReplyAsync(AccountService.AccountKey(cd), ct).ConfigureAwait(false);
     }
 

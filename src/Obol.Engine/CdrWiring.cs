@@ -13,13 +13,13 @@ namespace Obol.Engine;
 /// turns its flag on by default, as CGRateS's CDRServer does; CDRs are kept in the embedded store.</summary>
 internal static class CdrWiring
 {
-    public static void Register(JsonRpcDispatcher dispatcher, ObolConfig config, SqliteStore store, RalsService rals, EventSubsystems events,
+    public static CdrService? Register(JsonRpcDispatcher dispatcher, ObolConfig config, SqliteStore store, RalsService rals, EventSubsystems events,
         DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
     {
         var section = config.Cdrs;
         if (!section.Enabled)
         {
-            return;
+            return null;
         }
         var requestType = config.General.DefaultRequestType.Length > 0 ? config.General.DefaultRequestType : "*rated";
         var options = new CdrServerOptions
@@ -41,5 +41,6 @@ internal static class CdrWiring
         var service = new CdrService(options, store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
             SystemClock.Instance, log.Warning);
         new CdrsV1Service(service, events.Exporters, SystemClock.Instance, zone, tenant).Register(dispatcher);
+        return service;
     }
 }

@@ -168,6 +168,10 @@ internal sealed class EventSubsystems : IAsyncDisposable
     /// <summary>EEs, when <c>ees.enabled</c>.</summary>
     public ExporterService? Exporters => _exporters;
 
+    public ResourceService Resources => _resources;
+
+    public RouteService Routes => _routes;
+
     public async ValueTask DisposeAsync()
     {
         if (_exporters is not null)

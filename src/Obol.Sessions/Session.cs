@@ -1,24 +1,46 @@
+using Obol.Events;
+
 namespace Obol.Sessions;
 
 /// <summary>An active call, keyed by CGRID, with one <see cref="SessionRun"/> per charger run.</summary>
 public sealed class Session
 {
-    internal Session(string cgrId, IReadOnlyList<SessionRun> runs)
+    internal Session(string cgrId, IReadOnlyList<SessionRun> runs, SessionEvent request)
     {
         CgrId = cgrId;
         Runs = runs;
+        ClientId = request.ClientId;
+        StartEvent = request.StartEvent ?? (runs.Count > 0 ? runs[0].Event : new CgrEvent());
+        DebitInterval = request.DebitInterval;
     }
 
     public string CgrId { get; }
 
     public IReadOnlyList<SessionRun> Runs { get; }
 
+    /// <summary>The connection of the agent that started the call (CGRateS ClientConnID); null for API clients.</summary>
+    public string? ClientId { get; }
+
+    /// <summary>The event as the agent sent it, before ChargerS (CGRateS EventStart and OptsStart).</summary>
+    public CgrEvent StartEvent { get; }
+
+    /// <summary>The debit interval the session runs with; null = the configured one.</summary>
+    public Primitives.Usage? DebitInterval { get; }
+
     /// <summary>True once terminated (by the caller or forced); later debits and terminates are no-ops.</summary>
     public bool IsClosed { get; internal set; }
+
+    /// <summary>When the last request for this session arrived (CGRateS UpdatedAt), for TTL and listings.</summary>
+    public DateTimeOffset UpdatedAt { get; internal set; }
 
     internal SemaphoreSlim Lock { get; } = new(1, 1);
 
     internal CancellationTokenSource LoopStop { get; } = new();
 
     internal List<Task> Loops { get; } = [];
+
+    internal ITimer? TtlTimer { get; set; }
+
+    /// <summary>The usage granted so far on the first run (sess.totalUsage()).</summary>
+    public Primitives.Usage TotalUsage => Runs.Count > 0 ? Runs[0].TotalUsage : Primitives.Usage.Zero;
 }

@@ -18,4 +18,10 @@ public sealed record SessionEvent(string CgrId, IReadOnlyList<SessionRunEvent> R
     public Usage? LastUsed { get; init; }
 
     public Usage? DebitInterval { get; init; }
+
+    /// <summary>The agent connection the request came on; disconnects go back to it.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The request's event before ChargerS forked it; null = the first run's event.</summary>
+    public CgrEvent? StartEvent { get; init; }
 }

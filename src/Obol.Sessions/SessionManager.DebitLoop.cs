@@ -1,3 +1,4 @@
+using Obol.Events;
 using Obol.Primitives;
 
 namespace Obol.Sessions;
@@ -80,18 +81,29 @@ public sealed partial class SessionManager
         }
     }
 
-    /// <summary>Asks the agent up to terminate_attempts times; if it never accepts, terminates on our side (FORCED_DISCONNECT).</summary>
+    /// <summary>
+    /// Asks the agent up to terminate_attempts times (Fibonacci pauses in milliseconds between tries, as CGRateS); if it
+    /// never accepts, ends the session on our side with FORCED_DISCONNECT.
+    /// </summary>
     private async Task DisconnectAsync(Session session, string reason)
     {
-        var ev = session.Runs.Count > 0 ? session.Runs[0].Event : new Events.CgrEvent();
+        var ev = session.StartEvent.Clone();
+        ev.Event[EventFields.Usage] = session.TotalUsage;
+        ev.Event[EventFields.DisconnectCause] = reason;
+        var request = new SessionDisconnect(session.CgrId, session.ClientId, ev, reason);
+        var (previous, pause) = (0, 1);
         for (var attempt = 0; attempt < Math.Max(1, options.TerminateAttempts); attempt++)
         {
-            if (await disconnector.DisconnectAsync(new SessionDisconnect(session.CgrId, ev, reason), CancellationToken.None)
-                    .ConfigureAwait(false) is null)
+            if (attempt > 0)
+            {
+                await Task.Delay(pause).ConfigureAwait(false);
+                (previous, pause) = (pause, previous + pause);
+            }
+            if (await disconnector.DisconnectAsync(request, CancellationToken.None).ConfigureAwait(false) is null)
             {
                 return;
             }
         }
-        await EndAsync(session, null, null, ForcedDisconnect, CancellationToken.None).ConfigureAwait(false);
+        await ForceEndAsync(session, Usage.Zero, null, null, ForcedDisconnect).ConfigureAwait(false);
     }
 }

@@ -41,19 +41,37 @@ public sealed partial class SessionManager
         {
             // a loop cancelled while waiting for the lock
         }
-        return await EndAsync(session, ExplicitUsage(request), request.LastUsed, null, cancellationToken).ConfigureAwait(false);
+        var (_, error) = await EndAsync(session, ExplicitUsage(request), request.LastUsed, null, cancellationToken).ConfigureAwait(false);
+        return error;
     }
 
     private async Task<string?> TerminateMessageAsync(SessionEvent request, CancellationToken cancellationToken)
     {
-        var session = new Session(request.CgrId, NewRuns(request));
+        var session = new Session(request.CgrId, NewRuns(request), request);
         var usage = RequestedUsage(request);
         var (_, error) = await UpdateCoreAsync(session, usage, null, cancellationToken).ConfigureAwait(false);
-        return error ?? await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false);
+        return error ?? (await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false)).Error;
+    }
+
+    /// <summary>
+    /// chargeEvent (ProcessMessage with Debit): debits the requested usage on prepaid runs at once and settles the
+    /// message at the granted usage; never indexed as an active session. Answers the least usage granted.
+    /// </summary>
+    public async Task<(Usage MaxUsage, string? Error)> ChargeAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    {
+        var session = new Session(request.CgrId, NewRuns(request), request);
+        var (maxUsage, error) = await UpdateCoreAsync(session, RequestedUsage(request), null, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            await EndAsync(session, Usage.Zero, null, null, cancellationToken).ConfigureAwait(false);
+            return (Usage.Zero, error);
+        }
+        var (_, endError) = await EndAsync(session, maxUsage, null, null, cancellationToken).ConfigureAwait(false);
+        return (maxUsage, endError);
     }
 
     /// <summary>endSession, exactly once per session: the first caller settles it, later ones answer OK.</summary>
-    private async Task<string?> EndAsync(Session session, Usage? usage, Usage? lastUsed, string? disconnectCause,
+    private async Task<(bool Ended, string? Error)> EndAsync(Session session, Usage? usage, Usage? lastUsed, string? disconnectCause,
         CancellationToken cancellationToken)
     {
         await session.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -61,9 +79,10 @@ public sealed partial class SessionManager
         {
             if (session.IsClosed)
             {
-                return null;
+                return (false, null);
             }
             session.IsClosed = true;
+            session.TtlTimer?.Dispose();
             await session.LoopStop.CancelAsync().ConfigureAwait(false);
             string? firstError = null;
             foreach (var run in session.Runs)
@@ -78,7 +97,7 @@ public sealed partial class SessionManager
             ForgetExpiredClosed();
             _closed[session.CgrId] = (session, time.GetUtcNow() + options.ClosedSessionTtl);
             _active.TryRemove(new KeyValuePair<string, Session>(session.CgrId, session));
-            return firstError;
+            return (true, firstError);
         }
         finally
         {

@@ -56,11 +56,12 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// </summary>
     public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
-        var session = new Session(request.CgrId, NewRuns(request));
+        var session = new Session(request.CgrId, NewRuns(request), request) { UpdatedAt = time.GetUtcNow() };
         if (!_active.TryAdd(request.CgrId, session))
         {
             return (Usage.Zero, ErrorCodes.Exists);
         }
+        ArmTtl(session);
         var interval = request.DebitInterval ?? options.DebitInterval;
         if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))
         {
@@ -81,6 +82,8 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
             var (initUsage, error) = await InitiateAsync(request with { DebitInterval = Usage.Zero }, cancellationToken).ConfigureAwait(false);
             return error == ErrorCodes.Exists ? await UpdateAsync(request, cancellationToken).ConfigureAwait(false) : (initUsage, error);
         }
+        session.UpdatedAt = time.GetUtcNow();
+        ArmTtl(session);
         return await UpdateCoreAsync(session, RequestedUsage(request), request.LastUsed, cancellationToken).ConfigureAwait(false);
     }
 

@@ -19,4 +19,19 @@ public sealed record SessionOptions
 
     /// <summary>How long a terminated CGRID is remembered (the <c>*closed_sessions</c> cache TTL).</summary>
     public TimeSpan ClosedSessionTtl { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>session_ttl</c>: a session with no request for this long is ended; zero never.</summary>
+    public Usage SessionTtl { get; init; }
+
+    /// <summary><c>session_ttl_max_delay</c>: a random extra up to this much is added to each TTL.</summary>
+    public Usage? SessionTtlMaxDelay { get; init; }
+
+    /// <summary><c>session_ttl_last_used</c>: the LastUsed applied when the TTL ends a session.</summary>
+    public Usage? SessionTtlLastUsed { get; init; }
+
+    /// <summary><c>session_ttl_usage</c>: the total usage the TTL-ended session is charged.</summary>
+    public Usage? SessionTtlUsage { get; init; }
+
+    /// <summary><c>session_ttl_last_usage</c>: debited before the TTL ends a session; unset = the TTL itself.</summary>
+    public Usage? SessionTtlLastUsage { get; init; }
 }

@@ -12,6 +12,7 @@ internal sealed class ObolProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<IPEndPoint> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IPEndPoint> _birpc = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ObolProcess(string program, IEnumerable<string> args)
     {
@@ -31,8 +32,16 @@ internal sealed class ObolProcess : IDisposable
             {
                 _listening.TrySetResult(IPEndPoint.Parse(line[marker.Length..].Split(' ')[0]));
             }
+            if (e.Data is { } bi && bi.StartsWith(marker, StringComparison.Ordinal) && bi.EndsWith("(BiRPC)", StringComparison.Ordinal))
+            {
+                _birpc.TrySetResult(IPEndPoint.Parse(bi[marker.Length..].Split(' ')[0]));
+            }
         };
-        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"{program} exited before listening: {Stderr}"));
+        _process.Exited += (_, _) =>
+        {
+            _listening.TrySetException(new InvalidOperationException($"{program} exited before listening: {Stderr}"));
+            _birpc.TrySetException(new InvalidOperationException($"{program} exited before listening on BiRPC: {Stderr}"));
+        };
         _process.EnableRaisingEvents = true;
         _process.Start();
         _process.BeginOutputReadLine();
@@ -75,6 +84,9 @@ internal sealed class ObolProcess : IDisposable
     }
 
     public Task<IPEndPoint> ListeningAsync() => _listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>The BiRPC listener's address (SessionS on), as the engine printed it.</summary>
+    public Task<IPEndPoint> BiRpcListeningAsync() => _birpc.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     public async Task<int> WaitForExitAsync()
     {

@@ -1,0 +1,68 @@
+using NodaTime;
+using Obol.Api.JsonRpc;
+using Obol.CdrServer;
+using Obol.Config;
+using Obol.Logging;
+using Obol.Primitives;
+using Obol.Rals;
+using Obol.Sessions;
+using Obol.SessionServer;
+
+namespace Obol.Engine;
+
+/// <summary>SessionS when <c>sessions.enabled</c>: each <c>*_conns</c> connects this engine's subsystem, as CGRateS's
+/// SessionS reaches its peers; agents on the BiRPC listener are called back for disconnects and channel sync.</summary>
+internal static class SessionWiring
+{
+    public static SessionService? Register(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events, CdrService? cdrs,
+        BiRpcServer birpc, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
+    {
+        var section = config.Sessions;
+        if (!section.Enabled)
+        {
+            return null;
+        }
+        var cdrDefaults = cdrs?.Options.Defaults ?? new CdrFlags();
+        var options = new SessionServiceOptions
+        {
+            Core = new SessionOptions
+            {
+                DebitInterval = section.DebitInterval,
+                DefaultUsage = section.DefaultUsage.TryGetValue(Meta.Voice, out var voice) ? voice : Usage.FromHours(3),
+                TerminateAttempts = section.TerminateAttempts > 0 ? section.TerminateAttempts : 5,
+                RoundingDecimals = roundingDecimals,
+                SessionTtl = section.SessionTtl,
+                SessionTtlMaxDelay = section.SessionTtlMaxDelay,
+                SessionTtlLastUsed = section.SessionTtlLastUsed,
+                SessionTtlUsage = section.SessionTtlUsage,
+                SessionTtlLastUsage = section.SessionTtlLastUsage,
+            },
+            DefaultTenant = tenant,
+            DefaultUsage = section.DefaultUsage.Count > 0 ? section.DefaultUsage : new SessionServiceOptions().DefaultUsage,
+            ChannelSyncTimeout = section.ChannelSyncTimeout > Usage.Zero ? TimeSpan.FromTicks(section.ChannelSyncTimeout.Nanoseconds / 100) : TimeSpan.FromSeconds(60),
+            StaleChannelMaxExtraUsage = section.StaleChanMaxExtraUsage,
+            NodeId = config.General.NodeId,
+            TimeZone = zone,
+            CdrDefaults = cdrDefaults,
+        };
+        var subsystems = new SessionSubsystems
+        {
+            Attributes = section.AttributesConns.Count > 0 ? events.Attributes : null,
+            Chargers = section.ChargersConns.Count > 0 ? events.Chargers : null,
+            Resources = section.ResourcesConns.Count > 0 ? events.Resources : null,
+            Routes = section.RoutesConns.Count > 0 ? events.Routes : null,
+            Thresholds = section.ThresholdsConns.Count > 0 ? events.Thresholds : null,
+            Stats = section.StatsConns.Count > 0 ? events.Stats : null,
+            Cdrs = section.CdrsConns.Count > 0 ? cdrs : null,
+        };
+        var clients = new BiRpcSessionClients(birpc, section.ClientProtocol, SystemClock.Instance);
+        var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
+            TimeProvider.System, log.Warning);
+        new SessionSv1Service(service).Register(dispatcher);
+        if (section.ChannelSyncInterval > Usage.Zero)
+        {
+            service.StartChannelSync(TimeSpan.FromTicks(section.ChannelSyncInterval.Nanoseconds / 100));
+        }
+        return service;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Obol.Api;
+using Obol.Routes;
+
+namespace Obol.SessionServer;
+
+/// <summary>sessions.V1AuthorizeReply (every field omitempty); also V1ProcessMessageReply's shape. MaxUsage in nanoseconds.</summary>
+public sealed record AuthorizeReply
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AttributeReply? Attributes { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceAllocation { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? MaxUsage { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<SortedRoutes>? RouteProfiles { get; set; }
+    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? ThresholdIds { get; set; }
+    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? StatQueueIds { get; set; }
+}
+
+/// <summary>V1AuthorizeReplyWithDigest / V1InitReplyWithDigest: one-level strings, MaxUsage in seconds (a float).</summary>
+public sealed record DigestReply
+{
+    public string? AttributesDigest { get; init; }
+    public string? ResourceAllocation { get; init; }
+    public double MaxUsage { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public string? RoutesDigest { get; init; }
+    public string? Thresholds { get; init; }
+    public string? StatQueues { get; init; }
+}
+
+/// <summary>sessions.ExternalSession: one entry per session run in GetActiveSessions.</summary>
+public sealed record ExternalSession
+{
+    [JsonPropertyName("CGRID")] public required string CgrId { get; init; }
+    [JsonPropertyName("RunID")] public required string RunId { get; init; }
+    public string ToR { get; init; } = "";
+    [JsonPropertyName("OriginID")] public string OriginId { get; init; } = "";
+    public string OriginHost { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string RequestType { get; init; } = "";
+    public string Tenant { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string Account { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Destination { get; init; } = "";
+    public NodaTime.Instant SetupTime { get; init; }
+    public NodaTime.Instant AnswerTime { get; init; }
+    public long Usage { get; init; }
+    public Dictionary<string, string> ExtraFields { get; init; } = [];
+    [JsonPropertyName("NodeID")] public string NodeId { get; init; } = "";
+    public int LoopIndex { get; init; }
+    public long DurationIndex { get; init; }
+    public decimal MaxRate { get; init; }
+    public long MaxRateUnit { get; init; }
+    public decimal MaxCostSoFar { get; init; }
+    public long DebitInterval { get; init; }
+    public NodaTime.Instant NextAutoDebit { get; init; }
+}

@@ -1,0 +1,154 @@
+using Obol.Events;
+using Obol.Primitives;
+using Obol.Sessions;
+
+namespace Obol.SessionServer;
+
+public sealed partial class SessionService
+{
+    /// <summary>filterSessions: one entry per run of the sessions whose run events pass every filter, up to Limit.</summary>
+    public (IReadOnlyList<ExternalSession> Sessions, string? Error) GetActiveSessions(SessionFilterArgs? filter)
+    {
+        filter ??= new SessionFilterArgs();
+        var tenant = string.IsNullOrEmpty(filter.Tenant) ? _options.DefaultTenant : filter.Tenant;
+        var filters = filter.Filters ?? [];
+        if (filters.Count > 0 && _filters is null)
+        {
+            return ([], "NO_DATABASE_CONNECTION");
+        }
+        var now = Now;
+        List<ExternalSession> found = [];
+        foreach (var session in Manager.ActiveSessions.OrderBy(s => s.CgrId, StringComparer.Ordinal))
+        {
+            foreach (var run in session.Runs)
+            {
+                if (filters.Count > 0)
+                {
+                    var outcome = _filters!.Pass(tenant, filters, run.Event.ToFilterEvent(), now);
+                    if (outcome.IsError)
+                    {
+                        return ([], outcome.Error);
+                    }
+                    if (!outcome.Passed)
+                    {
+                        continue;
+                    }
+                }
+                found.Add(External(session, run));
+                if (filter.Limit is { } limit && limit > 0 && found.Count >= limit)
+                {
+                    return (found, null);
+                }
+            }
+        }
+        return (found, null);
+    }
+
+    /// <summary>BiRPCv1ForceDisconnect: ends the matching sessions from our side (CDRs posted, agent told).</summary>
+    public async Task<string?> ForceDisconnectAsync(SessionFilterArgs? filter, CancellationToken ct = default)
+    {
+        var (sessions, error) = GetActiveSessions(filter is null ? null : filter with { Limit = null });
+        if (error is not null)
+        {
+            return error;
+        }
+        if (sessions.Count == 0)
+        {
+            return ErrorCodes.NotFound;
+        }
+        var cause = filter?.Event?.GetValueOrDefault(EventFields.DisconnectCause) is { } given ? EventValues.AsString(given) : SessionManager.ForcedDisconnect;
+        foreach (var cgrId in sessions.Select(s => s.CgrId).Distinct(StringComparer.Ordinal))
+        {
+            await Manager.ForceTerminateAsync(cgrId, cause).ConfigureAwait(false);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// syncSessions, made safe: every connected agent is asked for its live calls; a session is ended (FORCED_DISCONNECT,
+    /// plus a random stale extra) only when every agent answered and none has it. An agent that fails or is slow makes
+    /// this round end nothing, so a sick link never cuts live calls.
+    /// </summary>
+    public async Task SyncSessionsAsync(CancellationToken ct = default)
+    {
+        var active = Manager.ActiveSessions;
+        if (active.Count == 0 || _clients is null)
+        {
+            return;
+        }
+        var clients = _clients.ClientIds;
+        if (clients.Count == 0)
+        {
+            return;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.ChannelSyncTimeout);
+        var answers = await Task.WhenAll(clients.Select(async id =>
+        {
+            try
+            {
+                return await _clients.GetActiveSessionIdsAsync(id, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        })).ConfigureAwait(false);
+        if (answers.Any(a => a is null))
+        {
+            _warn("<SessionS> channel sync: an agent did not list its channels; no session ended this round");
+            return;
+        }
+        var live = new HashSet<string>(answers.SelectMany(a => a!).Select(id => Cdrs.Cgrid.Compute(id.OriginId, id.OriginHost)), StringComparer.Ordinal);
+        foreach (var session in active.Where(s => !live.Contains(s.CgrId)))
+        {
+            var extra = _options.StaleChannelMaxExtraUsage.Nanoseconds > 1_000_000
+                ? new Usage(Random.Shared.NextInt64(_options.StaleChannelMaxExtraUsage.Nanoseconds / 1_000_000) * 1_000_000)
+                : Usage.Zero;
+            _warn($"<SessionS> channel sync: session <{session.CgrId}> is gone from the switch, terminating it");
+            await Manager.ForceTerminateAsync(session.CgrId, SessionManager.ForcedDisconnect, extra).ConfigureAwait(false);
+        }
+    }
+
+    private ExternalSession External(Session session, SessionRun run)
+    {
+        var ev = run.Event;
+        var cd = run.Call;
+        var interval = session.DebitInterval ?? _options.Core.DebitInterval;
+        return new ExternalSession
+        {
+            CgrId = session.CgrId,
+            RunId = run.RunId,
+            ToR = ev.FieldAsString(EventFields.ToR) ?? "",
+            OriginId = ev.FieldAsString(EventFields.OriginId) ?? "",
+            OriginHost = ev.FieldAsString(EventFields.OriginHost) ?? "",
+            Source = ev.FieldAsString(SessionFields.Source) ?? "",
+            RequestType = run.RequestType,
+            Tenant = cd.Tenant,
+            Category = cd.Category,
+            Account = cd.Account,
+            Subject = cd.Subject,
+            Destination = cd.Destination,
+            SetupTime = Time(ev, EventFields.SetupTime),
+            AnswerTime = Time(ev, EventFields.AnswerTime),
+            Usage = run.TotalUsage.Nanoseconds,
+            ExtraFields = ev.Event.Where(kv => !s_mainFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => EventValues.AsString(kv.Value), StringComparer.Ordinal),
+            NodeId = _options.NodeId,
+            LoopIndex = cd.LoopIndex,
+            DurationIndex = cd.DurationIndex.Nanoseconds,
+            MaxCostSoFar = cd.MaxCostSoFar,
+            DebitInterval = run.IsPrepaid ? interval.Nanoseconds : 0,
+        };
+    }
+
+    private NodaTime.Instant Time(CgrEvent ev, string field) =>
+        ev.Event.GetValueOrDefault(field) is { } value && EventValues.TryAsTime(value, _options.TimeZone, Now, out var time, out _) ? time : default;
+
+    private static readonly HashSet<string> s_mainFields = new(StringComparer.Ordinal)
+    {
+        SessionFields.CgrId, EventFields.RunId, EventFields.OriginHost, SessionFields.Source, EventFields.OriginId, EventFields.ToR,
+        EventFields.RequestType, EventFields.Tenant, EventFields.Category, EventFields.Account, EventFields.Subject, EventFields.Destination,
+        EventFields.SetupTime, EventFields.AnswerTime, EventFields.Usage, EventFields.Cost, SessionFields.CostDetails, "CostSource",
+        "ExtraInfo", "OrderID", "Partial", "PreRated",
+    };
+}

@@ -1,0 +1,116 @@
+using Obol.Api;
+using Obol.CdrServer;
+using Obol.Events;
+using Obol.Primitives;
+using Obol.Rating;
+using Obol.Sessions;
+
+namespace Obol.SessionServer;
+
+public sealed partial class SessionService
+{
+    private static readonly HashSet<string> s_unrated = new(StringComparer.Ordinal) { Meta.Postpaid, Meta.PseudoPrepaid, Meta.Rated };
+
+    /// <summary>
+    /// BiRPCv1ProcessCDR: a session still known (active, or closed within the closed-sessions window) gives one CDR per
+    /// run with the session's cost; otherwise CDRs rates the event itself (<c>*rals</c>, its own ChargerS runs).
+    /// </summary>
+    public async Task<string?> ProcessCdrAsync(CgrEvent? ev, CancellationToken ct = default)
+    {
+        if (ev?.Event is null)
+        {
+            return ErrorCodes.MandatoryIeMissingFields("Event");
+        }
+        Prepare(ev);
+        if (_subsystems.Cdrs is not { } cdrs)
+        {
+            return ErrorCodes.NotConnectedTo("CDRs");
+        }
+        ev.Event.TryAdd(SessionFields.Source, SessionFields.MetaSessions);
+        var cgrId = CgrIdOf(ev);
+        var session = Manager.GetActive(cgrId);
+        if (session is not null)
+        {
+            _warn($"<SessionS> ProcessCDR called for active session with CGRID: <{cgrId}>");
+        }
+        session ??= Manager.GetClosed(cgrId);
+        if (session is null)
+        {
+            return await cdrs.ProcessEventAsync(ev, _options.CdrDefaults with { Rals = true }, ct).ConfigureAwait(false);
+        }
+        return await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One CDRsV1.ProcessEvent per run, ChargerS and AttributeS off (the runs are the session's), RALs on for the
+    /// request types the session did not charge.</summary>
+    private async Task<string?> PostRunCdrsAsync(Session session, CdrService cdrs, CancellationToken ct)
+    {
+        var failed = false;
+        foreach (var run in session.Runs)
+        {
+            var ev = RunCdrEvent(run);
+            var flags = _options.CdrDefaults with { Chargers = false, Attributes = false };
+            if (s_unrated.Contains(run.RequestType))
+            {
+                flags = flags with { Rals = true };
+            }
+            if (await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false) is { } error)
+            {
+                _warn($"<SessionS> error <{error}> posting CDR with CGRID: <{session.CgrId}>");
+                failed = true;
+            }
+        }
+        return failed ? ErrorCodes.PartiallyExecuted : null;
+    }
+
+    /// <summary>The run's event as CDRs reads it: CostDetails as the EventCost JSON CGRateS marshals.</summary>
+    private static CgrEvent RunCdrEvent(SessionRun run)
+    {
+        var ev = run.Event.Clone();
+        ev.Event[SessionFields.CgrId] = run.Event.FieldAsString(SessionFields.CgrId) ?? "";
+        if (ev.Event.GetValueOrDefault(SessionFields.CostDetails) is EventCost cost)
+        {
+            ev.Event[SessionFields.CostDetails] = EventCostJson.Write(cost).ToString();
+        }
+        return ev;
+    }
+
+    Task<string?> ISessionDisconnector.DisconnectAsync(SessionDisconnect request, CancellationToken cancellationToken)
+    {
+        if (request.ClientId is not { } clientId || _clients is null)
+        {
+            return Task.FromResult<string?>(
+                $"calling {SessionFields.AgentDisconnect} requires bidirectional JSON connection, connID: <{request.ClientId}>");
+        }
+        return _clients.DisconnectAsync(clientId, new DisconnectRequest(request.Event, request.Reason), cancellationToken);
+    }
+
+    /// <summary>forceSTerminate's aftermath: the runs' CDRs, the resource released, and the agent asked to hang up.</summary>
+    async Task ISessionDisconnector.SessionForcedEndAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (_subsystems.Cdrs is { } cdrs)
+        {
+            await PostRunCdrsAsync(session, cdrs, cancellationToken).ConfigureAwait(false);
+        }
+        var originId = session.StartEvent.FieldAsString(EventFields.OriginId) ?? "";
+        if (_subsystems.Resources is not null && originId.Length > 0)
+        {
+            var (_, error) = await ResourcesAsync(session.StartEvent, originId, ResourceStep.Release, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                _warn($"<SessionS> error: {error} could not release resource with resourceID: {originId}");
+            }
+        }
+        if (session.ClientId is { } clientId && _clients is not null)
+        {
+            var ev = session.StartEvent.Clone();
+            var cause = session.Runs.Count > 0 ? session.Runs[0].Event.FieldAsString(EventFields.DisconnectCause) : null;
+            ev.Event[EventFields.DisconnectCause] = cause ?? SessionManager.ForcedDisconnect;
+            if (await _clients.DisconnectAsync(clientId, new DisconnectRequest(ev, cause ?? SessionManager.ForcedDisconnect), cancellationToken)
+                    .ConfigureAwait(false) is { } error)
+            {
+                _warn($"<SessionS> remotely disconnecting session with id <{session.CgrId}> failed: {error}");
+            }
+        }
+    }
+}

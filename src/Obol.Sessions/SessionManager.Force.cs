@@ -1,0 +1,72 @@
+using Obol.Primitives;
+
+namespace Obol.Sessions;
+
+public sealed partial class SessionManager
+{
+    /// <summary>DisconnectCause of a session ended by <c>session_ttl</c> (utils.SessionTimeout).</summary>
+    public const string SessionTimeout = "SESSION_TIMEOUT";
+
+    /// <summary>
+    /// forceSTerminate: ends an active session from the engine's side. <paramref name="extraUsage"/> is debited first on
+    /// every prepaid run (a stale channel's random extra, or the TTL's last usage), then the session is settled as a
+    /// terminate would, with <paramref name="cause"/> as its DisconnectCause. False when no such session is active.
+    /// </summary>
+    public async Task<bool> ForceTerminateAsync(string cgrId, string cause, Usage extraUsage = default, Usage? usage = null, Usage? lastUsed = null)
+    {
+        if (!_active.TryGetValue(cgrId, out var session))
+        {
+            return false;
+        }
+        await ForceEndAsync(session, extraUsage, usage, lastUsed, cause).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task ForceEndAsync(Session session, Usage extraUsage, Usage? usage, Usage? lastUsed, string cause)
+    {
+        await session.LoopStop.CancelAsync().ConfigureAwait(false);
+        if (extraUsage > Usage.Zero)
+        {
+            await session.Lock.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                foreach (var run in session.Runs.Where(r => r.IsPrepaid && !session.IsClosed))
+                {
+                    await DebitRunAsync(session, run, extraUsage, lastUsed, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                session.Lock.Release();
+            }
+        }
+        var (ended, _) = await EndAsync(session, usage, lastUsed, cause, CancellationToken.None).ConfigureAwait(false);
+        if (ended)
+        {
+            await disconnector.SessionForcedEndAsync(session, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>setSTerminator: (re)arms the session's TTL; when it fires the session is ended with SESSION_TIMEOUT after
+    /// debiting its last usage (session_ttl_last_usage, else the TTL itself).</summary>
+    private void ArmTtl(Session session)
+    {
+        if (options.SessionTtl <= Usage.Zero)
+        {
+            return;
+        }
+        var ttl = options.SessionTtl;
+        if (options.SessionTtlMaxDelay is { Nanoseconds: > 0 } maxDelay)
+        {
+            ttl += new Usage(Random.Shared.NextInt64(maxDelay.Nanoseconds / 1_000_000) * 1_000_000);
+        }
+        var due = TimeSpan.FromTicks(ttl.Nanoseconds / 100);
+        if (session.TtlTimer is { } timer)
+        {
+            timer.Change(due, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        session.TtlTimer = time.CreateTimer(_ => _ = ForceEndAsync(session, options.SessionTtlLastUsage ?? ttl, options.SessionTtlUsage,
+            options.SessionTtlLastUsed, SessionTimeout), null, due, Timeout.InfiniteTimeSpan);
+    }
+}
