@@ -36,11 +36,13 @@ public sealed class AccountService
     /// <summary><c>Responder.Debit</c>: charges the whole call; the unpaid rest goes onto <c>*default</c>.</summary>
     public Task<(CallCost? Cost, string? Error)> DebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
         WithCallAccountsAsync(request.Call, save: !request.DryRun,
-            (account, members) => _debitor.Debit(request, account, members, request.DryRun, !request.DenyNegativeAccount), cancellationToken);
+            (account, members) => _debitor.Debit(request, account, members, request.DryRun, !request.DenyNegativeAccount), cancellationToken,
+            request.Journal);
 
     /// <summary><c>Responder.MaxDebit</c>: charges as much of the call as the balances allow.</summary>
     public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
-        WithCallAccountsAsync(request.Call, save: true, (account, members) => _debitor.MaxDebit(request, account, members), cancellationToken);
+        WithCallAccountsAsync(request.Call, save: true, (account, members) => _debitor.MaxDebit(request, account, members), cancellationToken,
+            request.Journal);
 
     /// <summary><c>Responder.GetMaxSessionTime</c>: how long the call may last; −1 ns for unlimited.</summary>
     public async Task<(Usage MaxUsage, string? Error)> GetMaxUsageAsync(DebitRequest request, CancellationToken cancellationToken = default)
@@ -77,6 +79,25 @@ public sealed class AccountService
         List<Increment> monetary = [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
             .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
         return monetary.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([]) : RefundIncrementsAsync(monetary, Meta.Monetary, call, cancellationToken);
+    }
+
+    /// <summary>
+    /// A session's settlement in one change: the unused increments given back and the rounding corrections applied
+    /// (RefundIncrements then RefundRounding), saved with <paramref name="journal"/> atomically.
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements, string tor, CounterContext call,
+        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+    {
+        List<Increment> rounding = [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
+            .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
+        var ids = refunds.Concat(rounding).Select(i => i.BalanceInfo?.AccountId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!)
+            .Distinct().ToList();
+        await WithAccountsAsync(ids, accounts =>
+        {
+            _debitor.RefundIncrements(refunds, tor.Length == 0 ? Meta.Voice : tor, call, accounts);
+            _debitor.RefundIncrements(rounding, Meta.Monetary, call, accounts);
+            return true;
+        }, cancellationToken, journal).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="change"/> on the account under its lock and saves it when it returns true.
@@ -135,7 +156,8 @@ public sealed class AccountService
     public ValueTask<IReadOnlyList<string>> ListAsync(string? tenant, CancellationToken cancellationToken = default) => _store.ListAsync(tenant, cancellationToken);
 
     private async Task<(TResult? Result, string? Error)> WithCallAccountsAsync<TResult>(CallDescriptor cd, bool save,
-        Func<Account, IReadOnlyDictionary<string, Account>, (TResult? Result, string? Error)> work, CancellationToken cancellationToken)
+        Func<Account, IReadOnlyDictionary<string, Account>, (TResult? Result, string? Error)> work, CancellationToken cancellationToken,
+        Func<TResult, IReadOnlyList<JournalWrite>>? journal = null)
     {
         var key = AccountKey(cd);
         List<string> expectedPartners = [];
@@ -170,7 +192,12 @@ public sealed class AccountService
                 }
             }
             var (result, error) = work(account, members);
-            if (error is null && save)
+            if (error is null && save && journal is not null && result is not null)
+            {
+                List<Account> changed = [account, .. members.Values.Where(m => m.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))];
+                await _store.SaveAsync(changed, journal(result), cancellationToken).ConfigureAwait(false);
+            }
+            else if (error is null && save)
             {
                 await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
                 foreach (var member in members.Values)
@@ -185,7 +212,8 @@ public sealed class AccountService
         }
     }
 
-    private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken)
+    private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken,
+        IReadOnlyList<JournalWrite>? journal = null)
     {
         await using var held = await AcquireInOrderAsync(ids, cancellationToken).ConfigureAwait(false);
         var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
@@ -195,6 +223,14 @@ public sealed class AccountService
             {
                 accounts[id] = account;
             }
+        }
+        if (journal is not null)
+        {
+            if (work(accounts) || journal.Count > 0)
+            {
+                await _store.SaveAsync([.. accounts.Values], journal, cancellationToken).ConfigureAwait(false);
+            }
+            return;
         }
         if (work(accounts))
         {

@@ -24,6 +24,9 @@ public sealed class DebitRequest(CallDescriptor call)
 
     public Primitives.Usage MaxRateUnit { get; init; }
 
+    /// <summary>Documents saved atomically with the debited accounts, built from the debit's cost (a session's journal).</summary>
+    public Func<CallCost, IReadOnlyList<Primitives.JournalWrite>>? Journal { get; init; }
+
     /// <summary>The event's BalanceFactorID: which balance Factor applies to unit debits.</summary>
     public string? BalanceFactorId { get; init; }
 }

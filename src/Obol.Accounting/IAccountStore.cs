@@ -1,8 +1,10 @@
+using Obol.Primitives;
+
 namespace Obol.Accounting;
 
 /// <summary>
 /// Where accounts live (the port storage implements). <see cref="GetAsync"/> hands out a private copy: changes reach
-/// the store only through <see cref="SaveAsync"/>, so an operation that fails half-way leaves nothing behind.
+/// the store only through <see cref="SaveAsync(Account, CancellationToken)"/>, so an operation that fails half-way leaves nothing behind.
 /// Callers hold the account's lock (<see cref="IAccountLocks"/>) from load to save.
 /// </summary>
 public interface IAccountStore
@@ -10,6 +12,18 @@ public interface IAccountStore
     ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default);
 
     ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the accounts and writes the journal documents atomically: after a crash either all of it is on disk or none.
+    /// A store without documents saves the accounts one by one and drops the journal.
+    /// </summary>
+    async ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+    {
+        foreach (var account in accounts)
+        {
+            await SaveAsync(account, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     ValueTask<bool> RemoveAsync(string accountId, CancellationToken cancellationToken = default);
 

@@ -12,11 +12,13 @@ namespace Obol.CdrServer;
 /// out), <c>*rated</c> only prices, <c>*none</c> is left unrated; a CDR that already carries its cost (a session's)
 /// keeps it. A rating error leaves Cost -1 with the reason in ExtraInfo, and the CDR is still stored.
 /// </summary>
-internal sealed class CdrRater(RalsService rals, int roundingDecimals)
+internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionCostSource? sessionCosts = null)
 {
     private static readonly HashSet<string> s_debited = new(StringComparer.Ordinal) { "*prepaid", "*pseudoprepaid", "*postpaid", "*dynaprepaid" };
 
     public const string CostSourceCdrs = "*cdrs";
+
+    public const string CostSourceSessions = "*sessions";
 
     public async ValueTask RateAsync(Cdr cdr, CancellationToken cancellationToken)
     {
@@ -25,6 +27,14 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals)
             return;
         }
         cdr.ExtraInfo = "";
+        if (sessionCosts is not null && cdr.RequestType is "*prepaid" or "*dynaprepaid"
+            && await sessionCosts.GetSessionCostAsync(cdr.Cgrid, cdr.RunId, cancellationToken).ConfigureAwait(false) is { } settled)
+        {
+            cdr.Cost = settled.Cost;
+            cdr.CostDetails = settled.CostDetails;
+            cdr.CostSource = CostSourceSessions;
+            return;
+        }
         var call = Call(cdr);
         CallCost? cost;
         string? error;

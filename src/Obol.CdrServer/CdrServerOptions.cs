@@ -13,4 +13,7 @@ public sealed record CdrServerOptions
     public IReadOnlyList<string> OnlineExports { get; init; } = [];
 
     public int RoundingDecimals { get; init; } = 5;
+
+    /// <summary>Where prepaid CDRs without CostDetails look for their session's cost.</summary>
+    public ISessionCostSource? SessionCosts { get; init; }
 }

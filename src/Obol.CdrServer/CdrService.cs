@@ -29,7 +29,7 @@ public sealed class CdrService(
     IClock clock,
     Action<string> warn)
 {
-    private readonly CdrRater? _rater = rals is null ? null : new CdrRater(rals, options.RoundingDecimals);
+    private readonly CdrRater? _rater = rals is null ? null : new CdrRater(rals, options.RoundingDecimals, options.SessionCosts);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _keys = new(StringComparer.Ordinal);
 
     public CdrServerOptions Options => options;

@@ -14,7 +14,7 @@ namespace Obol.Engine;
 internal static class CdrWiring
 {
     public static CdrService? Register(JsonRpcDispatcher dispatcher, ObolConfig config, SqliteStore store, RalsService rals, EventSubsystems events,
-        DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
+        DateTimeZone zone, string tenant, string category, int roundingDecimals, ISessionCostSource? sessionCosts, EngineLog log)
     {
         var section = config.Cdrs;
         if (!section.Enabled)
@@ -37,6 +37,7 @@ internal static class CdrWiring
             CdrDefaults = new CdrDefaults(tenant, category, requestType, zone),
             OnlineExports = section.OnlineCdrExports,
             RoundingDecimals = roundingDecimals,
+            SessionCosts = sessionCosts,
         };
         var service = new CdrService(options, store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
             SystemClock.Instance, log.Warning);

@@ -8,6 +8,7 @@ using Obol.Api.JsonRpc;
 using Obol.Config;
 using Obol.Logging;
 using Obol.Rals;
+using Obol.SessionServer;
 using Obol.Storage.Sqlite;
 
 namespace Obol.Engine;
@@ -70,12 +71,14 @@ internal static class EngineHost
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
-        var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, log);
+        var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents));
+        var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });
         await using var birpc = new BiRpcServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.BiRpc, Log = log.Warning });
-        await using var sessions = SessionWiring.Register(dispatcher, config, rals, events, cdrs, birpc, zone, tenant, options.RoundingDecimals, log);
+        await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, birpc, zone, tenant,
+            options.RoundingDecimals, log).ConfigureAwait(false);
         tcp.Start();
         // The bound address, port 0 resolved, is what scripts and tests wait for.
         await stderr.WriteLineAsync($"listening on {tcp.LocalEndPoint} (JSON-RPC)").ConfigureAwait(false);

@@ -14,8 +14,8 @@ namespace Obol.Engine;
 /// SessionS reaches its peers; agents on the BiRPC listener are called back for disconnects and channel sync.</summary>
 internal static class SessionWiring
 {
-    public static SessionService? Register(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events, CdrService? cdrs,
-        BiRpcServer birpc, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
+    public static async Task<SessionService?> RegisterAsync(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events,
+        CdrService? cdrs, SessionJournal journal, BiRpcServer birpc, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
     {
         var section = config.Sessions;
         if (!section.Enabled)
@@ -57,7 +57,12 @@ internal static class SessionWiring
         };
         var clients = new BiRpcSessionClients(birpc, section.ClientProtocol, SystemClock.Instance);
         var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
-            TimeProvider.System, log.Warning);
+            TimeProvider.System, log.Warning, journal);
+        var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
+        if (restored > 0)
+        {
+            log.Info($"<SessionS> restored {restored} active sessions from the backup");
+        }
         new SessionSv1Service(service).Register(dispatcher);
         if (section.ChannelSyncInterval > Usage.Zero)
         {

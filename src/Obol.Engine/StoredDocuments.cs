@@ -1,3 +1,4 @@
+using Obol.Primitives;
 using Obol.Profiles;
 using Obol.Resources;
 using Obol.Stats;
@@ -16,8 +17,11 @@ internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileD
     public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
         documents.ListAsync(collection, "", cancellationToken);
 
-    public ValueTask WriteAsync(IReadOnlyList<ProfileDocumentWrite> writes, CancellationToken cancellationToken) =>
-        documents.WriteAsync([.. writes.Select(w => new DocumentWrite(w.Collection, w.Key, w.Json))], cancellationToken);
+    public ValueTask<string?> GetAsync(string collection, string key, CancellationToken cancellationToken) =>
+        documents.GetAsync(collection, key, cancellationToken);
+
+    public ValueTask WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken) =>
+        documents.WriteAsync(writes, cancellationToken);
 
     ValueTask IStatQueueStore.SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken) =>
         documents.PutAsync(StatQueues, tenant + ":" + id, json, cancellationToken);

@@ -1,3 +1,4 @@
+using Obol.Primitives;
 using Obol.Accounting;
 using Obol.Accounting.Scheduling;
 using Obol.Rals;
@@ -19,9 +20,9 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
 
     public async Task SaveAsync(RalsStateChanges changes, CancellationToken cancellationToken = default)
     {
-        var writes = new List<DocumentWrite>(changes.Actions.Count + changes.ActionPlans.Count);
-        writes.AddRange(changes.Actions.Select(a => new DocumentWrite(ActionsCollection, a.Key, a.Value is null ? Removed : AccountActionJson.Write(a.Value))));
-        writes.AddRange(changes.ActionPlans.Select(p => new DocumentWrite(PlansCollection, p.Key, p.Value is null ? Removed : ActionPlanJson.Write(p.Value))));
+        var writes = new List<JournalWrite>(changes.Actions.Count + changes.ActionPlans.Count);
+        writes.AddRange(changes.Actions.Select(a => new JournalWrite(ActionsCollection, a.Key, a.Value is null ? Removed : AccountActionJson.Write(a.Value))));
+        writes.AddRange(changes.ActionPlans.Select(p => new JournalWrite(PlansCollection, p.Key, p.Value is null ? Removed : ActionPlanJson.Write(p.Value))));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,11 +43,11 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
-        var writes = new List<DocumentWrite>();
+        var writes = new List<JournalWrite>();
         foreach (var collection in new[] { ActionsCollection, PlansCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
-            writes.AddRange(stored.Select(d => new DocumentWrite(collection, d.Key, null)));
+            writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));
         }
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }

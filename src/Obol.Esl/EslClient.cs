@@ -14,7 +14,6 @@ namespace Obol.Esl;
 /// </summary>
 public sealed partial class EslClient : IAsyncDisposable
 {
-    private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly EslFrameReader _frames;
     private readonly EslClientOptions _options;
@@ -33,7 +32,6 @@ public sealed partial class EslClient : IAsyncDisposable
 
     private EslClient(Socket socket, EslClientOptions options)
     {
-        _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _frames = new EslFrameReader(PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true)));
         _options = options;
@@ -189,10 +187,9 @@ public sealed partial class EslClient : IAsyncDisposable
         {
             reason = null;
         }
-#pragma warning disable CA1031 // Whatever stops the reader must still fail the waiting commands and report the disconnect.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
+            // Whatever stops the reader must still fail the waiting commands and report the disconnect.
             reason = ex;
         }
         Abort(reason);

@@ -22,7 +22,7 @@ public sealed partial class ProfileCatalog
             {
                 return AsApiError(e.Message);
             }
-            var write = new ProfileDocumentWrite(FiltersCollection, definition.Tenant + ":" + definition.Id,
+            var write = new JournalWrite(FiltersCollection, definition.Tenant + ":" + definition.Id,
                 JsonSerializer.Serialize(definition, GoJsonOptions.Default));
             return await ChangeFiltersAsync(_filters.SetItem((definition.Tenant, definition.Id), definition), write, cancellationToken).ConfigureAwait(false);
         }
@@ -42,7 +42,7 @@ public sealed partial class ProfileCatalog
             {
                 return ErrorCodes.NotFound;
             }
-            var write = new ProfileDocumentWrite(FiltersCollection, tenant + ":" + id, null);
+            var write = new JournalWrite(FiltersCollection, tenant + ":" + id, null);
             return await ChangeFiltersAsync(_filters.Remove((tenant, id)), write, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -51,7 +51,7 @@ public sealed partial class ProfileCatalog
         }
     }
 
-    private async ValueTask<string?> ChangeFiltersAsync(ImmutableDictionary<(string, string), FilterDefinition> filters, ProfileDocumentWrite write,
+    private async ValueTask<string?> ChangeFiltersAsync(ImmutableDictionary<(string, string), FilterDefinition> filters, JournalWrite write,
         CancellationToken cancellationToken)
     {
         var table = new FilterTable(filters.Values.Select(f => f.Compile()));

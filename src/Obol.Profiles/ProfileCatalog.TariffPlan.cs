@@ -1,3 +1,4 @@
+using Obol.Primitives;
 using System.Text.Json;
 using Obol.Filters;
 using Obol.GoJson;
@@ -20,7 +21,7 @@ public sealed partial class ProfileCatalog
             return PreparedPlanLoad.Nothing;
         }
         var errors = new List<TariffPlanError>();
-        var writes = new List<ProfileDocumentWrite>();
+        var writes = new List<JournalWrite>();
         var filters = _filters.ToBuilder();
         foreach (var tp in plan.Filters)
         {
@@ -29,7 +30,7 @@ public sealed partial class ProfileCatalog
                 var definition = FilterDefinition.FromTp(tp, options.TimeZone, options.Now);
                 definition.Compile();
                 filters[(definition.Tenant, definition.Id)] = definition;
-                writes.Add(new ProfileDocumentWrite(FiltersCollection, definition.Tenant + ":" + definition.Id,
+                writes.Add(new JournalWrite(FiltersCollection, definition.Tenant + ":" + definition.Id,
                     JsonSerializer.Serialize(definition, GoJsonOptions.Default)));
             }
             catch (FilterDefinitionException e)

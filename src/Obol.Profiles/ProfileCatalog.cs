@@ -109,7 +109,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            (ProfileDocumentWrite Write, Func<ValueTask> Swap) staged;
+            (JournalWrite Write, Func<ValueTask> Swap) staged;
             try
             {
                 staged = kind.PrepareSet(definition, Filters);
@@ -158,7 +158,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
             ? message
             : ErrorCodes.ServerErrorWith(message);
 
-    private async ValueTask WriteAsync(List<ProfileDocumentWrite> writes, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(List<JournalWrite> writes, CancellationToken cancellationToken)
     {
         if (_store is not null && writes.Count > 0)
         {

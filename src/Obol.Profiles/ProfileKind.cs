@@ -1,3 +1,4 @@
+using Obol.Primitives;
 using System.Collections.Immutable;
 using Obol.Events;
 using Obol.Filters;
@@ -18,7 +19,7 @@ internal interface IProfileKind
     Func<ValueTask> Stage(FilterService filters);
 
     /// <summary>Compiles the plan's rows of this kind: the writes to store and a staged swap, or the errors.</summary>
-    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options);
 }
 
@@ -47,7 +48,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
 
     Func<ValueTask> IProfileKind.Stage(FilterService filters) => Stage(_entries, filters);
 
-    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) IProfileKind.PrepareTp(
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) IProfileKind.PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options) => PrepareTp(plan, options);
 
     internal void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn)
@@ -71,28 +72,28 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     }
 
     /// <summary>Compiles and stages one definition; throws <see cref="FilterDefinitionException"/> with the reason.</summary>
-    internal (ProfileDocumentWrite Write, Func<ValueTask> Swap) PrepareSet(TDefinition definition, FilterService filters)
+    internal (JournalWrite Write, Func<ValueTask> Swap) PrepareSet(TDefinition definition, FilterService filters)
     {
         var profile = compile(definition);
         var entries = _entries.SetItem((profile.Tenant, profile.Id), new Entry(definition, profile));
         var json = System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default);
-        return (new ProfileDocumentWrite(collection, Key(profile.Tenant, profile.Id), json), Stage(entries, filters));
+        return (new JournalWrite(collection, Key(profile.Tenant, profile.Id), json), Stage(entries, filters));
     }
 
-    internal (ProfileDocumentWrite Write, Func<ValueTask> Swap)? PrepareRemove(string tenant, string id, FilterService filters)
+    internal (JournalWrite Write, Func<ValueTask> Swap)? PrepareRemove(string tenant, string id, FilterService filters)
     {
         if (!_entries.ContainsKey((tenant, id)))
         {
             return null;
         }
-        return (new ProfileDocumentWrite(collection, Key(tenant, id), null), Stage(_entries.Remove((tenant, id)), filters));
+        return (new JournalWrite(collection, Key(tenant, id), null), Stage(_entries.Remove((tenant, id)), filters));
     }
 
-    internal (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<ProfileDocumentWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
+    internal (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options)
     {
         var errors = new List<TariffPlanError>();
-        var writes = new List<ProfileDocumentWrite>();
+        var writes = new List<JournalWrite>();
         var entries = _entries.ToBuilder();
         foreach (var (location, make) in fromTp(plan, options))
         {
@@ -101,7 +102,7 @@ public sealed class ProfileKind<TDefinition, TProfile>(
                 var definition = make();
                 var profile = compile(definition);
                 entries[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
-                writes.Add(new ProfileDocumentWrite(collection, Key(profile.Tenant, profile.Id),
+                writes.Add(new JournalWrite(collection, Key(profile.Tenant, profile.Id),
                     System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default)));
             }
             catch (FilterDefinitionException e)

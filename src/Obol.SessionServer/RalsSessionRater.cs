@@ -12,22 +12,18 @@ public sealed class RalsSessionRater(RalsService rals) : ISessionRater
     public async Task<(Usage MaxUsage, string? Error)> GetMaxSessionTimeAsync(CallDescriptor call, CancellationToken cancellationToken) =>
         await rals.Accounts.GetMaxUsageAsync(new DebitRequest(call), cancellationToken).ConfigureAwait(false);
 
-    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, CancellationToken cancellationToken) =>
-        rals.Accounts.MaxDebitAsync(new DebitRequest(call), cancellationToken);
+    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken) =>
+        rals.Accounts.MaxDebitAsync(new DebitRequest(call) { Journal = journal }, cancellationToken);
 
-    public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, CancellationToken cancellationToken) =>
-        rals.Accounts.DebitAsync(new DebitRequest(call), cancellationToken);
+    public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken) =>
+        rals.Accounts.DebitAsync(new DebitRequest(call) { Journal = journal }, cancellationToken);
 
-    public async Task<string?> RefundIncrementsAsync(CallDescriptor call, IReadOnlyList<Increment> increments, CancellationToken cancellationToken)
+    public async Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
+        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken)
     {
-        await rals.Accounts.RefundIncrementsAsync(increments, call.ToR, new CounterContext(call.Category, call.Destination), cancellationToken)
-            .ConfigureAwait(false);
-        return null;
-    }
-
-    public async Task<string?> RefundRoundingAsync(CallDescriptor call, IReadOnlyList<Increment> roundIncrements, CancellationToken cancellationToken)
-    {
-        await rals.Accounts.RefundRoundingAsync(roundIncrements, new CounterContext(call.Category, call.Destination), cancellationToken)
+        await rals.Accounts.SettleAsync(refunds, roundIncrements, call.ToR, new CounterContext(call.Category, call.Destination), journal, cancellationToken)
             .ConfigureAwait(false);
         return null;
     }

@@ -24,7 +24,7 @@ public sealed partial class SessionService : ISessionDisconnector, IAsyncDisposa
     private Task? _syncLoop;
 
     public SessionService(SessionServiceOptions options, ISessionRater rater, SessionSubsystems subsystems, ISessionClients? clients,
-        FilterService? filters, IClock clock, TimeProvider time, Action<string> warn)
+        FilterService? filters, IClock clock, TimeProvider time, Action<string> warn, ISessionJournal? journal = null)
     {
         _options = options;
         _subsystems = subsystems;
@@ -32,7 +32,7 @@ public sealed partial class SessionService : ISessionDisconnector, IAsyncDisposa
         _filters = filters;
         _clock = clock;
         _warn = warn;
-        Manager = new SessionManager(rater, this, options.Core, time);
+        Manager = new SessionManager(rater, this, options.Core, time, journal);
     }
 
     public SessionManager Manager { get; }

@@ -5,7 +5,8 @@ namespace Obol.Sessions;
 
 /// <summary>
 /// What SessionS asks of RALs (the CGRateS <c>Responder</c> methods). The engine implements it in process over
-/// <c>AccountService</c>; errors are CGRateS wire strings (<see cref="ErrorCodes"/>), never exceptions.
+/// <c>AccountService</c>; errors are CGRateS wire strings (<see cref="ErrorCodes"/>), never exceptions. Journal
+/// documents given with a debit or a settlement are saved atomically with the accounts they change.
 /// </summary>
 public interface ISessionRater
 {
@@ -13,17 +14,18 @@ public interface ISessionRater
     Task<(Usage MaxUsage, string? Error)> GetMaxSessionTimeAsync(CallDescriptor call, CancellationToken cancellationToken);
 
     /// <summary><c>Responder.MaxDebit</c>: debits at most the descriptor's duration; the answer may cover less (or nothing).</summary>
-    Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, CancellationToken cancellationToken);
+    Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken);
 
     /// <summary><c>Responder.Debit</c>: debits the whole duration (may go negative).</summary>
-    Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, CancellationToken cancellationToken);
-
-    /// <summary><c>Responder.RefundIncrements</c>: gives back the listed increments (each with its BalanceInfo).</summary>
-    Task<string?> RefundIncrementsAsync(CallDescriptor call, IReadOnlyList<Increment> increments, CancellationToken cancellationToken);
+    Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken);
 
     /// <summary>
-    /// <c>Responder.RefundRounding</c>: each increment's Cost is the rounding correction (rounded − raw) already added to the
-    /// session's cost; the rater takes it off the monetary balance that paid the span (refunds −Cost).
+    /// <c>Responder.RefundIncrements</c> then <c>Responder.RefundRounding</c> as one change: the unused increments (each with
+    /// its BalanceInfo) given back, and each rounding increment's Cost (the correction rounded − raw already added to the
+    /// session's cost) taken off the monetary balance that paid its span.
     /// </summary>
-    Task<string?> RefundRoundingAsync(CallDescriptor call, IReadOnlyList<Increment> roundIncrements, CancellationToken cancellationToken);
+    Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
+        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken);
 }

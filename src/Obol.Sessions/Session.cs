@@ -27,6 +27,9 @@ public sealed class Session
     /// <summary>The debit interval the session runs with; null = the configured one.</summary>
     public Primitives.Usage? DebitInterval { get; }
 
+    /// <summary>True when the session's start is in the journal, so its debits are journaled too (messages never are).</summary>
+    public bool IsJournaled { get; internal set; }
+
     /// <summary>True once terminated (by the caller or forced); later debits and terminates are no-ops.</summary>
     public bool IsClosed { get; internal set; }
 

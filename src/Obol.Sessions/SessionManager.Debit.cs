@@ -26,7 +26,12 @@ public sealed partial class SessionManager
         }
         cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(rest.Nanoseconds);
         cd.DurationIndex += rest;
-        var (cost, error) = await rater.MaxDebitAsync(cd.Clone(), cancellationToken).ConfigureAwait(false);
+        var (log, journaled) = JournalFor(session, run);
+        var (cost, error) = await rater.MaxDebitAsync(cd.Clone(), log, cancellationToken).ConfigureAwait(false);
+        if (journaled())
+        {
+            run.DebitCount++;
+        }
         if (error is not null || cost is null)
         {
             cd.DurationIndex -= rest;
@@ -46,6 +51,22 @@ public sealed partial class SessionManager
         run.TotalUsage += run.LastUsage;
         AddCost(run, cost);
         return (run.LastUsage, null);
+    }
+
+    /// <summary>The journal entry of the run's next debit, and whether the rater wrote it (it does only when it saved).</summary>
+    private (Func<CallCost, IReadOnlyList<JournalWrite>>? Log, Func<bool> Written) JournalFor(Session session, SessionRun run)
+    {
+        if (journal is null || !session.IsJournaled)
+        {
+            return (null, static () => false);
+        }
+        var written = false;
+        var sequence = run.DebitCount;
+        return (cost =>
+        {
+            written = true;
+            return [journal.Debited(session, run.Index, sequence, cost)];
+        }, () => written);
     }
 
     private static void AddCost(SessionRun run, CallCost cost)

@@ -94,6 +94,10 @@ public sealed partial class SessionManager
                     run.Event.Event[EventFields.DisconnectCause] = disconnectCause;
                 }
             }
+            if (journal is not null && session.IsJournaled && firstError is null)
+            {
+                await journal.WriteAsync(journal.Forget(session), CancellationToken.None).ConfigureAwait(false);
+            }
             ForgetExpiredClosed();
             _closed[session.CgrId] = (session, time.GetUtcNow() + options.ClosedSessionTtl);
             _active.TryRemove(new KeyValuePair<string, Session>(session.CgrId, session));
@@ -126,34 +130,39 @@ public sealed partial class SessionManager
         {
             return null;
         }
+        if (run.IsSettled)
+        {
+            return null;
+        }
         var charged = run.CallCost?.RatedUsage ?? Usage.Zero;
         var notCharged = total - charged;
         if (notCharged > Usage.Zero)
         {
-            var error = await DebitMissingAsync(run, charged, notCharged, cancellationToken).ConfigureAwait(false);
+            var error = await DebitMissingAsync(session, run, charged, notCharged, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
             }
         }
-        else if (notCharged < Usage.Zero && run.CallCost is { } cost)
+        List<Increment> surplus = [];
+        if (notCharged < Usage.Zero && run.CallCost is { } cost)
         {
-            var surplus = CallCostOperations.Trim(cost, total);
-            if (surplus.Count > 0 && await rater.RefundIncrementsAsync(run.Call.Clone(), surplus, cancellationToken).ConfigureAwait(false) is { } error)
-            {
-                return error;
-            }
+            surplus = CallCostOperations.Trim(cost, total);
         }
         if (run.CallCost is not { } final)
         {
             return null;
         }
         var rounding = CallCostOperations.Round(final);
-        if (rounding.Count > 0 && await rater.RefundRoundingAsync(run.Call.Clone(), rounding, cancellationToken).ConfigureAwait(false) is { } roundError)
+        var eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+        IReadOnlyList<JournalWrite> settled = journal is not null && session.IsJournaled ? [journal.Settled(session, run.Index, eventCost)] : [];
+        if ((surplus.Count > 0 || rounding.Count > 0 || settled.Count > 0)
+            && await rater.SettleAsync(run.Call.Clone(), surplus, rounding, settled, cancellationToken).ConfigureAwait(false) is { } settleError)
         {
-            return roundError;
+            return settleError;
         }
-        run.EventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+        run.IsSettled = true;
+        run.EventCost = eventCost;
         run.Event.Event[EventFields.Cost] = final.Cost;
         run.Event.Event[CostDetailsField] = run.EventCost;
         run.Event.Event[CostSourceField] = CostSourceSessions;
@@ -161,13 +170,18 @@ public sealed partial class SessionManager
     }
 
     /// <summary>The usage past what the debits covered is charged with a plain Debit (it may go negative).</summary>
-    private async Task<string?> DebitMissingAsync(SessionRun run, Usage charged, Usage missing, CancellationToken cancellationToken)
+    private async Task<string?> DebitMissingAsync(Session session, SessionRun run, Usage charged, Usage missing, CancellationToken cancellationToken)
     {
         var cd = run.Call.Clone();
         cd.TimeStart = (run.CallCost?.EndTime) ?? (run.Call.TimeStart + Duration.FromNanoseconds(charged.Nanoseconds));
         cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(missing.Nanoseconds);
         cd.DurationIndex += missing;
-        var (cost, error) = await rater.DebitAsync(cd, cancellationToken).ConfigureAwait(false);
+        var (log, journaled) = JournalFor(session, run);
+        var (cost, error) = await rater.DebitAsync(cd, log, cancellationToken).ConfigureAwait(false);
+        if (journaled())
+        {
+            run.DebitCount++;
+        }
         if (error is not null || cost is null)
         {
             return error ?? ErrorCodes.ServerError;

@@ -9,7 +9,8 @@ namespace Obol.Sessions;
 /// The SessionS core (sessions/sessions.go): authorize, initiate, update and terminate per CGRID, with the prepaid debit
 /// loop on <see cref="TimeProvider"/> timers. Attributes, resources, routes, thresholds, stats and ChargerS are the caller's.
 /// </summary>
-public sealed partial class SessionManager(ISessionRater rater, ISessionDisconnector disconnector, SessionOptions options, TimeProvider time)
+public sealed partial class SessionManager(ISessionRater rater, ISessionDisconnector disconnector, SessionOptions options, TimeProvider time,
+    ISessionJournal? journal = null)
 {
     private readonly ConcurrentDictionary<string, Session> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (Session Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
@@ -62,6 +63,11 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
             return (Usage.Zero, ErrorCodes.Exists);
         }
         ArmTtl(session);
+        if (journal is not null)
+        {
+            await journal.WriteAsync([journal.Started(session)], cancellationToken).ConfigureAwait(false);
+            session.IsJournaled = true;
+        }
         var interval = request.DebitInterval ?? options.DebitInterval;
         if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))
         {
@@ -127,7 +133,7 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     private List<SessionRun> NewRuns(SessionEvent request)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        return [.. request.Runs.Select(r => new SessionRun(r.RunId, r.Event, r.Event.FieldAsString(EventFields.RequestType) ?? "",
+        return [.. request.Runs.Select((r, i) => new SessionRun(i, r.RunId, r.Event, r.Event.FieldAsString(EventFields.RequestType) ?? "",
             RunCallDescriptor.From(r.Event, now)))];
     }
 }

@@ -10,13 +10,17 @@ namespace Obol.Sessions;
 /// </summary>
 public sealed class SessionRun
 {
-    internal SessionRun(string runId, CgrEvent @event, string requestType, CallDescriptor call)
+    internal SessionRun(int index, string runId, CgrEvent @event, string requestType, CallDescriptor call)
     {
+        Index = index;
         RunId = runId;
         Event = @event;
         RequestType = requestType;
         Call = call;
     }
+
+    /// <summary>The run's position in its session (the journal's key).</summary>
+    public int Index { get; }
 
     public string RunId { get; }
 
@@ -42,6 +46,12 @@ public sealed class SessionRun
 
     /// <summary>Built at terminate from the final (trimmed, rounded) <see cref="CallCost"/>.</summary>
     public EventCost? EventCost { get; internal set; }
+
+    /// <summary>Debits journaled so far (the next debit's sequence number).</summary>
+    public int DebitCount { get; internal set; }
+
+    /// <summary>True once the run's final cost is settled (a restored run whose settlement survived the crash).</summary>
+    public bool IsSettled { get; internal set; }
 
     /// <summary>*prepaid and *dynaprepaid runs are debited during the session.</summary>
     public bool IsPrepaid => RequestType is Meta.Prepaid or SessionRequestTypes.DynaPrepaid;

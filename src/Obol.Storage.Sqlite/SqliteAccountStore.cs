@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Obol.Accounting;
+using Obol.Primitives;
 
 namespace Obol.Storage.Sqlite;
 
@@ -40,6 +41,37 @@ public sealed class SqliteAccountStore : IAccountStore
             _ =>
             {
                 _accounts[account.Id] = account;
+                return true;
+            });
+        await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The accounts and the journal documents in one transaction; memory changes once it is committed.</summary>
+    public async ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+    {
+        var rows = new (Account Account, string Json)[accounts.Count];
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            accounts[i].ClearDirty();
+            rows[i] = (accounts[i], AccountJson.Write(accounts[i]));
+        }
+        var documents = journal.ToArray();
+        var operation = new WriteOperation(null,
+            batch =>
+            {
+                foreach (var (account, json) in rows)
+                {
+                    batch.Run(Upsert, account.Id, account.Tenant, json);
+                }
+                SqliteDocumentStore.Apply(batch, documents);
+                return true;
+            },
+            _ =>
+            {
+                foreach (var (account, _) in rows)
+                {
+                    _accounts[account.Id] = account;
+                }
                 return true;
             });
         await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);

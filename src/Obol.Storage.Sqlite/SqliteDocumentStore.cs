@@ -1,3 +1,5 @@
+using Obol.Primitives;
+
 namespace Obol.Storage.Sqlite;
 
 /// <summary>
@@ -25,9 +27,9 @@ public sealed class SqliteDocumentStore
     public async ValueTask<bool> DeleteAsync(string collection, string key, CancellationToken cancellationToken = default) =>
         await _store.WriteAsync(new WriteOperation(null, batch => batch.Run(Delete, collection, key) > 0), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Puts and deletes documents (a null <see cref="DocumentWrite.Json"/> deletes) in one transaction, in
+    /// <summary>Puts and deletes documents (a null <see cref="JournalWrite.Json"/> deletes) in one transaction, in
     /// order: a reader or a restart sees all of them or none.</summary>
-    public async ValueTask WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    public async ValueTask WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken = default)
     {
         if (writes.Count == 0)
         {
@@ -36,12 +38,18 @@ public sealed class SqliteDocumentStore
         var copy = writes.ToArray();
         await _store.WriteAsync(new WriteOperation(null, batch =>
         {
-            foreach (var write in copy)
-            {
-                _ = write.Json is null ? batch.Run(Delete, write.Collection, write.Key) : batch.Run(Upsert, write.Collection, write.Key, write.Json);
-            }
+            Apply(batch, copy);
             return true;
         }), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the puts and deletes inside a batch another write owns (an account save with its journal).</summary>
+    internal static void Apply(WriteBatch batch, IReadOnlyList<JournalWrite> writes)
+    {
+        foreach (var write in writes)
+        {
+            _ = write.Json is null ? batch.Run(Delete, write.Collection, write.Key) : batch.Run(Upsert, write.Collection, write.Key, write.Json);
+        }
     }
 
     public async ValueTask<string?> GetAsync(string collection, string key, CancellationToken cancellationToken = default)

@@ -32,14 +32,15 @@ internal sealed class SessionEngine : IAsyncDisposable
         return new SessionEngine(dataDir, process, api, sw);
     }
 
-    private static async Task<(ObolProcess, JsonRpcClient, SimulatedSwitch)> LaunchAsync(string dataDir)
+    private static async Task<(ObolProcess, JsonRpcClient, SimulatedSwitch)> LaunchAsync(string dataDir,
+        System.Collections.Concurrent.ConcurrentDictionary<string, bool>? live = null)
     {
         var process = ObolProcess.Start("obol-engine",
             "-config_path", Path.Combine(AppContext.BaseDirectory, "samples", "configs", "tutorial"), "-data_dir", dataDir, "-logger", "*stdout",
             "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0", "-birpc_listen", "127.0.0.1:0",
             "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"));
         var api = await JsonRpcClient.ConnectAsync(await process.ListeningAsync());
-        var sw = await SimulatedSwitch.ConnectAsync(await process.BiRpcListeningAsync());
+        var sw = await SimulatedSwitch.ConnectAsync(await process.BiRpcListeningAsync(), live);
         return (process, api, sw);
     }
 
@@ -51,7 +52,7 @@ internal sealed class SessionEngine : IAsyncDisposable
         await Switch.DisposeAsync();
         await Api.DisposeAsync();
         Process.Dispose();
-        (Process, Api, Switch) = await LaunchAsync(DataDir);
+        (Process, Api, Switch) = await LaunchAsync(DataDir, Switch.Live);
     }
 
     public async Task<JsonElement> CallAsync(string method, string args)

@@ -16,12 +16,18 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
     public const string OriginHost = "10.0.0.9";
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _disconnects = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _live = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, bool> _live = new(StringComparer.Ordinal);
     private BiRpcConnection _connection = null!;
 
-    public static async Task<SimulatedSwitch> ConnectAsync(IPEndPoint birpc)
+    /// <summary>The calls up on the switch (what it answers channel sync with).</summary>
+    public ConcurrentDictionary<string, bool> Live => _live;
+
+    /// <param name="birpc">The engine's BiRPC listener.</param>
+    /// <param name="live">The calls already up, when the switch reconnects to a restarted engine.</param>
+    public static async Task<SimulatedSwitch> ConnectAsync(IPEndPoint birpc, ConcurrentDictionary<string, bool>? live = null)
     {
         var sw = new SimulatedSwitch();
+        sw._live = live ?? sw._live;
         var handlers = new JsonRpcDispatcher();
         handlers.Add<JsonElement, string>("AgentV1.DisconnectSession", (ev, _) =>
         {

@@ -1,3 +1,4 @@
+using Obol.Primitives;
 namespace Obol.Profiles.Tests;
 
 /// <summary>A document store kept in a dictionary, shared between "restarts" of a catalog in one test.</summary>
@@ -11,7 +12,7 @@ internal sealed class MemoryDocumentStore : IProfileDocumentStore
         ValueTask.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(
             [.. Documents.Where(d => d.Key.Collection == collection).Select(d => KeyValuePair.Create(d.Key.Key, d.Value))]);
 
-    public ValueTask WriteAsync(IReadOnlyList<ProfileDocumentWrite> writes, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken)
     {
         Batches++;
         foreach (var write in writes)

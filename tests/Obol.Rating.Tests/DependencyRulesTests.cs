@@ -24,6 +24,8 @@ public class DependencyRulesTests
         { "Obol.Sessions", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.Rating"] },
         { "Obol.Routes", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
         { "Obol.Resources", ["NodaTime", "Obol.Primitives", "Obol.Events", "Obol.Filters", "Obol.TariffPlans"] },
+        { "Obol.Evapi", [] },
+        { "Obol.Esl", [] },
     };
 
     [Theory]

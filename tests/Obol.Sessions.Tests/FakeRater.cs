@@ -33,7 +33,11 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
         }
     }
 
-    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, CancellationToken cancellationToken)
+    /// <summary>Journal documents the rater saved with its balance changes, in order.</summary>
+    public List<JournalWrite> Journal { get; } = [];
+
+    public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -44,37 +48,47 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
                 return Task.FromResult<(CallCost?, string?)>((null, error));
             }
             var seconds = Math.Min(Seconds(call.Duration), Affordable());
-            return Task.FromResult<(CallCost?, string?)>((Charge(call, seconds), null));
+            return Task.FromResult<(CallCost?, string?)>((Logged(Charge(call, seconds), journal), null));
         }
     }
 
-    public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, CancellationToken cancellationToken)
+    public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
+        CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Calls.Add("Debit");
-            return Task.FromResult<(CallCost?, string?)>((Charge(call, Seconds(call.Duration)), null));
+            return Task.FromResult<(CallCost?, string?)>((Logged(Charge(call, Seconds(call.Duration)), journal), null));
         }
     }
 
-    public Task<string?> RefundIncrementsAsync(CallDescriptor call, IReadOnlyList<Increment> increments, CancellationToken cancellationToken)
+    public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
+        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            Calls.Add("RefundIncrements");
-            _balance += increments.Sum(i => i.TotalCost);
+            if (refunds.Count > 0)
+            {
+                Calls.Add("RefundIncrements");
+                _balance += refunds.Sum(i => i.TotalCost);
+            }
+            if (roundIncrements.Count > 0)
+            {
+                Calls.Add("RefundRounding");
+                _balance -= roundIncrements.Sum(i => i.Cost);
+            }
+            Journal.AddRange(journal);
             return Task.FromResult<string?>(null);
         }
     }
 
-    public Task<string?> RefundRoundingAsync(CallDescriptor call, IReadOnlyList<Increment> roundIncrements, CancellationToken cancellationToken)
+    private CallCost Logged(CallCost cost, Func<CallCost, IReadOnlyList<JournalWrite>>? journal)
     {
-        lock (_gate)
+        if (journal is not null)
         {
-            Calls.Add("RefundRounding");
-            _balance -= roundIncrements.Sum(i => i.Cost);
-            return Task.FromResult<string?>(null);
+            Journal.AddRange(journal(cost));
         }
+        return cost;
     }
 
     private long Affordable() => _balance <= 0 ? 0 : (long)decimal.Floor(_balance / pricePerSecond);

@@ -1,3 +1,4 @@
+using Obol.Primitives;
 using NodaTime;
 using Obol.Accounting;
 using Obol.Accounting.Scheduling;
@@ -173,7 +174,7 @@ public class RalsStateJsonTests
         await using var store = await SqliteStore.OpenAsync(dir.Path);
         await store.Documents.PutAsync("c", "old", "{}");
 
-        await store.Documents.WriteAsync([new DocumentWrite("c", "a", "[1]"), new DocumentWrite("c", "old", null), new DocumentWrite("c", "a", "[2]")]);
+        await store.Documents.WriteAsync([new JournalWrite("c", "a", "[1]"), new JournalWrite("c", "old", null), new JournalWrite("c", "a", "[2]")]);
 
         Assert.Equal([KeyValuePair.Create("a", "[2]")], await store.Documents.ListAsync("c"));
     }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using Obol.Api;
+using Obol.Events;
+using Obol.GoJson;
+using Obol.Primitives;
+using Obol.Profiles;
+using Obol.Rating;
+using Obol.Sessions;
+
+namespace Obol.SessionServer;
+
+/// <summary>
+/// The active-session backup as documents: <c>sessions</c> (a session's start: its event and runs),
+/// <c>session_debits</c> (one CallCost per debit, keyed CGRID/run/sequence) and <c>session_costs</c> (each run's final
+/// EventCost, keyed CGRID/RunID, CGRateS's SMCost that CDRs fall back on).
+/// </summary>
+public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJournal, CdrServer.ISessionCostSource
+{
+    public const string Sessions = "sessions";
+    public const string Debits = "session_debits";
+    public const string Costs = "session_costs";
+
+    public JournalWrite Started(Session session)
+    {
+        var doc = new SessionDocument(session.CgrId, session.StartEvent, session.DebitInterval?.Nanoseconds,
+            [.. session.Runs.Select(r => new RunDocument(r.RunId, r.Event, r.Call.TimeStart))]);
+        return new JournalWrite(Sessions, session.CgrId, JsonSerializer.Serialize(doc, GoJsonOptions.Default));
+    }
+
+    public JournalWrite Debited(Session session, int runIndex, int sequence, CallCost cost) =>
+        new(Debits, DebitKey(session.CgrId, runIndex, sequence), JsonSerializer.Serialize(CallCostWire.From(cost), GoJsonOptions.Default));
+
+    public JournalWrite Settled(Session session, int runIndex, EventCost cost) =>
+        new(Costs, CostKey(session.CgrId, session.Runs[runIndex].RunId), EventCostJson.Write(cost).ToString());
+
+    public IReadOnlyList<JournalWrite> Forget(Session session)
+    {
+        List<JournalWrite> writes = [new(Sessions, session.CgrId, null)];
+        foreach (var run in session.Runs)
+        {
+            for (var sequence = 0; sequence < run.DebitCount; sequence++)
+            {
+                writes.Add(new JournalWrite(Debits, DebitKey(session.CgrId, run.Index, sequence), null));
+            }
+        }
+        return writes;
+    }
+
+    public Task WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken) =>
+        documents.WriteAsync(writes, cancellationToken).AsTask();
+
+    /// <summary>The sessions the backup holds, with their debits and which runs are settled; unreadable ones are reported
+    /// through <paramref name="warn"/> and skipped.</summary>
+    public async Task<IReadOnlyList<RestoredSession>> LoadAsync(Action<string> warn, CancellationToken cancellationToken = default)
+    {
+        var sessions = await documents.ListAsync(Sessions, cancellationToken).ConfigureAwait(false);
+        if (sessions.Count == 0)
+        {
+            return [];
+        }
+        var debits = (await documents.ListAsync(Debits, cancellationToken).ConfigureAwait(false)).ToLookup(d => d.Key[..d.Key.LastIndexOf('/')], StringComparer.Ordinal);
+        var costs = (await documents.ListAsync(Costs, cancellationToken).ConfigureAwait(false)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        List<RestoredSession> restored = [];
+        foreach (var (cgrId, json) in sessions)
+        {
+            try
+            {
+                var doc = JsonSerializer.Deserialize<SessionDocument>(json, GoJsonOptions.Default)!;
+                var runs = doc.Runs.Select((r, i) => new RestoredRun(r.RunId, Normalize(r.Event), r.TimeStart,
+                    [.. debits[$"{cgrId}/{i:D2}"].OrderBy(d => d.Key, StringComparer.Ordinal)
+                        .Select(d => JsonSerializer.Deserialize<CallCostWire>(d.Value, GoJsonOptions.Default)!.ToCallCost())],
+                    costs.Contains(CostKey(cgrId, r.RunId)))).ToList();
+                restored.Add(new RestoredSession(cgrId, Normalize(doc.StartEvent), doc.DebitInterval is { } ns ? new Usage(ns) : null, runs));
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                warn($"<SessionS> cannot restore session <{cgrId}> from the backup: {e.Message}");
+            }
+        }
+        return restored;
+    }
+
+    public async Task<(decimal Cost, string CostDetails)?> GetSessionCostAsync(string cgrId, string runId, CancellationToken cancellationToken)
+    {
+        if (await documents.GetAsync(Costs, CostKey(cgrId, runId), cancellationToken).ConfigureAwait(false) is not { } json)
+        {
+            return null;
+        }
+        using var parsed = JsonDocument.Parse(json);
+        return (parsed.RootElement.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m, json);
+    }
+
+    private static string DebitKey(string cgrId, int runIndex, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cgrId}/{runIndex:D2}/{sequence:D6}");
+
+    private static string CostKey(string cgrId, string runId) => $"{cgrId}/{runId}";
+
+    private static CgrEvent Normalize(CgrEvent ev)
+    {
+        ev.Event ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        ev.ApiOpts ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        return ev;
+    }
+
+    private sealed record SessionDocument(
+        [property: JsonPropertyName("CGRID")] string CgrId,
+        CgrEvent StartEvent,
+        long? DebitInterval,
+        IReadOnlyList<RunDocument> Runs);
+
+    private sealed record RunDocument([property: JsonPropertyName("RunID")] string RunId, CgrEvent Event, Instant TimeStart);
+}
