@@ -19,6 +19,14 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
     private ConcurrentDictionary<string, bool> _live = new(StringComparer.Ordinal);
     private BiRpcConnection _connection = null!;
 
+    private int _syncRequests;
+
+    /// <summary>When set, channel sync requests are answered with an error (a sick switch).</summary>
+    public bool FailSync { get; set; }
+
+    /// <summary>How many times the engine asked for the live calls.</summary>
+    public int SyncRequests => Volatile.Read(ref _syncRequests);
+
     /// <summary>The calls up on the switch (what it answers channel sync with).</summary>
     public ConcurrentDictionary<string, bool> Live => _live;
 
@@ -38,8 +46,13 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
             sw.Disconnect(originId).TrySetResult(cause);
             return ValueTask.FromResult(RpcResult.Ok("OK"));
         });
-        handlers.Add<JsonElement, List<Dictionary<string, string>>>("AgentV1.GetActiveSessionIDs", (_, _) => ValueTask.FromResult(RpcResult.Ok(
-            sw._live.Keys.Select(id => new Dictionary<string, string> { ["OriginHost"] = OriginHost, ["OriginID"] = id }).ToList())));
+        handlers.Add<JsonElement, List<Dictionary<string, string>>>("AgentV1.GetActiveSessionIDs", (_, _) =>
+        {
+            Interlocked.Increment(ref sw._syncRequests);
+            return ValueTask.FromResult(sw.FailSync
+                ? RpcResult.Fail<List<Dictionary<string, string>>>("SERVER_ERROR: switch busy")
+                : RpcResult.Ok(sw._live.Keys.Select(id => new Dictionary<string, string> { ["OriginHost"] = OriginHost, ["OriginID"] = id }).ToList()));
+        });
         sw._connection = await BiRpcClient.ConnectAsync(birpc, handlers);
         return sw;
     }

@@ -11,6 +11,19 @@ internal sealed class FakeDisconnector : ISessionDisconnector
 
     public IReadOnlyList<(SessionDisconnect Request, DateTimeOffset At)> Requests { get { lock (_gate) { return [.. _requests]; } } }
 
+    private readonly List<Session> _forcedEnds = [];
+
+    public IReadOnlyList<Session> ForcedEnds { get { lock (_gate) { return [.. _forcedEnds]; } } }
+
+    public Task SessionForcedEndAsync(Session session, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _forcedEnds.Add(session);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<string?> DisconnectAsync(SessionDisconnect request, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -36,6 +36,9 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
     /// <summary>Journal documents the rater saved with its balance changes, in order.</summary>
     public List<JournalWrite> Journal { get; } = [];
 
+    /// <summary>Receives the journal documents as they are saved (a test's journal store).</summary>
+    public Action<IReadOnlyList<JournalWrite>>? Sink { get; set; }
+
     public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
         CancellationToken cancellationToken)
     {
@@ -78,6 +81,7 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
                 _balance -= roundIncrements.Sum(i => i.Cost);
             }
             Journal.AddRange(journal);
+            Sink?.Invoke(journal);
             return Task.FromResult<string?>(null);
         }
     }
@@ -86,7 +90,9 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
     {
         if (journal is not null)
         {
-            Journal.AddRange(journal(cost));
+            var writes = journal(cost);
+            Journal.AddRange(writes);
+            Sink?.Invoke(writes);
         }
         return cost;
     }

@@ -6,11 +6,11 @@ namespace Obol.Sessions.Tests;
 
 internal sealed class SessionHarness
 {
-    public SessionHarness(decimal balance = 10m, decimal pricePerSecond = 0.01m, SessionOptions? options = null)
+    public SessionHarness(decimal balance = 10m, decimal pricePerSecond = 0.01m, SessionOptions? options = null, ISessionJournal? journal = null)
     {
         Rater = new FakeRater(balance, pricePerSecond);
         Disconnector = new FakeDisconnector { Time = Clock };
-        Manager = new SessionManager(Rater, Disconnector, options ?? new SessionOptions(), Clock);
+        Manager = new SessionManager(Rater, Disconnector, options ?? new SessionOptions(), Clock, journal);
     }
 
     public ManualTimeProvider Clock { get; } = new();

@@ -1,0 +1,50 @@
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>Channel sync (the tutorial config asks every 7 s): only calls the switch no longer has are ended, and a
+/// switch that cannot answer never loses its live calls.</summary>
+public sealed class SessionSyncTests
+{
+    [Fact]
+    public async Task ChannelSync_SwitchLostOneCall_OnlyThatSessionEndedWithItsCdr()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var sw = engine.Switch;
+        await sw.InitiateAsync("kept", "1001", "1002", "*prepaid");
+        await sw.InitiateAsync("lost", "1003", "1001", "*prepaid");
+
+        sw.FailSync = true;
+        Assert.True(sw.Live.TryRemove("lost", out _));
+        await WaitAsync(() => sw.SyncRequests >= 1, TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var afterFailedSync = await CountActiveAsync(engine);
+        sw.FailSync = false;
+        var requestsBefore = sw.SyncRequests;
+        await WaitAsync(() => sw.SyncRequests > requestsBefore, TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, afterFailedSync);
+        var active = await engine.CallAsync("SessionSv1.GetActiveSessions", "null");
+        Assert.All(active.EnumerateArray(), s => Assert.Equal("kept", s.GetProperty("OriginID").GetString()));
+        var cdr = (await engine.CdrsAsync("lost")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
+        Assert.Equal("FORCED_DISCONNECT", cdr.GetProperty("ExtraFields").GetProperty("DisconnectCause").GetString());
+        Assert.True(cdr.GetProperty("Cost").GetDecimal() > 0);
+    }
+
+    private static async Task<int> CountActiveAsync(SessionEngine engine)
+    {
+        var active = await engine.CallAsync("SessionSv1.GetActiveSessions", "null");
+        return active.EnumerateArray().Select(s => s.GetProperty("CGRID").GetString()).Distinct().Count();
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
