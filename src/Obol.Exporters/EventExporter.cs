@@ -31,6 +31,7 @@ internal abstract class EventExporter : IAsyncDisposable
         "*file_fwv" => new FileFwvExporter(definition, context),
         "*http_post" => new HttpPostExporter(definition, context),
         "*http_json_map" => new HttpJsonMapExporter(definition, context),
+        "*amqp_json_map" => new AmqpJsonMapExporter(definition, context),
         "*log" => new LogExporter(definition, context),
         _ => throw ExporterDefinitionException.ForExporter(definition.Id, $"unsupported exporter type: <{definition.Config.Type}>"),
     };

@@ -9,7 +9,7 @@ public sealed record ExportPayload
     /// <summary>*file_csv: the row's values.</summary>
     public IReadOnlyList<string>? Row { get; init; }
 
-    /// <summary>*file_fwv line, *http_json_map / *log JSON body.</summary>
+    /// <summary>*file_fwv line, *http_json_map / *amqp_json_map / *log JSON body.</summary>
     public string? Text { get; init; }
 
     /// <summary>*http_post: form fields (url.Values keeps the last value of a repeated key).</summary>

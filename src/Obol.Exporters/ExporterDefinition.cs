@@ -6,7 +6,8 @@ namespace Obol.Exporters;
 /// <summary>An exporter's configuration checked and compiled once: its zone and field templates.</summary>
 internal sealed class ExporterDefinition
 {
-    internal static readonly HashSet<string> SupportedTypes = ["*file_csv", "*file_fwv", "*http_post", "*http_json_map", "*log", "*none"];
+    internal static readonly HashSet<string> SupportedTypes =
+        ["*file_csv", "*file_fwv", "*http_post", "*http_json_map", "*amqp_json_map", "*log", "*none"];
 
     private ExporterDefinition(ExporterConfig config, DateTimeZone zone, ExportTemplate template)
     {
@@ -42,6 +43,10 @@ internal sealed class ExporterDefinition
         if (config.Type is "*http_post" or "*http_json_map" && !Uri.TryCreate(config.ExportPath, UriKind.Absolute, out _))
         {
             throw ExporterDefinitionException.ForExporter(config.Id, $"export_path <{config.ExportPath}> is not a URL");
+        }
+        if (config.Type == "*amqp_json_map")
+        {
+            _ = AmqpTarget.FromConfig(config);
         }
         return new ExporterDefinition(config, zone, ExportTemplate.Compile(config, zone, localZone));
     }

@@ -25,6 +25,7 @@ public sealed class ExporterService : IAsyncDisposable
     private readonly ExporterCache _cache;
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly HttpClient? _ownedHttp;
+    private readonly AmqpPublishers _amqp;
 
     public ExporterService(EesConfig config, FilterService filters, ExporterServiceOptions? options = null)
     {
@@ -32,7 +33,8 @@ public sealed class ExporterService : IAsyncDisposable
         _options = options ?? new ExporterServiceOptions();
         _definitions = [.. config.Exporters.Select(e => ExporterDefinition.Compile(e, _options.DefaultTimezone, _options.LocalZone))];
         var http = _options.Http ?? (_ownedHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(2) });
-        _context = new ExporterContext(filters, _options.DefaultTenant, _options.LocalZone, _options.Time, http, _options.Log);
+        _amqp = new AmqpPublishers(_options.Log);
+        _context = new ExporterContext(filters, _options.DefaultTenant, _options.LocalZone, _options.Time, http, _amqp, _options.Log);
         _cache = new ExporterCache(config, _context);
     }
 
@@ -206,6 +208,7 @@ public sealed class ExporterService : IAsyncDisposable
     {
         await WhenIdleAsync();
         await _cache.DisposeAsync();
+        await _amqp.DisposeAsync();
         _ownedHttp?.Dispose();
     }
 

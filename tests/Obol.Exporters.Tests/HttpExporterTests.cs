@@ -60,7 +60,7 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close binds the port again to remove the prefix, which fails if another socket took it.
         _listener.Close();
         await _loop;
     }
