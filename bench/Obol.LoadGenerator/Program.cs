@@ -19,6 +19,10 @@ public static class Program
         var depth = int.Parse(Arg(args, "-depth", "1"), CultureInfo.InvariantCulture);
         var seconds = double.Parse(Arg(args, "-duration", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(Arg(args, "-warmup", "2"), CultureInfo.InvariantCulture);
+        if (method == "Lifecycle")
+        {
+            return await LifecycleAsync(server, connections, seconds, warmup);
+        }
         if (Workloads.For(method) is not { } request)
         {
             Console.Error.WriteLine($"unknown -method {method}: {string.Join(", ", Workloads.Names)}");
@@ -36,9 +40,48 @@ public static class Program
         return errors == 0 ? 0 : 1;
     }
 
+    /// <summary>Prepaid sessions per second over <paramref name="connections"/> connections, and the AuthorizeEvent round trip.</summary>
+    private static async Task<int> LifecycleAsync(IPEndPoint server, int connections, double seconds, double warmup)
+    {
+        var clients = Enumerable.Range(0, connections).Select(i => new SessionLifecycle(i, server)).ToList();
+        using var sockets = new Disposables(clients);
+        await Task.WhenAll(clients.Select(c => c.PrepareAsync()));
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(seconds * Stopwatch.Frequency);
+        await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(measureFrom, stopAt))));
+        var latencies = clients.SelectMany(c => c.AuthorizeMicros).Order().ToArray();
+        var sessions = clients.Sum(c => c.Sessions);
+        var errors = clients.Sum(c => c.Errors);
+        string P(double q) => latencies.Length == 0 ? "-" : $"{latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] / 1000.0:0.000} ms";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Lifecycle: {connections} connections, {seconds:0.#} s: {sessions / seconds:N0} sessions/s ({6 * sessions / seconds:N0} req/s), AuthorizeEvent p50 {P(0.50)}, p99 {P(0.99)}, p99.9 {P(0.999)}, errors {errors}"));
+        var calls = clients.Sum(c => c.Sessions);
+        foreach (var method in clients.SelectMany(c => c.MethodMicros.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var micros = clients.Sum(c => c.MethodMicros.GetValueOrDefault(method));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {method}: {micros / 1000.0 / Math.Max(1, calls):0.000} ms per session"));
+        }
+        if (clients.FirstOrDefault(c => c.FirstError is not null)?.FirstError is { } first)
+        {
+            Console.WriteLine($"first error: {first}");
+        }
+        return errors == 0 ? 0 : 1;
+    }
+
     private static string Arg(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
     }
 }

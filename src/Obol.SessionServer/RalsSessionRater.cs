@@ -12,6 +12,12 @@ public sealed class RalsSessionRater(RalsService rals) : ISessionRater
     public async Task<(Usage MaxUsage, string? Error)> GetMaxSessionTimeAsync(CallDescriptor call, CancellationToken cancellationToken) =>
         await rals.Accounts.GetMaxUsageAsync(new DebitRequest(call), cancellationToken).ConfigureAwait(false);
 
+    public Task<(CallCost? Cost, string? Error)> GetCostAsync(CallDescriptor call, CancellationToken cancellationToken)
+    {
+        var result = rals.Rating.GetCost(call);
+        return Task.FromResult((result.CallCost, result.Error));
+    }
+
     public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
         CancellationToken cancellationToken) =>
         rals.Accounts.MaxDebitAsync(new DebitRequest(call) { Journal = journal }, cancellationToken);

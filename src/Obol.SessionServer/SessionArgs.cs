@@ -85,3 +85,9 @@ public sealed record SessionFilterArgs
     [JsonPropertyName("APIOpts")] public Dictionary<string, object?>? ApiOpts { get; init; }
     public Dictionary<string, object?>? Event { get; init; }
 }
+
+/// <summary>sessions.V1ProcessEventArgs: the subsystems as flags (<c>*rals:*initiate</c>, <c>*cdrs</c>...) and the event.</summary>
+public sealed record ProcessEventRequest : EmbeddedEvent
+{
+    public List<string>? Flags { get; init; }
+}

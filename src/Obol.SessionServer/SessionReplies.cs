@@ -54,3 +54,18 @@ public sealed record ExternalSession
     public long DebitInterval { get; init; }
     public NodaTime.Instant NextAutoDebit { get; init; }
 }
+
+/// <summary>sessions.V1ProcessEventReply: every answer keyed by run (<c>*raw</c> unless <c>*derived_reply</c>).</summary>
+public sealed record ProcessEventReply
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, long>? MaxUsage { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, decimal>? Cost { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, string>? ResourceAllocation { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, AttributeReply>? Attributes { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<SortedRoutes>>? RouteProfiles { get; set; }
+    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>>? ThresholdIds { get; set; }
+    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>>? StatQueueIds { get; set; }
+}
+
+/// <summary>sessions.V1GetCostReply.</summary>
+public sealed record GetCostReply(AttributeReply? Attributes, Rating.EventCost? EventCost);

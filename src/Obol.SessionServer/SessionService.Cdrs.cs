@@ -41,6 +41,17 @@ public sealed partial class SessionService
         return await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
     }
 
+    /// <summary>processCDR with the caller's flags (ProcessEvent's <c>*cdrs</c>): a known session's runs, else the event.</summary>
+    private async Task<string?> ProcessCdrWithFlagsAsync(CgrEvent ev, CdrService cdrs, CdrFlags flags, CancellationToken ct)
+    {
+        var cgrId = CgrIdOf(ev);
+        if ((Manager.GetActive(cgrId) ?? Manager.GetClosed(cgrId)) is { } session)
+        {
+            return await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
+        }
+        return await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false);
+    }
+
     /// <summary>One CDRsV1.ProcessEvent per run, ChargerS and AttributeS off (the runs are the session's), RALs on for the
     /// request types the session did not charge.</summary>
     private async Task<string?> PostRunCdrsAsync(Session session, CdrService cdrs, CancellationToken ct)

@@ -24,6 +24,9 @@ public sealed class SessionSv1Service(SessionService sessions)
         dispatcher.Add<CgrEvent, string>("SessionSv1.ProcessCDR", async (ev, ct) => Ok(await sessions.ProcessCdrAsync(ev, ct).ConfigureAwait(false)));
         dispatcher.Add<ProcessMessageArgs, AuthorizeReply>("SessionSv1.ProcessMessage",
             async (a, ct) => Reply(await sessions.ProcessMessageAsync(a, ct).ConfigureAwait(false)));
+        dispatcher.Add<ProcessEventRequest, ProcessEventReply>("SessionSv1.ProcessEvent",
+            async (peer, a, ct) => Reply(await sessions.ProcessEventAsync(a, ClientId(peer), ct).ConfigureAwait(false)));
+        dispatcher.Add<ProcessEventRequest, GetCostReply>("SessionSv1.GetCost", async (a, ct) => Reply(await sessions.GetCostAsync(a, ct).ConfigureAwait(false)));
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetActiveSessions", (f, _) => ValueTask.FromResult(Active(f)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetActiveSessionsCount",
             (f, _) => ValueTask.FromResult(RpcResult.Ok(sessions.GetActiveSessions(f is null ? null : f with { Limit = null }).Sessions.Count)));

@@ -13,6 +13,9 @@ public interface ISessionRater
     /// <summary><c>Responder.GetMaxSessionTime</c>: the usage the account can pay for, capped at the descriptor's duration; -1 = unlimited.</summary>
     Task<(Usage MaxUsage, string? Error)> GetMaxSessionTimeAsync(CallDescriptor call, CancellationToken cancellationToken);
 
+    /// <summary><c>Responder.GetCost</c>: prices the descriptor without touching any balance.</summary>
+    Task<(CallCost? Cost, string? Error)> GetCostAsync(CallDescriptor call, CancellationToken cancellationToken);
+
     /// <summary><c>Responder.MaxDebit</c>: debits at most the descriptor's duration; the answer may cover less (or nothing).</summary>
     Task<(CallCost? Cost, string? Error)> MaxDebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
         CancellationToken cancellationToken);

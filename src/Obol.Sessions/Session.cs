@@ -30,6 +30,13 @@ public sealed class Session
     /// <summary>True when the session's start is in the journal, so its debits are journaled too (messages never are).</summary>
     public bool IsJournaled { get; internal set; }
 
+    /// <summary>True once the start document is in the journal: it goes with the first debit, so a prepaid call costs no
+    /// extra write; sessions without prepaid runs write it at once.</summary>
+    internal bool StartWritten { get; set; }
+
+    /// <summary>Set when the last settlement carried the journal's clean-up, so no separate write is needed.</summary>
+    internal bool Forgotten { get; set; }
+
     /// <summary>True once terminated (by the caller or forced); later debits and terminates are no-ops.</summary>
     public bool IsClosed { get; internal set; }
 

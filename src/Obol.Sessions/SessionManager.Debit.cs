@@ -62,11 +62,16 @@ public sealed partial class SessionManager
         }
         var written = false;
         var sequence = run.DebitCount;
+        var withStart = !session.StartWritten;
         return (cost =>
         {
             written = true;
-            return [journal.Debited(session, run.Index, sequence, cost)];
-        }, () => written);
+            return withStart ? [journal.Started(session), journal.Debited(session, run.Index, sequence, cost)] : [journal.Debited(session, run.Index, sequence, cost)];
+        }, () =>
+        {
+            session.StartWritten |= written;
+            return written;
+        });
     }
 
     private static void AddCost(SessionRun run, CallCost cost)

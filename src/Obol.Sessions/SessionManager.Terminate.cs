@@ -85,21 +85,25 @@ public sealed partial class SessionManager
             session.TtlTimer?.Dispose();
             await session.LoopStop.CancelAsync().ConfigureAwait(false);
             string? firstError = null;
+            var lastToSettle = session.Runs.LastOrDefault(r => r.IsPrepaid && !r.IsSettled);
             foreach (var run in session.Runs)
             {
-                var error = await EndRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false);
+                var error = await EndRunAsync(session, run, usage, lastUsed, ReferenceEquals(run, lastToSettle) && firstError is null, cancellationToken)
+                    .ConfigureAwait(false);
                 firstError ??= error;
                 if (disconnectCause is not null)
                 {
                     run.Event.Event[EventFields.DisconnectCause] = disconnectCause;
                 }
             }
-            if (journal is not null && session.IsJournaled && firstError is null)
+            if (journal is not null && session.IsJournaled && session.StartWritten && !session.Forgotten && firstError is null)
             {
                 await journal.WriteAsync(journal.Forget(session), CancellationToken.None).ConfigureAwait(false);
             }
             ForgetExpiredClosed();
-            _closed[session.CgrId] = (session, time.GetUtcNow() + options.ClosedSessionTtl);
+            var expires = time.GetUtcNow() + options.ClosedSessionTtl;
+            _closed[session.CgrId] = (session, expires);
+            _closedOrder.Enqueue((session.CgrId, expires));
             _active.TryRemove(new KeyValuePair<string, Session>(session.CgrId, session));
             return (true, firstError);
         }
@@ -112,16 +116,18 @@ public sealed partial class SessionManager
     private void ForgetExpiredClosed()
     {
         var now = time.GetUtcNow();
-        foreach (var (cgrId, entry) in _closed)
+        while (_closedOrder.TryPeek(out var oldest) && oldest.Expires <= now && _closedOrder.TryDequeue(out oldest))
         {
-            if (entry.Expires <= now)
+            // A CGRID closed again later has a later expiry in the map: only the entry this one recorded goes.
+            if (_closed.TryGetValue(oldest.CgrId, out var entry) && entry.Expires <= now)
             {
-                _closed.TryRemove(new KeyValuePair<string, (Session, DateTimeOffset)>(cgrId, entry));
+                _closed.TryRemove(new KeyValuePair<string, (Session, DateTimeOffset)>(oldest.CgrId, entry));
             }
         }
     }
 
-    private async Task<string?> EndRunAsync(Session session, SessionRun run, Usage? usage, Usage? lastUsed, CancellationToken cancellationToken)
+    // last: the session's last settlement, which also removes the session from the journal in the same write.
+    private async Task<string?> EndRunAsync(Session session, SessionRun run, Usage? usage, Usage? lastUsed, bool last, CancellationToken cancellationToken)
     {
         var total = usage ?? (lastUsed is { } used ? run.TotalUsage - run.LastUsage + used : run.TotalUsage);
         run.TotalUsage = total;
@@ -155,13 +161,18 @@ public sealed partial class SessionManager
         }
         var rounding = CallCostOperations.Round(final);
         var eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
-        IReadOnlyList<JournalWrite> settled = journal is not null && session.IsJournaled ? [journal.Settled(session, run.Index, eventCost)] : [];
+        List<JournalWrite> settled = journal is not null && session.IsJournaled ? [journal.Settled(session, run.Index, eventCost)] : [];
+        if (last && settled.Count > 0 && session.StartWritten)
+        {
+            settled.AddRange(journal!.Forget(session));
+        }
         if ((surplus.Count > 0 || rounding.Count > 0 || settled.Count > 0)
             && await rater.SettleAsync(run.Call.Clone(), surplus, rounding, settled, cancellationToken).ConfigureAwait(false) is { } settleError)
         {
             return settleError;
         }
         run.IsSettled = true;
+        session.Forgotten |= last && settled.Count > 1;
         run.EventCost = eventCost;
         run.Event.Event[EventFields.Cost] = final.Cost;
         run.Event.Event[CostDetailsField] = run.EventCost;

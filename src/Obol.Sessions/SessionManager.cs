@@ -15,6 +15,9 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     private readonly ConcurrentDictionary<string, Session> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (Session Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
 
+    // Closed sessions in the order they closed (so in expiry order): forgetting the expired ones looks only at the front.
+    private readonly ConcurrentQueue<(string CgrId, DateTimeOffset Expires)> _closedOrder = new();
+
     public IReadOnlyCollection<Session> ActiveSessions => [.. _active.Values];
 
     public Session? GetActive(string cgrId) => _active.GetValueOrDefault(cgrId);
@@ -65,8 +68,12 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
         ArmTtl(session);
         if (journal is not null)
         {
-            await journal.WriteAsync([journal.Started(session)], cancellationToken).ConfigureAwait(false);
             session.IsJournaled = true;
+            if (!session.Runs.Any(r => r.IsPrepaid))
+            {
+                await journal.WriteAsync([journal.Started(session)], cancellationToken).ConfigureAwait(false);
+                session.StartWritten = true;
+            }
         }
         var interval = request.DebitInterval ?? options.DebitInterval;
         if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))

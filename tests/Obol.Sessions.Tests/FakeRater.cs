@@ -55,6 +55,17 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
         }
     }
 
+    public Task<(CallCost? Cost, string? Error)> GetCostAsync(CallDescriptor call, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("GetCost");
+            var seconds = Seconds(call.Duration);
+            _balance += seconds * pricePerSecond;
+            return Task.FromResult<(CallCost?, string?)>((Charge(call, seconds), null));
+        }
+    }
+
     public Task<(CallCost? Cost, string? Error)> DebitAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<JournalWrite>>? journal,
         CancellationToken cancellationToken)
     {
