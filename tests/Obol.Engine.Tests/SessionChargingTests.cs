@@ -84,4 +84,27 @@ public sealed class SessionChargingTests
         Assert.Equal(balance, await engine.MonetaryAsync("1001"));
         Assert.Equal(2, (await engine.CdrsAsync("r1")).GetArrayLength());
     }
+
+    [Fact]
+    public async Task ProcessEvent_RalsFlagsThroughTheCall_AuthorizesChargesAndWritesTheCdr()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var sw = engine.Switch;
+        string Flags(params string[] flags) => string.Join(',', flags.Select(f => $"\"{f}\""));
+
+        var auth = await sw.CallAsync("SessionSv1.ProcessEvent",
+            $$"""{"Flags":[{{Flags("*rals:*authorize", "*attributes")}}],{{SimulatedSwitch.Event("pe", "1001", "1003", "*prepaid")}}}""");
+        await sw.CallAsync("SessionSv1.ProcessEvent",
+            $$"""{"Flags":[{{Flags("*rals:*initiate")}}],{{SimulatedSwitch.Event("pe", "1001", "1003", "*prepaid")}}}""");
+        await sw.CallAsync("SessionSv1.ProcessEvent",
+            $$"""{"Flags":[{{Flags("*rals:*terminate", "*cdrs")}}],{{SimulatedSwitch.Event("pe", "1001", "1003", "*prepaid", "10s")}}}""");
+        var cost = await sw.CallAsync("SessionSv1.GetCost", $$"""{"Flags":[],{{SimulatedSwitch.Event("pe2", "1001", "1003", "*prepaid", "10s")}}}""");
+
+        Assert.Equal(12_000_000_000, auth.GetProperty("MaxUsage").GetProperty("*raw").GetInt64());
+        Assert.True(auth.GetProperty("Attributes").TryGetProperty("*raw", out _));
+        Assert.Equal(10m - 0.1m, await engine.MonetaryAsync("1001"));
+        var cdr = (await engine.CdrsAsync("pe")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
+        Assert.Equal(0.1m, cdr.GetProperty("Cost").GetDecimal());
+        Assert.Equal(0.1m, cost.GetProperty("EventCost").GetProperty("Cost").GetDecimal());
+    }
 }
