@@ -19,6 +19,10 @@ public static class Program
         var depth = int.Parse(Arg(args, "-depth", "1"), CultureInfo.InvariantCulture);
         var seconds = double.Parse(Arg(args, "-duration", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(Arg(args, "-warmup", "2"), CultureInfo.InvariantCulture);
+        if (method == "Hold")
+        {
+            return await SessionHold.RunAsync(server, int.Parse(Arg(args, "-sessions", "10000"), CultureInfo.InvariantCulture), connections, seconds);
+        }
         if (method == "Lifecycle")
         {
             return await LifecycleAsync(server, connections, seconds, warmup);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using Obol.Attributes;
 using Obol.Cdrs;
@@ -13,11 +12,12 @@ using Obol.Thresholds;
 namespace Obol.CdrServer;
 
 /// <summary>
-/// CDRs (engine/cdrs.go processEvents): AttributeS, ChargerS runs, rating through RALs, storage, exporters, ThresholdS
-/// and StatS, each as the flags say. A CGRID+RunID already stored is <c>EXISTS</c> and is neither charged nor stored
-/// again (unless re-rating): the check and the debit run under that key's lock, so a retried post charges once.
+/// CDRs (engine/cdrs.go processEvents): AttributeS, ChargerS runs, refunds, rating through RALs, storage, exporters,
+/// ThresholdS and StatS, each as the flags say. A CGRID+RunID already stored is <c>EXISTS</c> and is neither charged
+/// nor stored again (unless reprocessing): the check, refund, debit and store run under the runs' key locks, so a
+/// retried post charges once and a re-rating refunds exactly what the stored CDR was charged.
 /// </summary>
-public sealed class CdrService(
+public sealed partial class CdrService(
     CdrServerOptions options,
     ICdrStore store,
     RalsService? rals,
@@ -29,59 +29,87 @@ public sealed class CdrService(
     IClock clock,
     Action<string> warn)
 {
-    private readonly CdrRater? _rater = rals is null ? null : new CdrRater(rals, options.RoundingDecimals, options.SessionCosts);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _keys = new(StringComparer.Ordinal);
+    private readonly CdrRater? _rater = rals is null ? null : new CdrRater(rals, options.RoundingDecimals, options.SessionCosts, warn);
+    private readonly CdrKeyLocks _locks = new();
 
     public CdrServerOptions Options => options;
 
     /// <summary>CDRsV1.ProcessEvent: null or CGRateS's error.</summary>
-    public async ValueTask<string?> ProcessEventAsync(CgrEvent ev, CdrFlags flags, CancellationToken cancellationToken)
+    public async ValueTask<string?> ProcessEventAsync(CgrEvent ev, CdrFlags flags, CancellationToken cancellationToken) =>
+        (await ProcessEventsAsync([ev], flags, describe: false, cancellationToken).ConfigureAwait(false)).Error;
+
+    /// <summary>
+    /// processEvents over <paramref name="events"/>: every run is checked, refunded, rated and stored before any is
+    /// exported. <paramref name="describe"/> asks for the processed runs (CDRsV2.ProcessEvent's reply).
+    /// </summary>
+    public async ValueTask<CdrProcessResult> ProcessEventsAsync(IReadOnlyList<CgrEvent> events, CdrFlags flags, bool describe,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        if (flags.Attributes && attributes is not null)
+        var forked = Fork(events, flags, now);
+        if (forked is null)
         {
-            ev.ApiOpts.TryAdd(EventOptions.Context, "*cdrs");
-            var altered = attributes.ProcessEvent(ev, now);
-            if (altered.Error is { } error && error != ErrorCodes.NotFound)
-            {
-                warn($"<CDRs> error: <{error}> processing event {ev.Id} with AttributeS");
-                return ErrorCodes.PartiallyExecuted;
-            }
-            ev = altered.Event ?? ev;
+            return CdrProcessResult.Failed(ErrorCodes.PartiallyExecuted);
         }
-        IReadOnlyList<CgrEvent> runs = [ev];
-        if (flags.Chargers && chargers is not null)
-        {
-            var forked = chargers.ProcessEvent(ev, now);
-            if (forked.Error is { } error)
-            {
-                warn($"<CDRs> error: <{error}> processing event {ev.Id} with ChargerS");
-                return ErrorCodes.PartiallyExecuted;
-            }
-            runs = [.. forked.Runs.Select(r => r.CgrEvent)];
-        }
-        var cdrs = new List<Cdr>(runs.Count);
-        foreach (var run in runs)
+        var runs = new List<CdrRun>(forked.Count);
+        foreach (var run in forked)
         {
             if (!CdrFactory.TryFromEvent(run, options.CdrDefaults, now, out var cdr, out var fieldError))
             {
                 warn($"<CDRs> error: <{fieldError}> converting event {run.Id} to CDR");
-                return ErrorCodes.PartiallyExecuted;
+                return CdrProcessResult.Failed(ErrorCodes.PartiallyExecuted);
             }
-            cdrs.Add(cdr);
+            runs.Add(new CdrRun(run, cdr));
+        }
+        var held = await _locks.AcquireAsync(runs.Select(r => r.Key), cancellationToken).ConfigureAwait(false);
+        string? error;
+        await using (held.ConfigureAwait(false))
+        {
+            error = await ChargeAndStoreAsync(runs, flags, describe, cancellationToken).ConfigureAwait(false);
+        }
+        if (error is not null)
+        {
+            return CdrProcessResult.Failed(error);
         }
         var failed = false;
-        foreach (var cdr in cdrs)
+        foreach (var run in runs)
         {
-            var outcome = await ChargeAndStoreAsync(cdr, flags, cancellationToken).ConfigureAwait(false);
-            if (outcome == ErrorCodes.Exists)
-            {
-                return ErrorCodes.Exists;
-            }
-            failed |= outcome is not null;
-            failed |= !await FanOutAsync(cdr, flags, now, cancellationToken).ConfigureAwait(false);
+            failed |= !await FanOutAsync(run.Cdr, flags, now, cancellationToken).ConfigureAwait(false);
         }
-        return failed ? ErrorCodes.PartiallyExecuted : null;
+        return new CdrProcessResult(failed ? ErrorCodes.PartiallyExecuted : null, describe ? [.. runs.Select(r => r.Describe())] : []);
+    }
+
+    /// <summary>
+    /// CDRsV1.RateCDRs (V1RateCDRs): the stored CDRs the filter selects, their cost cleared, through processEvents
+    /// with the default flags, then <paramref name="apiOpts"/> and <paramref name="flags"/>, and RALs on. With
+    /// <c>*rerate</c> each run's stored cost is refunded before it is charged again and the CDR is updated in place
+    /// (OrderID kept); without it (or <c>*reprocess</c>) a stored CDR is <c>EXISTS</c>. Null, <c>NOT_FOUND</c> when
+    /// nothing matches, the options' error, else <c>SERVER_ERROR: ...</c>.
+    /// </summary>
+    public async ValueTask<string?> RateCdrsAsync(CdrQuery query, IReadOnlyList<string>? flags, IReadOnlyDictionary<string, object?>? apiOpts,
+        CancellationToken cancellationToken)
+    {
+        var found = await store.GetAsync(query, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
+        {
+            return ErrorCodes.NotFound;
+        }
+        if (!options.Defaults.TryWith(flags, apiOpts, out var processing, out var flagsError))
+        {
+            return flagsError;
+        }
+        var events = new List<CgrEvent>(found.Count);
+        foreach (var cdr in found)
+        {
+            cdr.Cost = Cdr.Unrated;
+            var ev = cdr.ToCgrEvent();
+            ev.ApiOpts = apiOpts is null
+                ? new Dictionary<string, object?>(StringComparer.Ordinal)
+                : new Dictionary<string, object?>(apiOpts, StringComparer.Ordinal);
+            events.Add(ev);
+        }
+        var result = await ProcessEventsAsync(events, processing with { Rals = true }, describe: false, cancellationToken).ConfigureAwait(false);
+        return result.Error is { } error ? ErrorCodes.ServerErrorWith(error) : null;
     }
 
     /// <summary>CDRsV1.GetCDRs / APIerSv2.GetCDRs.</summary>
@@ -89,40 +117,40 @@ public sealed class CdrService(
 
     public ValueTask<long> CountCdrsAsync(CdrQuery query, CancellationToken cancellationToken) => store.CountAsync(query, cancellationToken);
 
-    private async ValueTask<string?> ChargeAndStoreAsync(Cdr cdr, CdrFlags flags, CancellationToken cancellationToken)
+    /// <summary>AttributeS then ChargerS over every event; null when either failed (PARTIALLY_EXECUTED).</summary>
+    private List<CgrEvent>? Fork(IReadOnlyList<CgrEvent> events, CdrFlags flags, Instant now)
     {
-        var key = cdr.Cgrid + ":" + cdr.RunId;
-        var gate = _keys.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var runs = new List<CgrEvent>(events.Count);
+        foreach (var original in events)
         {
-            if (!flags.Reprocess && !flags.Rerate && flags.Store
-                && await store.CountAsync(new CdrQuery { Cgrids = [cdr.Cgrid], RunIds = [cdr.RunId] }, cancellationToken).ConfigureAwait(false) > 0)
+            var ev = original;
+            if (flags.Attributes && attributes is not null)
             {
-                return ErrorCodes.Exists;
-            }
-            if (flags.Rals && _rater is not null)
-            {
-                if (flags.Rerate)
+                ev.ApiOpts.TryAdd(EventOptions.Context, "*cdrs");
+                var altered = attributes.ProcessEvent(ev, now);
+                if (altered.Error is { } error && error != ErrorCodes.NotFound)
                 {
-                    cdr.CostDetails = null;
-                    cdr.Cost = Cdr.Unrated;
+                    warn($"<CDRs> error: <{error}> processing event {ev.Id} with AttributeS");
+                    return null;
                 }
-                await _rater.RateAsync(cdr, cancellationToken).ConfigureAwait(false);
+                ev = altered.Event ?? ev;
             }
-            if (!flags.Store)
+            if (flags.Chargers && chargers is not null)
             {
-                return null;
+                var charged = chargers.ProcessEvent(ev, now);
+                if (charged.Error is { } error)
+                {
+                    warn($"<CDRs> error: <{error}> processing event {ev.Id} with ChargerS");
+                    return null;
+                }
+                runs.AddRange(charged.Runs.Select(r => r.CgrEvent));
             }
-            var written = await store.PutAsync(cdr, allowUpdate: flags.Rerate || flags.Reprocess, cancellationToken).ConfigureAwait(false);
-            cdr.OrderId = written.OrderId;
-            return written.Error;
+            else
+            {
+                runs.Add(ev);
+            }
         }
-        finally
-        {
-            gate.Release();
-            _keys.TryRemove(KeyValuePair.Create(key, gate));
-        }
+        return runs;
     }
 
     /// <summary>Exporters, ThresholdS and StatS get the rated CDR; false when one of them failed.</summary>

@@ -10,7 +10,10 @@ using Obol.Primitives;
 
 namespace Obol.CdrServer;
 
-/// <summary>CDRsV1 (apier/v1/cdrs.go), APIerSv2.GetCDRs and APIerSv1.ExportCDRs over the <see cref="CdrService"/>.</summary>
+/// <summary>
+/// CDRsV1 (apier/v1/cdrs.go), the CDRsV2 methods (apier/v2/cdrs.go: CDRsV2 embeds CDRsV1 and answers ProcessEvent with
+/// the processed events), APIerSv2.GetCDRs and APIerSv1.ExportCDRs over the <see cref="CdrService"/>.
+/// </summary>
 public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, IClock clock, DateTimeZone zone, string defaultTenant)
 {
     private const string Ok = "OK";
@@ -19,6 +22,11 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
     {
         dispatcher.Add<CdrProcessArgs, string>("CDRsV1.ProcessEvent", ProcessEventAsync);
         dispatcher.Add<JsonElement, string>("CDRsV1.ProcessCDR", ProcessCdrAsync);
+        dispatcher.Add<ProcessExternalCdrArgs, string>("CDRsV1.ProcessExternalCDR", ProcessExternalCdrAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV1.RateCDRs", RateCdrsAsync);
+        dispatcher.Add<CdrProcessArgs, IReadOnlyList<CdrEventWithFlags>>("CDRsV2.ProcessEvent", ProcessEventV2Async);
+        dispatcher.Add<ProcessExternalCdrArgs, string>("CDRsV2.ProcessExternalCDR", ProcessExternalCdrAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV2.RateCDRs", RateCdrsAsync);
         dispatcher.Add<JsonElement, RawJson>("CDRsV1.GetCDRs", (a, ct) => GetAsync(a, external: false, ErrorCodes.ServerErrorWith(ErrorCodes.NotFound), ct));
         dispatcher.Add<JsonElement, RawJson>("APIerSv2.GetCDRs", (a, ct) => GetAsync(a, external: true, ErrorCodes.NotFound, ct));
         dispatcher.Add<JsonElement, long>("CDRsV1.GetCDRsCount", CountAsync);
@@ -33,8 +41,28 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         {
             return RpcResult.Fail<string>(invalid);
         }
-        var error = await cdrs.ProcessEventAsync(ev, cdrs.Options.Defaults.With(args.Flags), ct).ConfigureAwait(false);
+        if (!cdrs.Options.Defaults.TryWith(args.Flags, ev.ApiOpts, out var flags, out var flagsError))
+        {
+            return RpcResult.Fail<string>(flagsError);
+        }
+        var error = await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false);
         return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>CDRsV2.ProcessEvent (V2ProcessEvent): as CDRsV1.ProcessEvent, answering the processed runs.</summary>
+    private async ValueTask<RpcResult<IReadOnlyList<CdrEventWithFlags>>> ProcessEventV2Async(CdrProcessArgs args, CancellationToken ct)
+    {
+        var ev = args.ToEvent();
+        if (EventRequests.Prepare(ev, defaultTenant) is { } invalid)
+        {
+            return RpcResult.Fail<IReadOnlyList<CdrEventWithFlags>>(invalid);
+        }
+        if (!cdrs.Options.Defaults.TryWith(args.Flags, ev.ApiOpts, out var flags, out var flagsError))
+        {
+            return RpcResult.Fail<IReadOnlyList<CdrEventWithFlags>>(flagsError);
+        }
+        var result = await cdrs.ProcessEventsAsync([ev], flags, describe: true, ct).ConfigureAwait(false);
+        return result.Error is null ? RpcResult.Ok(result.Events) : RpcResult.Fail<IReadOnlyList<CdrEventWithFlags>>(result.Error);
     }
 
     /// <summary>CDRsV1.ProcessCDR: a whole CDR; a pre-rated one is neither forked nor rated again.</summary>
@@ -44,6 +72,41 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
         }
+        return await ProcessWholeCdrAsync(cdr, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// CDRsV1.ProcessExternalCDR (V1ProcessExternalCDR): the ExternalCDR made a CDR (times in the default timezone),
+    /// then processed as CDRsV1.ProcessCDR processes one; a duplicate answers <c>EXISTS</c>, a field that does not
+    /// convert answers Go's error text as it is.
+    /// </summary>
+    private async ValueTask<RpcResult<string>> ProcessExternalCdrAsync(ProcessExternalCdrArgs args, CancellationToken ct)
+    {
+        if (!args.TryToCdr(zone, clock.GetCurrentInstant(), out var cdr, out var error))
+        {
+            return RpcResult.Fail<string>(error);
+        }
+        return await ProcessWholeCdrAsync(cdr, args.ApiOpts, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// CDRsV1.RateCDRs (V1RateCDRs): re-/rates the stored CDRs the RPCCDRsFilter selects; <c>*rerate</c> refunds each
+    /// one's stored cost first. Answers <c>NOT_FOUND</c> when none matches.
+    /// </summary>
+    private async ValueTask<RpcResult<string>> RateCdrsAsync(JsonElement args, CancellationToken ct)
+    {
+        if (!RateCdrsArgs.TryRead(args, zone, clock.GetCurrentInstant(), out var rate, out var decodeError, out var filterError))
+        {
+            return RpcResult.Fail<string>(decodeError ?? ErrorCodes.ServerErrorWith(filterError!));
+        }
+        var error = await cdrs.RateCdrsAsync(rate.Query, rate.Flags, rate.ApiOpts, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>V1ProcessCDR: the config's default flags, ChargerS and RALs off for a pre-rated CDR; the APIOpts go with
+    /// the event to the subsystems.</summary>
+    private async ValueTask<RpcResult<string>> ProcessWholeCdrAsync(Cdr cdr, Dictionary<string, object?>? apiOpts, CancellationToken ct)
+    {
         if (cdr.Tenant.Length == 0)
         {
             cdr.Tenant = defaultTenant;
@@ -57,7 +120,12 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         {
             flags = flags with { Chargers = false, Rals = false };
         }
-        var outcome = await cdrs.ProcessEventAsync(cdr.ToCgrEvent(), flags, ct).ConfigureAwait(false);
+        var ev = cdr.ToCgrEvent();
+        if (apiOpts is not null)
+        {
+            ev.ApiOpts = new Dictionary<string, object?>(apiOpts, StringComparer.Ordinal);
+        }
+        var outcome = await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false);
         return outcome is null ? Ok : RpcResult.Fail<string>(outcome);
     }
 

@@ -52,7 +52,9 @@ public static class EventCostBuilder
         return ec;
     }
 
-    private static string RatingIdFor(EventCost ec, RateInterval? ri, Dictionary<string, string> filters, Func<string> newId)
+    /// <summary>EventCost.ratingIDForRateInterval: the id of the rating unit (timing, rates, matched filters) of
+    /// <paramref name="ri"/> in the EventCost's tables, an equal entry's or a new one from <paramref name="newId"/>.</summary>
+    public static string RatingIdFor(EventCost ec, RateInterval? ri, Dictionary<string, string> filters, Func<string> newId)
     {
         if (ri is null)
         {

@@ -22,6 +22,10 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
     public const string Sessions = "sessions";
     public const string Debits = "session_debits";
     public const string Costs = "session_costs";
+    public const string Rates = "session_rates";
+
+    // Rate documents this process has written (they never change: the key is their content's hash).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _writtenRates = new(StringComparer.Ordinal);
 
     public JournalWrite Started(Session session)
     {
@@ -30,8 +34,21 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         return new JournalWrite(Sessions, session.CgrId, JsonSerializer.Serialize(doc, GoJsonOptions.Default));
     }
 
-    public JournalWrite Debited(Session session, int runIndex, int sequence, CallCost cost) =>
-        new(Debits, DebitKey(session.CgrId, runIndex, sequence), JsonSerializer.Serialize(CallCostWire.From(cost), GoJsonOptions.Default));
+    public IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost)
+    {
+        List<JournalWrite> writes = [];
+        var json = JournalDebit.Write(cost, rate =>
+        {
+            var doc = JournalDebit.Rate(rate);
+            if (_writtenRates.TryAdd(doc.Key, 0))
+            {
+                writes.Add(new JournalWrite(Rates, doc.Key, doc.Json));
+            }
+            return doc.Key;
+        });
+        writes.Add(new JournalWrite(Debits, DebitKey(session.CgrId, runIndex, sequence), json));
+        return writes;
+    }
 
     public JournalWrite Settled(Session session, int runIndex, EventCost cost) =>
         new(Costs, CostKey(session.CgrId, session.Runs[runIndex].RunId), EventCostJson.Write(cost).ToString());
@@ -61,6 +78,12 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         {
             return [];
         }
+        var rates = new Dictionary<string, RateInterval>(StringComparer.Ordinal);
+        foreach (var (key, rateJson) in await documents.ListAsync(Rates, cancellationToken).ConfigureAwait(false))
+        {
+            rates[key] = JournalDebit.ReadRate(rateJson);
+            _writtenRates.TryAdd(key, 0);
+        }
         var debits = (await documents.ListAsync(Debits, cancellationToken).ConfigureAwait(false)).ToLookup(d => d.Key[..d.Key.LastIndexOf('/')], StringComparer.Ordinal);
         var costs = (await documents.ListAsync(Costs, cancellationToken).ConfigureAwait(false)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         List<RestoredSession> restored = [];
@@ -71,7 +94,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
                 var doc = JsonSerializer.Deserialize<SessionDocument>(json, GoJsonOptions.Default)!;
                 var runs = doc.Runs.Select((r, i) => new RestoredRun(r.RunId, Normalize(r.Event), r.TimeStart,
                     [.. debits[$"{cgrId}/{i:D2}"].OrderBy(d => d.Key, StringComparer.Ordinal)
-                        .Select(d => JsonSerializer.Deserialize<CallCostWire>(d.Value, GoJsonOptions.Default)!.ToCallCost())],
+                        .Select(d => JournalDebit.Read(d.Value, rates))],
                     costs.Contains(CostKey(cgrId, r.RunId)))).ToList();
                 restored.Add(new RestoredSession(cgrId, Normalize(doc.StartEvent), doc.DebitInterval is { } ns ? new Usage(ns) : null, runs));
             }

@@ -165,7 +165,7 @@ public sealed partial class SessionService : ISessionDisconnector, IAsyncDisposa
             LastUsed = UsageField(ev, SessionFields.LastUsed),
             DebitInterval = interval,
             ClientId = clientId,
-            StartEvent = ev.Clone(),
+            StartEvent = ev,
         }, null);
     }
 }

@@ -7,12 +7,48 @@ namespace Obol.Sessions;
 /// <summary>The CallCost edits SessionS does: merge debits, trim at the final usage, round per span.</summary>
 internal static class CallCostOperations
 {
-    /// <summary>Appends <paramref name="next"/>'s spans to <paramref name="into"/> (EventCost.Merge on the CallCost side).</summary>
+    /// <summary>
+    /// Appends <paramref name="next"/>'s spans to <paramref name="into"/> as EventCost.Merge does: a span that continues
+    /// the last one at the same rate, paid the same way, is absorbed into it (its increments compressed), so a call debited
+    /// every few seconds stays one span — its memory does not grow with the call, and the rating rounding at the end
+    /// applies once to the whole span, as CGRateS rounds the merged charging interval.
+    /// </summary>
     public static void Merge(CallCost into, CallCost next)
     {
-        into.Timespans.AddRange(next.Timespans);
+        foreach (var span in next.Timespans)
+        {
+            if (into.Timespans.Count == 0 || !TryAbsorb(into.Timespans[^1], span))
+            {
+                into.Timespans.Add(span);
+            }
+        }
         into.Cost += next.Cost;
     }
+
+    private static bool TryAbsorb(RatingSpan last, RatingSpan span)
+    {
+        if (last.CompressFactor != 1 || span.CompressFactor != 1 || last.TimeEnd != span.TimeStart || last.Increments.Length == 0
+            || span.RoundIncrement is not null || last.RoundIncrement is not null
+            || last.RatingPlanId != span.RatingPlanId || last.MatchedDestId != span.MatchedDestId || last.MatchedSubject != span.MatchedSubject
+            || last.MatchedPrefix != span.MatchedPrefix || !RatesMatch(last.RateInterval, span.RateInterval))
+        {
+            return false;
+        }
+        var tail = last.Increments[^1];
+        if (span.Increments.Any(i => !tail.SameAs(i)))
+        {
+            return false;
+        }
+        // A new array: the absorbed span's increments may be shared with a journaled copy of an earlier debit.
+        last.Increments = [.. last.Increments[..^1],
+            new Increment(tail.Duration, tail.Cost, tail.CompressFactor + span.Increments.Sum(i => i.CompressFactor), tail.BalanceInfo)];
+        last.TimeEnd = span.TimeEnd;
+        last.DurationIndex = span.DurationIndex;
+        last.Cost += span.Cost;
+        return true;
+    }
+
+    private static bool RatesMatch(RateInterval? a, RateInterval? b) => a is null ? b is null : ReferenceEquals(a, b) || a.EquivalentTo(b);
 
     /// <summary>
     /// Keeps every increment up to and including the one containing <paramref name="atUsage"/> (increments are never split,

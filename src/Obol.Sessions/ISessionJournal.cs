@@ -14,7 +14,8 @@ public interface ISessionJournal
 {
     JournalWrite Started(Session session);
 
-    JournalWrite Debited(Session session, int runIndex, int sequence, CallCost cost);
+    /// <summary>The debit's document, with any shared document it refers to that is not yet written (a rate interval).</summary>
+    IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost);
 
     /// <summary>The run's final cost (CGRateS's session cost, what CDRs use when the session's own CDR is lost).</summary>
     JournalWrite Settled(Session session, int runIndex, EventCost cost);

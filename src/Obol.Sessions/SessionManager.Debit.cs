@@ -66,7 +66,8 @@ public sealed partial class SessionManager
         return (cost =>
         {
             written = true;
-            return withStart ? [journal.Started(session), journal.Debited(session, run.Index, sequence, cost)] : [journal.Debited(session, run.Index, sequence, cost)];
+            var debited = journal.Debited(session, run.Index, sequence, cost);
+            return withStart ? [journal.Started(session), .. debited] : debited;
         }, () =>
         {
             session.StartWritten |= written;

@@ -26,4 +26,26 @@ public sealed class RoundingTests
         Assert.Equal(0.10m, run.Event.Event[EventFields.Cost]);
         Assert.Equal(0.007m, run.CallCost!.Timespans[0].RoundIncrement!.Value.Cost);
     }
+
+    [Fact]
+    public async Task Terminate_DebitedInChunks_MergedIntoOneSpanRoundedOnce()
+    {
+        var h = new SessionHarness(balance: 10m, pricePerSecond: 0.00167m);
+        var slot = new RateSlot(Usage.Zero, 0.1m, Usage.FromSeconds(1), Usage.FromMinutes(1));
+        h.Rater.Rate = new RateInterval(Timing.Any, new RateTable("RT_1", 0m, RoundingMethod.Up, 4, 0m, "", [slot]), 10m);
+        var chunk = SessionHarness.Call("cgr1", Meta.Prepaid) with { Usage = Usage.FromSeconds(5) };
+        var ct = TestContext.Current.CancellationToken;
+
+        await h.Manager.InitiateAsync(chunk, ct);
+        for (var i = 0; i < 6; i++)
+        {
+            await h.Manager.UpdateAsync(chunk, ct);
+        }
+        Assert.Null(await h.Manager.TerminateAsync(chunk with { Usage = Usage.FromSeconds(33) }, ct));
+
+        var run = h.Manager.GetClosed("cgr1")!.Runs[0];
+        Assert.Single(run.CallCost!.Timespans);
+        Assert.Equal(0.0552m, run.Event.Event[EventFields.Cost]);
+        Assert.Equal(10m - 0.0552m, h.Rater.Balance);
+    }
 }

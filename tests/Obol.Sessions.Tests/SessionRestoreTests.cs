@@ -64,12 +64,12 @@ public sealed class SessionRestoreTests
         public JournalWrite Started(Session session) => Pending("s/" + session.CgrId, session);
 
         // A copy, as a serialised document would be: the manager goes on merging later debits into the first one.
-        public JournalWrite Debited(Session session, int runIndex, int sequence, CallCost cost) =>
-            Pending($"d/{session.CgrId}/{runIndex:D2}/{sequence:D6}", new CallCost
+        public IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost) =>
+            [Pending($"d/{session.CgrId}/{runIndex:D2}/{sequence:D6}", new CallCost
             {
                 Tenant = cost.Tenant, Account = cost.Account, Subject = cost.Subject, Destination = cost.Destination, Cost = cost.Cost,
                 Timespans = [.. cost.Timespans.Select(t => t.CloneShallow())],
-            });
+            })];
 
         public JournalWrite Settled(Session session, int runIndex, EventCost cost) => Pending($"c/{session.CgrId}/{runIndex}", cost);
 
