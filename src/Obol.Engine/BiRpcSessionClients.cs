@@ -46,6 +46,27 @@ internal sealed class BiRpcSessionClients(BiRpcServer server, decimal protocol, 
         }
     }
 
+    public async Task<string?> WarnDisconnectAsync(string clientId, CgrEvent startEvent, CancellationToken cancellationToken)
+    {
+        if (Find(clientId) is not { } connection)
+        {
+            return $"calling AgentV1.WarnDisconnect requires bidirectional JSON connection, connID: <{clientId}>";
+        }
+        try
+        {
+            await connection.CallAsync<Dictionary<string, object?>, string>("AgentV1.WarnDisconnect", startEvent.Event, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
+        {
+            return e.Message;
+        }
+    }
+
     public async Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken)
     {
         if (Find(clientId) is not { } connection)

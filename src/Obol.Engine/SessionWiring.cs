@@ -36,6 +36,8 @@ internal static class SessionWiring
                 SessionTtlLastUsed = section.SessionTtlLastUsed,
                 SessionTtlUsage = section.SessionTtlUsage,
                 SessionTtlLastUsage = section.SessionTtlLastUsage,
+                MinDurLowBalance = section.MinDurLowBalance,
+                Warn = log.Warning,
             },
             DefaultTenant = tenant,
             DefaultUsage = section.DefaultUsage.Count > 0 ? section.DefaultUsage : new SessionServiceOptions().DefaultUsage,

@@ -13,6 +13,9 @@ public interface ISessionClients
     /// implement it), else the error. An unknown client is an error.</summary>
     Task<string?> DisconnectAsync(string clientId, DisconnectRequest request, CancellationToken cancellationToken);
 
+    /// <summary>AgentV1.WarnDisconnect with the session's start event; null when delivered (or not implemented).</summary>
+    Task<string?> WarnDisconnectAsync(string clientId, Events.CgrEvent startEvent, CancellationToken cancellationToken);
+
     /// <summary>The client's live calls as (OriginHost, OriginID); null when it did not answer in time or failed.</summary>
     Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken);
 }

@@ -96,6 +96,15 @@ public sealed partial class SessionService
         return _clients.DisconnectAsync(clientId, new DisconnectRequest(request.Event, request.Reason), cancellationToken);
     }
 
+    async Task ISessionDisconnector.WarnLowBalanceAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (session.ClientId is { } clientId && _clients is not null
+            && await _clients.WarnDisconnectAsync(clientId, session.StartEvent, cancellationToken).ConfigureAwait(false) is { } error)
+        {
+            _warn($"<SessionS> failed to warn session: <{session.CgrId}>, err: <{error}>");
+        }
+    }
+
     /// <summary>forceSTerminate's aftermath: the runs' CDRs, the resource released, and the agent asked to hang up.</summary>
     async Task ISessionDisconnector.SessionForcedEndAsync(Session session, CancellationToken cancellationToken)
     {

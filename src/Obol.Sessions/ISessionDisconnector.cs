@@ -12,6 +12,9 @@ public interface ISessionDisconnector
     /// <summary>The session was ended by SessionS (forced disconnect, TTL, channel sync, ForceDisconnect), not by a
     /// TerminateSession: its runs are settled and nobody else will post their CDRs.</summary>
     Task SessionForcedEndAsync(Session session, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>min_dur_low_balance reached: tell the agent (AgentV1.WarnDisconnect) so it can play an announcement.</summary>
+    Task WarnLowBalanceAsync(Session session, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

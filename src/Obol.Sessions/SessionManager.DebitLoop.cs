@@ -40,6 +40,7 @@ public sealed partial class SessionManager
                 }
                 if (granted < interval)
                 {
+                    WarnLowBalance(session, granted, interval);
                     await Task.Delay(TimeSpan.FromTicks(granted.Nanoseconds / 100), time, stop).ConfigureAwait(false);
                     await DisconnectAsync(session, ErrorCodes.InsufficientCredit).ConfigureAwait(false);
                     return;
@@ -49,6 +50,25 @@ public sealed partial class SessionManager
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // terminated: the loop ends quietly
+        }
+    }
+
+    /// <summary>min_dur_low_balance: the agent is warned (AgentV1.WarnDisconnect, in the background) when what is left is
+    /// at most that long; a threshold not below the debit interval could never fire, and is logged once per call instead.</summary>
+    private void WarnLowBalance(Session session, Usage left, Usage interval)
+    {
+        if (options.MinDurLowBalance is not { } minimum || minimum <= Usage.Zero)
+        {
+            return;
+        }
+        if (minimum >= interval)
+        {
+            options.Warn?.Invoke($"<SessionS> can not run warning for the session: <{session.CgrId}> since the remaining time:<{minimum}> is higher than the debit interval:<{interval}>.");
+            return;
+        }
+        if (left <= minimum)
+        {
+            _ = disconnector.WarnLowBalanceAsync(session, CancellationToken.None);
         }
     }
 

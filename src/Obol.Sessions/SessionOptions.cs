@@ -34,4 +34,10 @@ public sealed record SessionOptions
 
     /// <summary><c>session_ttl_last_usage</c>: debited before the TTL ends a session; unset = the TTL itself.</summary>
     public Usage? SessionTtlLastUsage { get; init; }
+
+    /// <summary><c>min_dur_low_balance</c>: warn the agent when a prepaid call has at most this much left; unset never.</summary>
+    public Usage? MinDurLowBalance { get; init; }
+
+    /// <summary>Where the core's warnings go (the engine's log).</summary>
+    public Action<string>? Warn { get; init; }
 }

@@ -97,4 +97,19 @@ public sealed class DebitLoopTests
         Assert.Equal(Usage.FromSeconds(5), run.TotalUsage);
         Assert.Equal(0m, h.Rater.Balance);
     }
+
+    [Fact]
+    public async Task MinDurLowBalance_LastGrantBelowThreshold_AgentWarnedOnce()
+    {
+        var h = new SessionHarness(balance: 0.25m, pricePerSecond: 0.01m, options: new SessionOptions { MinDurLowBalance = Usage.FromSeconds(6) });
+        var call = SessionHarness.Call("cgr3", Meta.Prepaid) with { DebitInterval = Usage.FromSeconds(10) };
+
+        await h.Manager.InitiateAsync(call, TestContext.Current.CancellationToken);
+        await h.AdvanceWhenArmedAsync(s_interval, () => h.Rater.CallCount("MaxDebit") == 1);
+        var afterFullGrants = h.Disconnector.LowBalanceWarnings;
+        await h.AdvanceWhenArmedAsync(s_interval, () => h.Rater.CallCount("MaxDebit") == 2);
+        await SessionHarness.EventuallyAsync(() => h.Rater.CallCount("MaxDebit") == 3 && h.Disconnector.LowBalanceWarnings == 1);
+
+        Assert.Equal(0, afterFullGrants);
+    }
 }

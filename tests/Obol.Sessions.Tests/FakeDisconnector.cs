@@ -13,6 +13,16 @@ internal sealed class FakeDisconnector : ISessionDisconnector
 
     private readonly List<Session> _forcedEnds = [];
 
+    private int _lowBalanceWarnings;
+
+    public int LowBalanceWarnings => Volatile.Read(ref _lowBalanceWarnings);
+
+    public Task WarnLowBalanceAsync(Session session, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _lowBalanceWarnings);
+        return Task.CompletedTask;
+    }
+
     public IReadOnlyList<Session> ForcedEnds { get { lock (_gate) { return [.. _forcedEnds]; } } }
 
     public Task SessionForcedEndAsync(Session session, CancellationToken cancellationToken)
