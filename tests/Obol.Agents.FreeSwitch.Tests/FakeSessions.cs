@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Obol.Events;
+using Obol.SessionServer;
+
+namespace Obol.Agents.FreeSwitch.Tests;
+
+/// <summary>Records every SessionS call the agent makes and answers with scripted replies.</summary>
+internal sealed class FakeSessions : IAgentSessions
+{
+    public ConcurrentQueue<AuthorizeArgs> Authorized { get; } = new();
+    public ConcurrentQueue<(InitiateArgs Args, string? ClientId)> Initiated { get; } = new();
+    public ConcurrentQueue<(TerminateArgs Args, string? ClientId)> Terminated { get; } = new();
+    public ConcurrentQueue<CgrEvent> Cdrs { get; } = new();
+
+    public Func<AuthorizeArgs, (AuthorizeReply?, string?)> OnAuthorize { get; set; } =
+        _ => (new AuthorizeReply { MaxUsage = 3_600_000_000_000 }, null);
+
+    public Func<InitiateArgs, (AuthorizeReply?, string?)> OnInitiate { get; set; } = _ => (new AuthorizeReply { MaxUsage = 3_600_000_000_000 }, null);
+
+    public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken cancellationToken = default)
+    {
+        Authorized.Enqueue(args);
+        return Task.FromResult(OnAuthorize(args));
+    }
+
+    public Task<(AuthorizeReply? Reply, string? Error)> InitiateAsync(InitiateArgs args, string? clientId, CancellationToken cancellationToken = default)
+    {
+        Initiated.Enqueue((args, clientId));
+        return Task.FromResult(OnInitiate(args));
+    }
+
+    public Task<string?> TerminateAsync(TerminateArgs args, string? clientId, CancellationToken cancellationToken = default)
+    {
+        Terminated.Enqueue((args, clientId));
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task<string?> ProcessCdrAsync(CgrEvent ev, CancellationToken cancellationToken = default)
+    {
+        Cdrs.Enqueue(ev);
+        return Task.FromResult<string?>(null);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; the agent handles events on its own tasks.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+            await Task.Delay(10);
+        }
+    }
+}
