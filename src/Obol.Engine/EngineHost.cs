@@ -77,7 +77,8 @@ internal static class EngineHost
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });
         await using var birpc = new BiRpcServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.BiRpc, Log = log.Warning });
-        await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, birpc, zone, tenant,
+        var agents = new InternalAgents(new BiRpcSessionClients(birpc, config.Sessions.ClientProtocol, SystemClock.Instance));
+        await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, agents, zone, tenant,
             options.RoundingDecimals, log).ConfigureAwait(false);
         tcp.Start();
         // The bound address, port 0 resolved, is what scripts and tests wait for.
@@ -89,6 +90,7 @@ internal static class EngineHost
             birpc.Start();
             await stderr.WriteLineAsync($"listening on {birpc.LocalEndPoint} (BiRPC)").ConfigureAwait(false);
         }
+        await using var freeSwitch = FreeSwitchWiring.Start(config, sessions, agents, zone, tenant, category, log);
         log.Info($"<Engine> started, node {general.NodeId}");
         await stopSignal.Stopped.ConfigureAwait(false);
         log.Info("<Engine> stopping");

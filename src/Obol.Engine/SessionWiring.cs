@@ -15,7 +15,7 @@ namespace Obol.Engine;
 internal static class SessionWiring
 {
     public static async Task<SessionService?> RegisterAsync(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events,
-        CdrService? cdrs, SessionJournal journal, BiRpcServer birpc, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
+        CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
     {
         var section = config.Sessions;
         if (!section.Enabled)
@@ -57,7 +57,6 @@ internal static class SessionWiring
             Stats = section.StatsConns.Count > 0 ? events.Stats : null,
             Cdrs = section.CdrsConns.Count > 0 ? cdrs : null,
         };
-        var clients = new BiRpcSessionClients(birpc, section.ClientProtocol, SystemClock.Instance);
         var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
             TimeProvider.System, log.Warning, journal);
         var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
