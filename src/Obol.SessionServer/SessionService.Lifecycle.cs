@@ -1,6 +1,4 @@
-using Obol.Api;
 using Obol.Cdrs;
-using Obol.Attributes;
 using Obol.Events;
 using Obol.Primitives;
 using Obol.Sessions;
@@ -24,12 +22,11 @@ public sealed partial class SessionService
         var reply = new AuthorizeReply();
         if (args.GetAttributes)
         {
-            (ev, var result, var error) = ApplyAttributes(ev, args.AttributeIds);
+            (ev, reply.Attributes, var error) = ApplyAttributes(ev, args.AttributeIds);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.Attributes = AttributesReply(result);
         }
         if (args.GetMaxUsage)
         {
@@ -59,11 +56,7 @@ public sealed partial class SessionService
             }
             reply.RouteProfiles = routes;
         }
-        var (thresholds, stats, failed) = await NotifyAsync(ev, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct)
-            .ConfigureAwait(false);
-        reply.ThresholdIds = thresholds;
-        reply.StatQueueIds = stats;
-        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply, null);
+        return await NotifiedAsync(ev, reply, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct).ConfigureAwait(false);
     }
 
     /// <summary>authEvent: the least usage any charger run may have, at most the requested one.</summary>
@@ -95,25 +88,19 @@ public sealed partial class SessionService
         var reply = new AuthorizeReply();
         if (args.GetAttributes)
         {
-            (ev, var result, var error) = ApplyAttributes(ev, args.AttributeIds);
+            (ev, reply.Attributes, var error) = ApplyAttributes(ev, args.AttributeIds);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.Attributes = AttributesReply(result);
         }
         if (args.AllocateResources)
         {
-            if (_subsystems.Resources is not null && originId.Length == 0)
-            {
-                return (null, ErrorCodes.MandatoryIeMissingFields("OriginID"));
-            }
-            var (allocation, error) = await ResourcesAsync(ev, originId, ResourceStep.Allocate, ct).ConfigureAwait(false);
+            (reply.ResourceAllocation, var error) = await AllocateResourcesAsync(ev, originId, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.ResourceAllocation = allocation;
         }
         if (args.InitSession)
         {
@@ -130,11 +117,7 @@ public sealed partial class SessionService
             }
             reply.MaxUsage = maxUsage.Nanoseconds;
         }
-        var (thresholds, stats, failed) = await NotifyAsync(ev, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct)
-            .ConfigureAwait(false);
-        reply.ThresholdIds = thresholds;
-        reply.StatQueueIds = stats;
-        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply, null);
+        return await NotifiedAsync(ev, reply, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct).ConfigureAwait(false);
     }
 
     /// <summary>BiRPCv1UpdateSession: an unknown CGRID is initiated (without debit loops) first.</summary>
@@ -152,12 +135,11 @@ public sealed partial class SessionService
         var reply = new AuthorizeReply();
         if (args.GetAttributes)
         {
-            (ev, var result, var error) = ApplyAttributes(ev, args.AttributeIds);
+            (ev, reply.Attributes, var error) = ApplyAttributes(ev, args.AttributeIds);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.Attributes = AttributesReply(result);
         }
         if (args.UpdateSession)
         {
@@ -279,26 +261,19 @@ public sealed partial class SessionService
         var reply = new AuthorizeReply();
         if (args.GetAttributes)
         {
-            (ev, var result, var error) = ApplyAttributes(ev, args.AttributeIds);
+            (ev, reply.Attributes, var error) = ApplyAttributes(ev, args.AttributeIds);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.Attributes = AttributesReply(result);
         }
         if (args.AllocateResources)
         {
-            var originId = ev.FieldAsString(EventFields.OriginId) ?? "";
-            if (_subsystems.Resources is not null && originId.Length == 0)
-            {
-                return (null, ErrorCodes.MandatoryIeMissingFields("OriginID"));
-            }
-            var (allocation, error) = await ResourcesAsync(ev, originId, ResourceStep.Allocate, ct).ConfigureAwait(false);
+            (reply.ResourceAllocation, var error) = await AllocateResourcesAsync(ev, ev.FieldAsString(EventFields.OriginId) ?? "", ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return (null, error);
             }
-            reply.ResourceAllocation = allocation;
         }
         if (args.GetRoutes)
         {
@@ -323,14 +298,14 @@ public sealed partial class SessionService
             }
             reply.MaxUsage = maxUsage.Nanoseconds;
         }
-        var (thresholds, stats, failed) = await NotifyAsync(ev, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct)
-            .ConfigureAwait(false);
-        reply.ThresholdIds = thresholds;
-        reply.StatQueueIds = stats;
-        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply, null);
+        return await NotifiedAsync(ev, reply, args.ProcessThresholds, args.ThresholdIds, args.ProcessStats, args.StatIds, ct).ConfigureAwait(false);
     }
 
-    private static AttributeReply? AttributesReply(AttributeProcessResult? result) => result?.Event is { } altered
-        ? new AttributeReply(result.MatchedProfiles, result.AlteredFields, altered.Tenant, altered.Id, altered.Time, altered.Event, altered.ApiOpts)
-        : null;
+    /// <summary>The reply once ThresholdS and StatS have seen the event, or PARTIALLY_EXECUTED when one of them failed.</summary>
+    private async Task<(AuthorizeReply? Reply, string? Error)> NotifiedAsync(CgrEvent ev, AuthorizeReply reply, bool thresholds,
+        IReadOnlyList<string>? thresholdIds, bool stats, IReadOnlyList<string>? statIds, CancellationToken ct)
+    {
+        (reply.ThresholdIds, reply.StatQueueIds, var failed) = await NotifyAsync(ev, thresholds, thresholdIds, stats, statIds, ct).ConfigureAwait(false);
+        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply, null);
+    }
 }

@@ -42,15 +42,15 @@ public sealed partial class SessionService
             reply.Attributes = [];
             foreach (var (runId, ev) in Derived(events, flags, "*attributes"))
             {
-                var (result, error) = ProcessAttributes(ev, flags.Values("*attributes", "*ids"));
-                if (error is not null && error != ErrorCodes.NotFound)
+                var (altered, attributes, error) = ApplyAttributes(ev, flags.Values("*attributes", "*ids"));
+                if (error is not null)
                 {
-                    return (null, ErrorCodes.SubsystemError("ATTRIBUTES", error));
+                    return (null, error);
                 }
-                if (result?.Event is { } altered)
+                if (attributes is not null)
                 {
                     events[runId] = altered;
-                    reply.Attributes[runId] = AttributesReply(result)!;
+                    reply.Attributes[runId] = attributes;
                 }
             }
             raw = events[Raw];
@@ -175,12 +175,11 @@ public sealed partial class SessionService
         Api.AttributeReply? attributes = null;
         if (flags.IsOn("*attributes"))
         {
-            (ev, var result, var error) = ApplyAttributes(ev, flags.Values("*attributes", "*ids"));
+            (ev, attributes, var error) = ApplyAttributes(ev, flags.Values("*attributes", "*ids"));
             if (error is not null)
             {
                 return (null, error);
             }
-            attributes = AttributesReply(result);
         }
         var (cost, costError) = await Manager.PriceAsync(ev, UsageField(ev, EventFields.Usage) ?? Usage.Zero, ct).ConfigureAwait(false);
         if (costError is not null || cost is null)

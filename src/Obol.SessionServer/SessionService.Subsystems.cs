@@ -1,3 +1,4 @@
+using Obol.Api;
 using Obol.Attributes;
 using Obol.Events;
 using Obol.Primitives;
@@ -36,15 +37,30 @@ public sealed partial class SessionService
         return (result, null);
     }
 
-    /// <summary>GetAttributes of Authorize/Initiate/Update: NOT_FOUND leaves the event alone, other errors fail the request.</summary>
-    private (CgrEvent Event, AttributeProcessResult? Result, string? Error) ApplyAttributes(CgrEvent ev, IReadOnlyList<string>? attributeIds)
+    /// <summary>GetAttributes of Authorize/Initiate/Update/ProcessMessage/GetCost: the altered event and its reply; NOT_FOUND
+    /// leaves the event alone, other errors fail the request.</summary>
+    private (CgrEvent Event, AttributeReply? Reply, string? Error) ApplyAttributes(CgrEvent ev, IReadOnlyList<string>? attributeIds)
     {
         var (result, error) = ProcessAttributes(ev, attributeIds);
         if (error is null)
         {
-            return (result!.Event ?? ev, result, null);
+            return (result!.Event ?? ev, AttributesReply(result), null);
         }
         return error == ErrorCodes.NotFound ? (ev, null, null) : (ev, null, ErrorCodes.SubsystemError("ATTRIBUTES", error));
+    }
+
+    private static AttributeReply? AttributesReply(AttributeProcessResult? result) => result?.Event is { } altered
+        ? new AttributeReply(result.MatchedProfiles, result.AlteredFields, altered.Tenant, altered.Id, altered.Time, altered.Event, altered.ApiOpts)
+        : null;
+
+    /// <summary>AllocateResources of Initiate/ProcessMessage: the usage is the call's OriginID, which must be there.</summary>
+    private async Task<(string? Allocation, string? Error)> AllocateResourcesAsync(CgrEvent ev, string originId, CancellationToken ct)
+    {
+        if (_subsystems.Resources is not null && originId.Length == 0)
+        {
+            return (null, ErrorCodes.MandatoryIeMissingFields("OriginID"));
+        }
+        return await ResourcesAsync(ev, originId, ResourceStep.Allocate, ct).ConfigureAwait(false);
     }
 
     private enum ResourceStep
