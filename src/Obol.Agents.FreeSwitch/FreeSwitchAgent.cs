@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Obol.Esl;
 using Obol.Events;
+using Obol.SessionServer;
 using H = Obol.Agents.FreeSwitch.FreeSwitchHeaders;
 
 namespace Obol.Agents.FreeSwitch;

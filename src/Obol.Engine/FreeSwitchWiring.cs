@@ -45,7 +45,7 @@ internal static class FreeSwitchWiring
             Timezone = zone,
             Log = log.Warning,
         };
-        var agent = new FreeSwitchAgent(options, new InProcessSessions(sessions));
+        var agent = new FreeSwitchAgent(options, sessions);
         agents.Register(options.ClientId, new AgentCallbacks(agent));
         _ = Task.Run(async () =>
         {
@@ -59,20 +59,6 @@ internal static class FreeSwitchWiring
             }
         });
         return agent;
-    }
-
-    private sealed class InProcessSessions(SessionService sessions) : IAgentSessions
-    {
-        public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken cancellationToken) =>
-            sessions.AuthorizeAsync(args, cancellationToken);
-
-        public Task<(AuthorizeReply? Reply, string? Error)> InitiateAsync(InitiateArgs args, string? clientId, CancellationToken cancellationToken) =>
-            sessions.InitiateAsync(args, clientId, cancellationToken);
-
-        public Task<string?> TerminateAsync(TerminateArgs args, string? clientId, CancellationToken cancellationToken) =>
-            sessions.TerminateAsync(args, clientId, cancellationToken);
-
-        public Task<string?> ProcessCdrAsync(CgrEvent ev, CancellationToken cancellationToken) => sessions.ProcessCdrAsync(ev, cancellationToken);
     }
 
     private sealed class AgentCallbacks(FreeSwitchAgent agent) : IInternalAgent

@@ -12,7 +12,7 @@ namespace Obol.SessionServer;
 /// its flags say, forks the call into ChargerS runs and hands the charging to the <see cref="SessionManager"/> core.
 /// Ended sessions become CDRs through CDRs; sessions ended by the engine are also disconnected at the agent.
 /// </summary>
-public sealed partial class SessionService : ISessionDisconnector, IAsyncDisposable
+public sealed partial class SessionService : IAgentSessions, ISessionDisconnector, IAsyncDisposable
 {
     private readonly SessionServiceOptions _options;
     private readonly SessionSubsystems _subsystems;

@@ -10,12 +10,15 @@ internal sealed class FakeSessions : IAgentSessions
     public ConcurrentQueue<AuthorizeArgs> Authorized { get; } = new();
     public ConcurrentQueue<(InitiateArgs Args, string? ClientId)> Initiated { get; } = new();
     public ConcurrentQueue<(TerminateArgs Args, string? ClientId)> Terminated { get; } = new();
+    public ConcurrentQueue<ProcessMessageArgs> Messages { get; } = new();
     public ConcurrentQueue<CgrEvent> Cdrs { get; } = new();
 
     public Func<AuthorizeArgs, (AuthorizeReply?, string?)> OnAuthorize { get; set; } =
         _ => (new AuthorizeReply { MaxUsage = 3_600_000_000_000 }, null);
 
     public Func<InitiateArgs, (AuthorizeReply?, string?)> OnInitiate { get; set; } = _ => (new AuthorizeReply { MaxUsage = 3_600_000_000_000 }, null);
+
+    public Func<ProcessMessageArgs, (AuthorizeReply?, string?)> OnProcessMessage { get; set; } = _ => (new AuthorizeReply(), null);
 
     public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken cancellationToken = default)
     {
@@ -35,8 +38,15 @@ internal sealed class FakeSessions : IAgentSessions
         return Task.FromResult<string?>(null);
     }
 
-    public Task<string?> ProcessCdrAsync(CgrEvent ev, CancellationToken cancellationToken = default)
+    public Task<(AuthorizeReply? Reply, string? Error)> ProcessMessageAsync(ProcessMessageArgs args, CancellationToken cancellationToken = default)
     {
+        Messages.Enqueue(args);
+        return Task.FromResult(OnProcessMessage(args));
+    }
+
+    public Task<string?> ProcessCdrAsync(CgrEvent? ev, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
         Cdrs.Enqueue(ev);
         return Task.FromResult<string?>(null);
     }
