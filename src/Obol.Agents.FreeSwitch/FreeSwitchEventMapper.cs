@@ -51,7 +51,7 @@ public sealed class FreeSwitchEventMapper
         cgrEvent.Event[EventFields.Usage] = _options.DefaultVoiceUsage;
         AddConnection(cgrEvent, connectionIndex);
         var args = new AuthorizeArgs { Tenant = cgrEvent.Tenant, Id = cgrEvent.Id, Time = cgrEvent.Time, Event = cgrEvent.Event, ApiOpts = cgrEvent.ApiOpts };
-        return FreeSwitchFlags.ApplyTo(args, Get(ev, H.CgrFlags));
+        return AgentFlags.ApplyTo(args, Get(ev, H.CgrFlags));
     }
 
     /// <summary>V1InitSessionArgs.</summary>
@@ -60,7 +60,7 @@ public sealed class FreeSwitchEventMapper
         var cgrEvent = ToCgrEvent(ev, alias);
         AddConnection(cgrEvent, connectionIndex);
         var args = new InitiateArgs { Tenant = cgrEvent.Tenant, Id = cgrEvent.Id, Time = cgrEvent.Time, Event = cgrEvent.Event, ApiOpts = cgrEvent.ApiOpts };
-        return FreeSwitchFlags.ApplyTo(args, Get(ev, H.CgrFlags));
+        return AgentFlags.ApplyTo(args, Get(ev, H.CgrFlags));
     }
 
     /// <summary>V1TerminateSessionArgs.</summary>
@@ -69,7 +69,7 @@ public sealed class FreeSwitchEventMapper
         var cgrEvent = ToCgrEvent(ev, alias);
         AddConnection(cgrEvent, connectionIndex);
         var args = new TerminateArgs { Tenant = cgrEvent.Tenant, Id = cgrEvent.Id, Time = cgrEvent.Time, Event = cgrEvent.Event, ApiOpts = cgrEvent.ApiOpts };
-        return FreeSwitchFlags.ApplyTo(args, Get(ev, H.CgrFlags));
+        return AgentFlags.ApplyTo(args, Get(ev, H.CgrFlags));
     }
 
     /// <summary>GetReqType: cgr_reqtype, else <c>*none</c> for calls FreeSWITCH keeps out of CDRs or inline dialplans, else the default.</summary>

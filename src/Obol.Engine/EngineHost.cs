@@ -91,6 +91,7 @@ internal static class EngineHost
             await stderr.WriteLineAsync($"listening on {birpc.LocalEndPoint} (BiRPC)").ConfigureAwait(false);
         }
         await using var freeSwitch = FreeSwitchWiring.Start(config, sessions, agents, zone, tenant, category, log);
+        await using var kamailio = KamailioWiring.Start(config, sessions, agents, zone, tenant, log);
         log.Info($"<Engine> started, node {general.NodeId}");
         await stopSignal.Stopped.ConfigureAwait(false);
         log.Info("<Engine> stopping");

@@ -5,7 +5,7 @@ using Obol.Routes;
 namespace Obol.SessionServer;
 
 /// <summary>The one-line digests of the WithDigest replies (AttrSProcessEventReply.Digest, SortedRoutesList.Digest).</summary>
-internal static class SessionDigests
+public static class SessionDigests
 {
     /// <summary><c>Field:Value,…</c> of the altered <c>*req</c> fields, in AlteredFields order.</summary>
     public static string? Attributes(AttributeReply? reply)
@@ -19,7 +19,8 @@ internal static class SessionDigests
             .Select(f => $"{f}:{EventValues.AsString(reply.Event[f])}"));
     }
 
-    /// <summary><c>route1[:params],route2</c> over every profile.</summary>
-    public static string? Routes(IReadOnlyList<SortedRoutes>? routes) =>
-        routes is null ? null : string.Join(',', routes.SelectMany(r => r.RoutesWithParameters()));
+    /// <summary><c>route1[:params],route2</c> over every profile; with <paramref name="withProfile"/> each route ends in <c>@ProfileID</c>.</summary>
+    public static string? Routes(IReadOnlyList<SortedRoutes>? routes, bool withProfile = false) =>
+        routes is null ? null
+            : string.Join(',', routes.SelectMany(p => p.RoutesWithParameters().Select(r => withProfile ? r + "@" + p.ProfileId : r)));
 }

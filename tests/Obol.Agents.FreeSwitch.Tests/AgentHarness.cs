@@ -1,3 +1,4 @@
+using Obol.SessionServer.Testing;
 using Obol.Esl.Testing;
 
 namespace Obol.Agents.FreeSwitch.Tests;

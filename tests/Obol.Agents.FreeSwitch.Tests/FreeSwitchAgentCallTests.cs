@@ -1,3 +1,4 @@
+using Obol.SessionServer.Testing;
 using NodaTime;
 using Obol.Esl.Testing;
 using Obol.Events;

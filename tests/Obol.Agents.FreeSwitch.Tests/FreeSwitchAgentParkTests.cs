@@ -1,3 +1,4 @@
+using Obol.SessionServer.Testing;
 using Obol.Api;
 using Obol.SessionServer;
 using Xunit;

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Obol.Events;
-using Obol.SessionServer;
 
-namespace Obol.Agents.FreeSwitch.Tests;
+namespace Obol.SessionServer.Testing;
 
 /// <summary>Records every SessionS call the agent makes and answers with scripted replies.</summary>
-internal sealed class FakeSessions : IAgentSessions
+public sealed class FakeSessions : IAgentSessions
 {
     public ConcurrentQueue<AuthorizeArgs> Authorized { get; } = new();
     public ConcurrentQueue<(InitiateArgs Args, string? ClientId)> Initiated { get; } = new();
@@ -20,35 +19,37 @@ internal sealed class FakeSessions : IAgentSessions
 
     public Func<ProcessMessageArgs, (AuthorizeReply?, string?)> OnProcessMessage { get; set; } = _ => (new AuthorizeReply(), null);
 
-    public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken cancellationToken = default)
+    public Func<CgrEvent, string?> OnProcessCdr { get; set; } = _ => null;
+
+    public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken ct = default)
     {
         Authorized.Enqueue(args);
         return Task.FromResult(OnAuthorize(args));
     }
 
-    public Task<(AuthorizeReply? Reply, string? Error)> InitiateAsync(InitiateArgs args, string? clientId, CancellationToken cancellationToken = default)
+    public Task<(AuthorizeReply? Reply, string? Error)> InitiateAsync(InitiateArgs args, string? clientId, CancellationToken ct = default)
     {
         Initiated.Enqueue((args, clientId));
         return Task.FromResult(OnInitiate(args));
     }
 
-    public Task<string?> TerminateAsync(TerminateArgs args, string? clientId, CancellationToken cancellationToken = default)
+    public Task<string?> TerminateAsync(TerminateArgs args, string? clientId, CancellationToken ct = default)
     {
         Terminated.Enqueue((args, clientId));
         return Task.FromResult<string?>(null);
     }
 
-    public Task<(AuthorizeReply? Reply, string? Error)> ProcessMessageAsync(ProcessMessageArgs args, CancellationToken cancellationToken = default)
+    public Task<(AuthorizeReply? Reply, string? Error)> ProcessMessageAsync(ProcessMessageArgs args, CancellationToken ct = default)
     {
         Messages.Enqueue(args);
         return Task.FromResult(OnProcessMessage(args));
     }
 
-    public Task<string?> ProcessCdrAsync(CgrEvent? ev, CancellationToken cancellationToken = default)
+    public Task<string?> ProcessCdrAsync(CgrEvent? ev, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ev);
         Cdrs.Enqueue(ev);
-        return Task.FromResult<string?>(null);
+        return Task.FromResult(OnProcessCdr(ev));
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; the agent handles events on its own tasks.</summary>

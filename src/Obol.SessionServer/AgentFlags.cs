@@ -1,13 +1,11 @@
-using Obol.SessionServer;
-
-namespace Obol.Agents.FreeSwitch;
+namespace Obol.SessionServer;
 
 /// <summary>
-/// <c>cgr_flags</c> (<c>;</c>-separated) into the SessionS argument flags, as sessions.go's ParseFlags of
-/// V1AuthorizeArgs, V1InitSessionArgs and V1TerminateSessionArgs read them. Without the variable CGRateS only asks
-/// for the accounting step of each call.
+/// A switch's <c>cgr_flags</c> (<c>;</c>-separated) into the SessionS argument flags, as sessions.go's ParseFlags of
+/// V1AuthorizeArgs, V1InitSessionArgs, V1TerminateSessionArgs and V1ProcessMessageArgs read them; every agent
+/// shares them. Without the variable the agents only ask for the accounting step of each call.
 /// </summary>
-public static class FreeSwitchFlags
+public static class AgentFlags
 {
     public const char Separator = ';';
     public const string Accounts = "*accounts";
@@ -96,8 +94,37 @@ public static class FreeSwitchFlags
         return args;
     }
 
+    /// <summary>Without flags a message asks for nothing; terminate and process message test by substring.</summary>
+    public static ProcessMessageArgs ApplyTo(ProcessMessageArgs args, string? flags)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (flags is null)
+        {
+            return args;
+        }
+        foreach (var flag in flags.Split(Separator))
+        {
+            args = flag switch
+            {
+                Accounts => args with { Debit = true },
+                Resources => args with { AllocateResources = true },
+                Routes => args with { GetRoutes = true },
+                RoutesIgnoreErrors => args with { RoutesIgnoreErrors = true },
+                RoutesEventCost => args with { RoutesMaxCost = MetaEventCost },
+                ForceDuration => args with { ForceDuration = true },
+                _ when flag.StartsWith(RoutesMaxCost, StringComparison.Ordinal) =>
+                    args with { RoutesMaxCost = TrimPrefix(flag, RoutesMaxCost + ":") },
+                _ when flag.Contains(Attributes, StringComparison.Ordinal) => args with { GetAttributes = true, AttributeIds = Ids(flag) },
+                _ when flag.Contains(Thresholds, StringComparison.Ordinal) => args with { ProcessThresholds = true, ThresholdIds = Ids(flag) },
+                _ when flag.Contains(Stats, StringComparison.Ordinal) => args with { ProcessStats = true, StatIds = Ids(flag) },
+                _ => args,
+            };
+        }
+        return args;
+    }
+
     /// <summary>getFlagIDs: the <c>&amp;</c>-separated IDs after the first <c>:</c>, null without one.</summary>
-    internal static List<string>? Ids(string flag)
+    public static List<string>? Ids(string flag)
     {
         var parts = flag.Split(':');
         return parts.Length <= 1 ? null : [.. parts[1].Split('&')];

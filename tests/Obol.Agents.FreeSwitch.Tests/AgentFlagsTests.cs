@@ -3,14 +3,14 @@ using Xunit;
 
 namespace Obol.Agents.FreeSwitch.Tests;
 
-public sealed class FreeSwitchFlagsTests
+public sealed class AgentFlagsTests
 {
     private const string Tutorial = "*resources;*attributes;*sessions;*routes;*thresholds;*stats;*accounts";
 
     [Fact]
     public void ApplyTo_AuthorizeTutorialFlags_EverySubsystem()
     {
-        var args = FreeSwitchFlags.ApplyTo(new AuthorizeArgs(), Tutorial);
+        var args = AgentFlags.ApplyTo(new AuthorizeArgs(), Tutorial);
 
         Assert.True(args.GetMaxUsage && args.AuthorizeResources && args.GetAttributes && args.GetRoutes && args.ProcessThresholds && args.ProcessStats);
         Assert.Null(args.AttributeIds);
@@ -20,7 +20,7 @@ public sealed class FreeSwitchFlagsTests
     [Fact]
     public void ApplyTo_AuthorizeIdsAndRouteOptions_Parsed()
     {
-        var args = FreeSwitchFlags.ApplyTo(new AuthorizeArgs(),
+        var args = AgentFlags.ApplyTo(new AuthorizeArgs(),
             "*attributes:ATTR_1&ATTR_2;*thresholds:TH_1;*stats:ST_1;*routes_maxcost:0.5;*routes_ignore_errors;*fd");
 
         Assert.Equal(["ATTR_1", "ATTR_2"], args.AttributeIds);
@@ -34,15 +34,15 @@ public sealed class FreeSwitchFlagsTests
     [Fact]
     public void ApplyTo_NoFlagsVariable_OnlyTheAccountingStep()
     {
-        Assert.True(FreeSwitchFlags.ApplyTo(new AuthorizeArgs(), null).GetMaxUsage);
-        Assert.True(FreeSwitchFlags.ApplyTo(new InitiateArgs(), null).InitSession);
-        Assert.True(FreeSwitchFlags.ApplyTo(new TerminateArgs(), null).TerminateSession);
+        Assert.True(AgentFlags.ApplyTo(new AuthorizeArgs(), null).GetMaxUsage);
+        Assert.True(AgentFlags.ApplyTo(new InitiateArgs(), null).InitSession);
+        Assert.True(AgentFlags.ApplyTo(new TerminateArgs(), null).TerminateSession);
     }
 
     [Fact]
     public void ApplyTo_EmptyFlagsVariable_NothingOn()
     {
-        var args = FreeSwitchFlags.ApplyTo(new InitiateArgs(), "");
+        var args = AgentFlags.ApplyTo(new InitiateArgs(), "");
 
         Assert.False(args.InitSession || args.AllocateResources || args.GetAttributes);
     }
@@ -50,8 +50,8 @@ public sealed class FreeSwitchFlagsTests
     [Fact]
     public void ApplyTo_InitiateAndTerminateTutorialFlags_TheirOwnSteps()
     {
-        var init = FreeSwitchFlags.ApplyTo(new InitiateArgs(), Tutorial);
-        var term = FreeSwitchFlags.ApplyTo(new TerminateArgs(), Tutorial);
+        var init = AgentFlags.ApplyTo(new InitiateArgs(), Tutorial);
+        var term = AgentFlags.ApplyTo(new TerminateArgs(), Tutorial);
 
         Assert.True(init.InitSession && init.AllocateResources && init.GetAttributes && init.ProcessThresholds && init.ProcessStats);
         Assert.True(term.TerminateSession && term.ReleaseResources && term.ProcessThresholds && term.ProcessStats);
