@@ -104,13 +104,16 @@ public sealed class AccountService
     /// A missing account is passed as null; return a new one to create it.</summary>
     public async Task<T> UpdateAsync<T>(string accountId, Func<Account?, (Account? Save, T Result)> change, CancellationToken cancellationToken = default)
     {
-        await using var held = await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var account = await _store.GetAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var (save, result) = change(account);
-        if (save is not null)
+        ValueTask saved;
+        T result;
+        await using (await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false))
         {
-            await _store.SaveAsync(save, cancellationToken).ConfigureAwait(false);
+            var account = await _store.GetLatestAsync(accountId, cancellationToken).ConfigureAwait(false);
+            (var save, result) = change(account);
+            saved = save is null ? ValueTask.CompletedTask : _store.SaveAsync(save, cancellationToken);
         }
+        // The next change of the account may start while this one reaches the disk; this caller hears of it only after.
+        await saved.ConfigureAwait(false);
         return result;
     }
 
@@ -121,26 +124,31 @@ public sealed class AccountService
     public async Task<ActionRunResult> RunActionsAsync(string accountId, Func<Account, ActionRunResult> run, bool createIfMissing = true,
         CancellationToken cancellationToken = default)
     {
-        await using var held = await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var account = await _store.GetAsync(accountId, cancellationToken).ConfigureAwait(false);
-        if (account is null)
+        ValueTask saved = ValueTask.CompletedTask;
+        ActionRunResult result;
+        await using (await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false))
         {
-            if (!createIfMissing)
+            var account = await _store.GetLatestAsync(accountId, cancellationToken).ConfigureAwait(false);
+            if (account is null)
             {
-                return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
+                if (!createIfMissing)
+                {
+                    return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
+                }
+                var separator = accountId.IndexOf(':', StringComparison.Ordinal);
+                account = separator < 0 ? new Account("", accountId) : new Account(accountId[..separator], accountId[(separator + 1)..]);
             }
-            var separator = accountId.IndexOf(':', StringComparison.Ordinal);
-            account = separator < 0 ? new Account("", accountId) : new Account(accountId[..separator], accountId[(separator + 1)..]);
+            result = run(account);
+            if (result.RemoveAccount)
+            {
+                await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
+            }
+            else if (result.ShouldSave)
+            {
+                saved = _store.SaveAsync(account, cancellationToken);
+            }
         }
-        var result = run(account);
-        if (result.RemoveAccount)
-        {
-            await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
-        }
-        else if (result.ShouldSave)
-        {
-            await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
-        }
+        await saved.ConfigureAwait(false);
         return result;
     }
 
@@ -165,80 +173,93 @@ public sealed class AccountService
         {
             // Locks are always taken in id order, so debits on accounts sharing a group cannot deadlock; the partners
             // are learnt from the account itself, so a change to its groups between attempts means another round.
-            await using var held = expectedPartners.Count == 0
+            var held = expectedPartners.Count == 0
                 ? await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false)
                 : await AcquireInOrderAsync([.. expectedPartners, key], cancellationToken).ConfigureAwait(false);
-            var account = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (account is null)
+            Task saved;
+            (TResult? Result, string? Error) outcome;
+            try
             {
-                return (default, ErrorCodes.AccountNotFound);
-            }
-            if (account.Disabled)
-            {
-                return (default, ErrorCodes.AccountDisabled);
-            }
-            var partners = SharedGroupPartners(account);
-            if (!partners.SequenceEqual(expectedPartners, StringComparer.Ordinal))
-            {
-                expectedPartners = partners;
-                continue;
-            }
-            var members = partners.Count == 0 ? s_noMembers : new Dictionary<string, Account>(StringComparer.Ordinal);
-            foreach (var id in partners)
-            {
-                if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
+                var account = await _store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+                if (account is null)
                 {
-                    members[id] = member;
+                    return (default, ErrorCodes.AccountNotFound);
                 }
-            }
-            var (result, error) = work(account, members);
-            if (error is null && save && journal is not null && result is not null)
-            {
-                List<Account> changed = [account, .. members.Values.Where(m => m.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))];
-                await _store.SaveAsync(changed, journal(result), cancellationToken).ConfigureAwait(false);
-            }
-            else if (error is null && save)
-            {
-                await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
-                foreach (var member in members.Values)
+                if (account.Disabled)
                 {
-                    if (member.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)))
+                    return (default, ErrorCodes.AccountDisabled);
+                }
+                var partners = SharedGroupPartners(account);
+                if (!partners.SequenceEqual(expectedPartners, StringComparer.Ordinal))
+                {
+                    expectedPartners = partners;
+                    continue;
+                }
+                var members = partners.Count == 0 ? s_noMembers : new Dictionary<string, Account>(StringComparer.Ordinal);
+                foreach (var id in partners)
+                {
+                    if (await _store.GetLatestAsync(id, cancellationToken).ConfigureAwait(false) is { } member)
                     {
-                        await _store.SaveAsync(member, cancellationToken).ConfigureAwait(false);
+                        members[id] = member;
                     }
                 }
+                outcome = work(account, members);
+                saved = outcome.Error is null && save ? SaveChanged(account, members, journal is not null && outcome.Result is not null
+                    ? journal(outcome.Result) : null, cancellationToken) : Task.CompletedTask;
             }
-            return (result, error);
+            finally
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+            // The lock is free while the change reaches the disk; this caller hears of it only after.
+            await saved.ConfigureAwait(false);
+            return outcome;
         }
+    }
+
+    /// <summary>Saves the account and the group members the change touched; with a journal, all in one write.</summary>
+    private Task SaveChanged(Account account, IReadOnlyDictionary<string, Account> members, IReadOnlyList<JournalWrite>? journal,
+        CancellationToken cancellationToken)
+    {
+        var touched = members.Values.Where(m => m.BalanceMap.Values.Any(list => list.Exists(b => b.Dirty)));
+        if (journal is not null)
+        {
+            return _store.SaveAsync([account, .. touched], journal, cancellationToken).AsTask();
+        }
+        if (members.Count == 0)
+        {
+            return _store.SaveAsync(account, cancellationToken).AsTask();
+        }
+        return Task.WhenAll([_store.SaveAsync(account, cancellationToken).AsTask(), .. touched.Select(m => _store.SaveAsync(m, cancellationToken).AsTask())]);
     }
 
     private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken,
         IReadOnlyList<JournalWrite>? journal = null)
     {
-        await using var held = await AcquireInOrderAsync(ids, cancellationToken).ConfigureAwait(false);
-        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        Task saved = Task.CompletedTask;
+        await using (await AcquireInOrderAsync(ids, cancellationToken).ConfigureAwait(false))
         {
-            if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
+            var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+            foreach (var id in ids)
             {
-                accounts[id] = account;
+                if (await _store.GetLatestAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
+                {
+                    accounts[id] = account;
+                }
+            }
+            if (journal is not null)
+            {
+                if (work(accounts) || journal.Count > 0)
+                {
+                    saved = _store.SaveAsync([.. accounts.Values], journal, cancellationToken).AsTask();
+                }
+            }
+            else if (work(accounts))
+            {
+                saved = Task.WhenAll(accounts.Values.Select(a => _store.SaveAsync(a, cancellationToken).AsTask()));
             }
         }
-        if (journal is not null)
-        {
-            if (work(accounts) || journal.Count > 0)
-            {
-                await _store.SaveAsync([.. accounts.Values], journal, cancellationToken).ConfigureAwait(false);
-            }
-            return;
-        }
-        if (work(accounts))
-        {
-            foreach (var account in accounts.Values)
-            {
-                await _store.SaveAsync(account, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await saved.ConfigureAwait(false);
     }
 
     /// <summary>Locks several accounts, always in id order so two multi-account operations cannot deadlock; released in

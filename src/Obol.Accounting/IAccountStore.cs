@@ -9,20 +9,36 @@ namespace Obol.Accounting;
 /// </summary>
 public interface IAccountStore
 {
+    /// <summary>What is durably stored: what readers outside the account's lock see.</summary>
     ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Under the account's lock: the state the next change must start from, the last one saved even if it is still on
+    /// its way to the disk.
+    /// </summary>
+    ValueTask<Account?> GetLatestAsync(string accountId, CancellationToken cancellationToken = default) => GetAsync(accountId, cancellationToken);
+
+    /// <summary>
+    /// Accepts the new state before it returns (a <see cref="GetLatestAsync"/> that follows sees it at once); the task
+    /// completes once it is durable, and faults if it never becomes so. So the caller may release the account's lock
+    /// before awaiting it: the account's next change runs while this one is written, in order. A state derived from
+    /// one that failed must fail too.
+    /// </summary>
     ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves the accounts and writes the journal documents atomically: after a crash either all of it is on disk or none.
-    /// A store without documents saves the accounts one by one and drops the journal.
+    /// Accepted at once, as <see cref="SaveAsync(Account, CancellationToken)"/>. A store without documents saves the
+    /// accounts one by one and drops the journal.
     /// </summary>
-    async ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+    ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
     {
-        foreach (var account in accounts)
+        var saves = new Task[accounts.Count];
+        for (var i = 0; i < accounts.Count; i++)
         {
-            await SaveAsync(account, cancellationToken).ConfigureAwait(false);
+            saves[i] = SaveAsync(accounts[i], cancellationToken).AsTask();
         }
+        return new ValueTask(Task.WhenAll(saves));
     }
 
     ValueTask<bool> RemoveAsync(string accountId, CancellationToken cancellationToken = default);

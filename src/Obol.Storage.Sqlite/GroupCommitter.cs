@@ -80,7 +80,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 _batch.Transaction = transaction;
                 foreach (var operation in pending)
                 {
-                    if (operation.CoalesceKey is not { } key || ReferenceEquals(lastByKey[key], operation))
+                    if (operation.Validate() && (operation.CoalesceKey is not { } key || ReferenceEquals(lastByKey[key], operation)))
                     {
                         operation.Execute(_batch);
                     }
@@ -106,7 +106,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
         Interlocked.Add(ref _operationCount, pending.Count);
         foreach (var operation in pending)
         {
-            operation.Committed();
+            // A coalesced-away change was written by the last one of its key, so it shares that one's fate.
+            operation.Committed(operation.CoalesceKey is { } key ? lastByKey[key] : null);
         }
     }
 }

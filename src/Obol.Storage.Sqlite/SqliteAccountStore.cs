@@ -17,6 +17,7 @@ public sealed class SqliteAccountStore : IAccountStore
 
     private readonly SqliteStore _store;
     private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.Ordinal);
+    private readonly PendingAccounts _pending = new();
 
     internal SqliteAccountStore(SqliteStore store)
     {
@@ -25,41 +26,51 @@ public sealed class SqliteAccountStore : IAccountStore
 
     public int Count => _accounts.Count;
 
+    /// <summary>What the disk holds.</summary>
     public ValueTask<Account?> GetAsync(string accountId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_accounts.TryGetValue(accountId, out var account) ? account.Clone() : null);
+        ValueTask.FromResult(Committed(accountId));
 
-    /// <summary>Keeps <paramref name="account"/> as given (its holder must not touch it afterwards) once it is on
-    /// disk. Not cancellable once queued.</summary>
-    public async ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default)
+    /// <summary>The newest accepted state, which may still be on its way to the disk.</summary>
+    public ValueTask<Account?> GetLatestAsync(string accountId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_pending.Load(accountId, () => Committed(accountId)));
+
+    /// <summary>Accepts <paramref name="account"/> at once (its holder must not touch it afterwards); the task completes
+    /// once it is on disk. Not cancellable once queued.</summary>
+    public ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default)
     {
         account.ClearDirty();
         // Serialised here, on the caller's thread, so concurrent savers share the JSON work the single writer would
         // otherwise do alone.
         var json = AccountJson.Write(account);
+        var ticket = _pending.Accept(account);
         var operation = new WriteOperation("a\0" + account.Id,
             batch => batch.Run(Upsert, account.Id, account.Tenant, json) > 0,
             _ =>
             {
                 _accounts[account.Id] = account;
+                PendingAccounts.Written(ticket);
                 return true;
-            });
-        await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
+            },
+            _ => PendingAccounts.Failed(ticket),
+            () => PendingAccounts.ThrowIfStale(ticket));
+        return new ValueTask(_store.WriteAsync(operation, cancellationToken));
     }
 
-    /// <summary>The accounts and the journal documents in one transaction; memory changes once it is committed.</summary>
-    public async ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+    /// <summary>The accounts and the journal documents in one transaction, accepted at once; memory changes once it
+    /// is committed.</summary>
+    public ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
     {
-        var rows = new (Account Account, string Json)[accounts.Count];
+        var rows = new (Account Account, string Json, PendingAccounts.Ticket Ticket)[accounts.Count];
         for (var i = 0; i < accounts.Count; i++)
         {
             accounts[i].ClearDirty();
-            rows[i] = (accounts[i], AccountJson.Write(accounts[i]));
+            rows[i] = (accounts[i], AccountJson.Write(accounts[i]), _pending.Accept(accounts[i]));
         }
         var documents = journal.ToArray();
         var operation = new WriteOperation(null,
             batch =>
             {
-                foreach (var (account, json) in rows)
+                foreach (var (account, json, _) in rows)
                 {
                     batch.Run(Upsert, account.Id, account.Tenant, json);
                 }
@@ -68,22 +79,42 @@ public sealed class SqliteAccountStore : IAccountStore
             },
             _ =>
             {
-                foreach (var (account, _) in rows)
+                foreach (var (account, _, ticket) in rows)
                 {
                     _accounts[account.Id] = account;
+                    PendingAccounts.Written(ticket);
                 }
                 return true;
+            },
+            _ =>
+            {
+                foreach (var row in rows)
+                {
+                    PendingAccounts.Failed(row.Ticket);
+                }
+            },
+            () =>
+            {
+                foreach (var row in rows)
+                {
+                    PendingAccounts.ThrowIfStale(row.Ticket);
+                }
             });
-        await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
+        return new ValueTask(_store.WriteAsync(operation, cancellationToken));
     }
 
     public async ValueTask<bool> RemoveAsync(string accountId, CancellationToken cancellationToken = default)
     {
+        // Under the account's lock nothing new is accepted meanwhile, so once the accepted states are written the
+        // removal is the account's last word.
+        await _pending.WhenWrittenAsync(accountId).ConfigureAwait(false);
         var operation = new WriteOperation("a\0" + accountId,
             batch => batch.Run(Delete, accountId) > 0,
             _ => _accounts.TryRemove(accountId, out Account? _));
         return await _store.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
     }
+
+    private Account? Committed(string accountId) => _accounts.TryGetValue(accountId, out var account) ? account.Clone() : null;
 
     public ValueTask<IReadOnlyList<string>> ListAsync(string? tenant, CancellationToken cancellationToken = default)
     {
