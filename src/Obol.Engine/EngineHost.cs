@@ -75,11 +75,16 @@ internal static class EngineHost
         var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
-        await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions { EndPoint = endPoints.Value.Http, Log = log.Warning });
+        await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions
+        {
+            EndPoint = endPoints.Value.Http,
+            Log = log.Warning,
+            MapEndpoints = FreeSwitchCdrEndpoint.Map(config, cdrs, log),
+        });
         await using var birpc = new BiRpcServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.BiRpc, Log = log.Warning });
         var agents = new InternalAgents(new BiRpcSessionClients(birpc, config.Sessions.ClientProtocol, SystemClock.Instance));
         await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, agents, zone, tenant,
-            options.RoundingDecimals, log).ConfigureAwait(false);
+            category, options.RoundingDecimals, log).ConfigureAwait(false);
         tcp.Start();
         // The bound address, port 0 resolved, is what scripts and tests wait for.
         await stderr.WriteLineAsync($"listening on {tcp.LocalEndPoint} (JSON-RPC)").ConfigureAwait(false);

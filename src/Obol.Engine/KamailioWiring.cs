@@ -34,7 +34,9 @@ internal static class KamailioWiring
             TimeZone = TimeZoneFor(section.Timezone, zone, log),
             DefaultTenant = tenant,
             DefaultRequestType = config.General.DefaultRequestType.Length > 0 ? config.General.DefaultRequestType : Meta.Rated,
-            ChannelSyncTimeout = TimeSpan.FromTicks(config.Sessions.ChannelSyncTimeout.Nanoseconds / 100),
+            // As SessionS's own wait: an unset timeout must never leave a sync waiting forever.
+            ChannelSyncTimeout = config.Sessions.ChannelSyncTimeout > Usage.Zero
+                ? TimeSpan.FromTicks(config.Sessions.ChannelSyncTimeout.Nanoseconds / 100) : TimeSpan.FromSeconds(60),
             Log = log.Warning,
         };
         var agent = new KamailioAgent(options, sessions);

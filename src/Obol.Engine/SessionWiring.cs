@@ -15,7 +15,7 @@ namespace Obol.Engine;
 internal static class SessionWiring
 {
     public static async Task<SessionService?> RegisterAsync(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events,
-        CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, int roundingDecimals, EngineLog log)
+        CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
     {
         var section = config.Sessions;
         if (!section.Enabled)
@@ -40,6 +40,7 @@ internal static class SessionWiring
                 Warn = log.Warning,
             },
             DefaultTenant = tenant,
+            DefaultCategory = category,
             DefaultUsage = section.DefaultUsage.Count > 0 ? section.DefaultUsage : new SessionServiceOptions().DefaultUsage,
             ChannelSyncTimeout = section.ChannelSyncTimeout > Usage.Zero ? TimeSpan.FromTicks(section.ChannelSyncTimeout.Nanoseconds / 100) : TimeSpan.FromSeconds(60),
             StaleChannelMaxExtraUsage = section.StaleChanMaxExtraUsage,

@@ -181,7 +181,7 @@ public sealed partial class SessionService
                 return (null, error);
             }
         }
-        var (cost, costError) = await Manager.PriceAsync(ev, UsageField(ev, EventFields.Usage) ?? Usage.Zero, ct).ConfigureAwait(false);
+        var (cost, costError) = await Manager.PriceAsync(WithCategory(ev), UsageField(ev, EventFields.Usage) ?? Usage.Zero, ct).ConfigureAwait(false);
         if (costError is not null || cost is null)
         {
             return (null, costError ?? ErrorCodes.NotFound);

@@ -139,7 +139,18 @@ public sealed partial class SessionService : IAgentSessions, ISessionDisconnecto
         {
             return ([], ErrorCodes.SubsystemError("CHARGERS", error));
         }
-        return ([.. result.Runs.Select(r => new SessionRunEvent(r.CgrEvent.FieldAsString(EventFields.RunId) ?? "", r.CgrEvent))], null);
+        return ([.. result.Runs.Select(r => new SessionRunEvent(r.CgrEvent.FieldAsString(EventFields.RunId) ?? "", WithCategory(r.CgrEvent)))], null);
+    }
+
+    /// <summary>newSession's <c>category := FirstNonEmpty(Category, general.default_category)</c> for the run's
+    /// CallDescriptor, kept on the run's event, which is what Obol's runs are rated from.</summary>
+    private CgrEvent WithCategory(CgrEvent ev)
+    {
+        if (string.IsNullOrEmpty(ev.FieldAsString(EventFields.Category)))
+        {
+            ev.Event[EventFields.Category] = _options.DefaultCategory;
+        }
+        return ev;
     }
 
     private (SessionEvent? Request, string? Error) SessionRequest(CgrEvent ev, string cgrId, string? clientId, bool fork)

@@ -12,6 +12,10 @@ public sealed record SessionServiceOptions
 
     public string DefaultTenant { get; init; } = "cgrates.org";
 
+    /// <summary><c>general.default_category</c>: the runs' category when the event has none (newSession, GetCost), as
+    /// for OpenSIPS's cgrates module, which sends no Category.</summary>
+    public string DefaultCategory { get; init; } = "call";
+
     /// <summary><c>default_usage</c> per ToR (<c>*any</c> for the others).</summary>
     public IReadOnlyDictionary<string, Usage> DefaultUsage { get; init; } = new Dictionary<string, Usage>(StringComparer.Ordinal)
     {
