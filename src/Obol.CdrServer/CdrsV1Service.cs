@@ -103,29 +103,14 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         return error is null ? Ok : RpcResult.Fail<string>(error);
     }
 
-    /// <summary>V1ProcessCDR: the config's default flags, ChargerS and RALs off for a pre-rated CDR; the APIOpts go with
-    /// the event to the subsystems.</summary>
+    /// <summary>V1ProcessCDR (<see cref="CdrService.ProcessCdrAsync"/>), the tenant defaulting to this API's.</summary>
     private async ValueTask<RpcResult<string>> ProcessWholeCdrAsync(Cdr cdr, Dictionary<string, object?>? apiOpts, CancellationToken ct)
     {
         if (cdr.Tenant.Length == 0)
         {
             cdr.Tenant = defaultTenant;
         }
-        if (cdr.Cgrid.Length == 0)
-        {
-            cdr.ComputeCgrid();
-        }
-        var flags = cdrs.Options.Defaults;
-        if (cdr.PreRated)
-        {
-            flags = flags with { Chargers = false, Rals = false };
-        }
-        var ev = cdr.ToCgrEvent();
-        if (apiOpts is not null)
-        {
-            ev.ApiOpts = new Dictionary<string, object?>(apiOpts, StringComparer.Ordinal);
-        }
-        var outcome = await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false);
+        var outcome = await cdrs.ProcessCdrAsync(cdr, apiOpts, ct).ConfigureAwait(false);
         return outcome is null ? Ok : RpcResult.Fail<string>(outcome);
     }
 

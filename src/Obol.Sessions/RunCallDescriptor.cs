@@ -8,12 +8,15 @@ namespace Obol.Sessions;
 /// <summary>Builds a run's CallDescriptor from its event (SRun.CD from Event.AsCallDescriptor).</summary>
 internal static class RunCallDescriptor
 {
+    private static readonly Instant GoZero = GoTime.Zero.ToInstant();
+
     public static CallDescriptor From(CgrEvent ev, Instant now)
     {
         var account = ev.FieldAsString(EventFields.Account) ?? "";
         var subject = ev.FieldAsString(EventFields.Subject);
         var tor = ev.FieldAsString(EventFields.ToR);
-        var start = ev.Event.GetValueOrDefault(EventFields.AnswerTime) is Instant answer && answer != default ? answer : now;
+        // As sessions.go: an unanswered event (a switch's park or auth, AnswerTime Go's zero time) is rated from its SetupTime.
+        var start = Time(ev, EventFields.AnswerTime) ?? Time(ev, EventFields.SetupTime) ?? now;
         return new CallDescriptor
         {
             Tenant = ev.FieldAsString(EventFields.Tenant) is { Length: > 0 } t ? t : ev.Tenant,
@@ -26,6 +29,9 @@ internal static class RunCallDescriptor
             TimeEnd = start,
         };
     }
+
+    private static Instant? Time(CgrEvent ev, string field) =>
+        ev.Event.GetValueOrDefault(field) is Instant time && time != default && time != GoZero ? time : null;
 
     /// <summary>A descriptor for <paramref name="usage"/> from the run's start, as the one-shot questions (authorize) use.</summary>
     public static CallDescriptor ForUsage(CallDescriptor call, Usage usage)

@@ -57,6 +57,25 @@ public sealed class FakeFreeSwitch : IAsyncDisposable
         set => Volatile.Write(ref _channels, value ?? []);
     }
 
+    /// <summary>Lists <paramref name="channel"/> in <c>show channels</c> (a call that is up), replacing one with its UUID.</summary>
+    public void AddChannel(FakeChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        lock (_gate)
+        {
+            Channels = [.. Channels.Where(c => c.Uuid != channel.Uuid), channel];
+        }
+    }
+
+    /// <summary>Stops listing the channel <paramref name="uuid"/> (the call hung up).</summary>
+    public void RemoveChannel(string uuid)
+    {
+        lock (_gate)
+        {
+            Channels = [.. Channels.Where(c => c.Uuid != uuid)];
+        }
+    }
+
     /// <summary>Every command received, in arrival order, across all connections and restarts.</summary>
     public IReadOnlyList<EslReceivedCommand> Commands
     {
@@ -248,6 +267,24 @@ public sealed class FakeFreeSwitch : IAsyncDisposable
                 _waiters.RemoveAll(w => w.Found == found);
             }
             throw new TimeoutException($"No matching command arrived; received: [{string.Join(" | ", Commands.Select(c => c.Line))}].", ex);
+        }
+    }
+
+    /// <summary>
+    /// Waits until a connection is subscribed to <paramref name="eventName"/>: an <c>event plain</c> command is recorded
+    /// on arrival but takes effect when answered, and events sent in between reach nobody.
+    /// </summary>
+    /// <exception cref="TimeoutException">No connection subscribed within <paramref name="timeout"/> (five seconds by default).</exception>
+    public async Task WaitForSubscriberAsync(string eventName, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
+        while (!Snapshot().Any(c => c.Wants(eventName, null)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No connection subscribed to {eventName}.");
+            }
+            await Task.Delay(10).ConfigureAwait(false);
         }
     }
 
