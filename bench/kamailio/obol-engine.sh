@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The evapi peer of scenario E (ENGINE_CMD of scripts/perf-run.sh): a Release obol-engine with the kamevapi tutorial
+# config dialing Kamailio at 127.0.0.1:$EVAPI_PORT, on a fresh data directory with the tutorial plan. One caller
+# (1001) makes every call, so the plan's guards against exactly that are lifted in this copy of it: ResGroup1's
+# limit of 7 concurrent calls, 1001's STANDARD_TRIGGERS (which disable it above 100) and its 10 of credit (topped up
+# to 1,000,000). Rates, attributes, routes and the prepaid flow are the tutorial's.
+# On TERM (the end of a run) it checks every balance against the CDRs (money taken = sum of CDR costs), writes the
+# verdict to $OBOL_CHECK (default: stderr) and stops the engine.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=$(mktemp -d /tmp/obol-kperf.XXXXXX)
+mkdir -p "$data/conf" "$data/plan" "$data/db"
+cp "$root/samples/configs/kamevapi/cgrates.json" "$data/conf/"
+cat > "$data/conf/zz_perf.json" <<JSON
+{
+  "kamailio_agent": {"evapi_conns": [{"address": "127.0.0.1:${EVAPI_PORT:-8548}", "reconnects": -1, "max_reconnect_interval": "1s"}]},
+  "ees": {"exporters": [{"id": "tutorial_export", "export_path": "$data"}]}
+}
+JSON
+cp "$root/samples/tariffplans/tutorial/"*.csv "$data/plan/"
+sed -i 's/^\(cgrates.org,ResGroup1,.*,-1,\)7,/\1100000,/' "$data/plan/Resources.csv"
+sed -i 's/^\(cgrates.org,1001,AP_PACKAGE_10,\)STANDARD_TRIGGERS,/\1,/' "$data/plan/AccountActions.csv"
+http_port=${OBOL_HTTP_PORT:-2180}
+# Its own process group: perf-run.sh TERMs this script's group, and the check needs the engine still up.
+setsid dotnet "$root/src/Obol.Engine/bin/Release/net10.0/obol-engine.dll" -config_path "$data/conf" -data_dir "$data/db" -log_level 3 \
+  -logger '*stdout' -tariffplan "$data/plan" -listen 127.0.0.1:0 -http_listen "127.0.0.1:$http_port" -birpc_listen 127.0.0.1:0 \
+  > "$data/engine.out" 2> "$data/engine.err" &
+engine=$!
+rpc() { curl -s --max-time 60 -H 'Content-Type: application/json' -d "{\"method\":\"$1\",\"params\":[$2],\"id\":1}" "http://127.0.0.1:$http_port/jsonrpc"; }
+until grep -q "(HTTP" "$data/engine.err" 2>/dev/null || ! kill -0 "$engine" 2>/dev/null; do sleep 0.1; done
+rpc APIerSv1.SetBalance '{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":1000000,"Balance":{"ID":"test"}}' >/dev/null
+before=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
+
+check() {
+  # Calls that ended last may still be settling: wait (bounded, perf-run.sh allows 10 s) until none is active.
+  for _ in $(seq 1 40); do
+    rpc SessionSv1.GetActiveSessionsCount '{}' | grep -q '"result":0' && break
+    sleep 0.2
+  done
+  after=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
+  python3 - "$before" "$after" "$data/db/obol.db" <<'PY' >> "${OBOL_CHECK:-/dev/stderr}"
+import json, sqlite3, sys
+from decimal import Decimal
+def money(account):
+    balances = (json.loads(account)["result"]["BalanceMap"] or {}).get("*monetary") or []
+    return sum(Decimal(str(b["Value"])) for b in balances)
+db = sqlite3.connect(f"file:{sys.argv[3]}?mode=ro", uri=True)
+costs = [Decimal(c) for (c,) in db.execute("SELECT cost FROM cdrs WHERE account = '1001' AND run_id = '*default'")]
+taken = money(sys.argv[1]) - money(sys.argv[2])
+charged = sum(costs, Decimal(0))
+verdict = "EXACT" if taken == charged else "MISMATCH"
+print(f"balance check: {len(costs)} CDRs, money taken {taken}, sum of CDR costs {charged}: {verdict}")
+PY
+}
+trap 'check; kill -TERM "$engine"; wait "$engine"; rm -rf "$data"; exit 0' TERM INT
+wait "$engine"
