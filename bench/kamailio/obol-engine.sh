@@ -4,6 +4,8 @@
 # (1001) makes every call, so the plan's guards against exactly that are lifted in this copy of it: ResGroup1's
 # limit of 7 concurrent calls, 1001's STANDARD_TRIGGERS (which disable it above 100) and its 10 of credit (topped up
 # to 1,000,000). Rates, attributes, routes and the prepaid flow are the tutorial's.
+# ResGroup1's thousands of usages are stored once a second (store_interval "1s") rather than with every change; CGRateS's
+# default never stores them while running.
 # On TERM (the end of a run) it checks every balance against the CDRs (money taken = sum of CDR costs), writes the
 # verdict to $OBOL_CHECK (default: stderr) and stops the engine.
 set -u
@@ -15,7 +17,8 @@ cp "$root/samples/configs/kamevapi/cgrates.json" "$data/conf/"
 cat > "$data/conf/zz_perf.json" <<JSON
 {
   "kamailio_agent": {"evapi_conns": [{"address": "127.0.0.1:${EVAPI_PORT:-8548}", "reconnects": -1, "max_reconnect_interval": "1s"}]},
-  "ees": {"exporters": [{"id": "tutorial_export", "export_path": "$data"}]}
+  "ees": {"exporters": [{"id": "tutorial_export", "export_path": "$data"}]},
+  "resources": {"store_interval": "1s"}
 }
 JSON
 cp "$root/samples/tariffplans/tutorial/"*.csv "$data/plan/"

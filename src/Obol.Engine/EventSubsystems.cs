@@ -1,4 +1,5 @@
 using NodaTime;
+using Obol.Primitives;
 using Obol.Api;
 using Obol.Api.JsonRpc;
 using Obol.Attributes;
@@ -40,6 +41,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ExporterService? _exporters;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _resourceBackup = Task.CompletedTask;
 
     private EventSubsystems(ObolConfig config, SqliteStore store, RalsService rals, DateTimeZone zone, EngineLog log, int roundingDecimals,
         string tenant, string category)
@@ -104,6 +107,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         int roundingDecimals, string tenant, string category)
     {
         var subsystems = new EventSubsystems(config, store, rals, zone, log, roundingDecimals, tenant, category);
+        subsystems.StartResourceBackup(log);
         await subsystems._catalog.RestoreAsync().ConfigureAwait(false);
         foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.StatQueues).ConfigureAwait(false))
         {
@@ -172,8 +176,41 @@ internal sealed class EventSubsystems : IAsyncDisposable
 
     public RouteService Routes => _routes;
 
+    /// <summary>resources.store_interval's backup: the changed resources stored that often, and once more at shutdown.</summary>
+    private void StartResourceBackup(EngineLog log)
+    {
+        if (_config.Resources.StoreInterval is not { } interval || interval <= Usage.Zero)
+        {
+            return;
+        }
+        var every = TimeSpan.FromTicks(Math.Max(1, interval.Nanoseconds / 100));
+        _resourceBackup = Task.Run(async () =>
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(every, _stopping.Token).ConfigureAwait(false);
+                    await _resources.StoreDirtyAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException)
+                {
+                    log.Warning($"<ResourceS> failed storing resources: {e.Message}");
+                }
+            }
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _resourceBackup.ConfigureAwait(false);
+        await _resources.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
         if (_exporters is not null)
         {
             await _exporters.DisposeAsync().ConfigureAwait(false);

@@ -44,6 +44,7 @@ internal static class SubsystemOptions
         UsageId = section.UsageId,
         UsageTtl = section.UsageTtl,
         Units = section.Units,
+        StoreInterval = section.StoreInterval,
     };
 
     public static RouteServiceOptions Routes(RoutesConfig section, string tenant) => new()

@@ -84,7 +84,12 @@ public sealed partial class Resource
                         error = $"usage {property.Name}: {error}";
                         return false;
                     }
+                    if (restored._usages.TryGetValue(property.Name, out var repeated))
+                    {
+                        restored._total -= repeated.Units;
+                    }
                     restored._usages[property.Name] = usage;
+                    restored._total += usage.Units;
                 }
             }
             if (root.TryGetProperty("TTLIdx", out var index) && index.ValueKind == JsonValueKind.Array)

@@ -12,6 +12,9 @@ public sealed partial class Resource
 {
     private readonly Dictionary<string, ResourceUsage> _usages = new(StringComparer.Ordinal);
 
+    // Kept with every change, so a limit check does not walk thousands of usages on a busy resource.
+    private decimal _total;
+
     // Null until a usage with an expiry is recorded, so the JSON says null where Go's nil slice does.
     private List<string>? _ttlIndex;
 
@@ -30,18 +33,7 @@ public sealed partial class Resource
     public IReadOnlyList<string>? TtlIndex => _ttlIndex;
 
     /// <summary>Resource.TotalUsage: the units of every usage held, expired ones included until they are purged.</summary>
-    public decimal TotalUsage
-    {
-        get
-        {
-            decimal total = 0;
-            foreach (var usage in _usages.Values)
-            {
-                total += usage.Units;
-            }
-            return total;
-        }
-    }
+    public decimal TotalUsage => _total;
 
     /// <summary>
     /// The usage TTL the last matching chose (Resource.ttl): not stored, and kept between calls, as CGRateS keeps it
@@ -51,7 +43,7 @@ public sealed partial class Resource
 
     public Resource Clone()
     {
-        var clone = new Resource(Tenant, Id) { Ttl = Ttl };
+        var clone = new Resource(Tenant, Id) { Ttl = Ttl, _total = _total };
         foreach (var (id, usage) in _usages)
         {
             clone._usages[id] = usage;
@@ -83,7 +75,10 @@ public sealed partial class Resource
         }
         for (var i = 0; i < firstActive; i++)
         {
-            _usages.Remove(_ttlIndex[i]);
+            if (_usages.Remove(_ttlIndex[i], out var expired))
+            {
+                _total -= expired.Units;
+            }
         }
         _ttlIndex.RemoveRange(0, firstActive);
     }
@@ -104,6 +99,7 @@ public sealed partial class Resource
             usage = usage with { ExpiryTime = now.PlusNanoseconds(ttl.Nanoseconds) };
         }
         _usages[usage.Id] = usage;
+        _total += usage.Units;
         if (usage.Expires)
         {
             (_ttlIndex ??= []).Add(usage.Id);
@@ -118,6 +114,7 @@ public sealed partial class Resource
         {
             return $"cannot find usage record with id: {usageId}";
         }
+        _total -= usage.Units;
         if (usage.Expires)
         {
             _ttlIndex?.Remove(usageId);

@@ -177,7 +177,14 @@ public sealed partial class ResourceService
         {
             if (h.Profile.Stored && _store is not null)
             {
-                await _store.SaveAsync(h.Profile.Tenant, h.Profile.Id, h.State.ToJson(), cancellationToken).ConfigureAwait(false);
+                if (_options.StoreInterval is not { } interval || interval < Usage.Zero)
+                {
+                    await _store.SaveAsync(h.Profile.Tenant, h.Profile.Id, h.State.ToJson(), cancellationToken).ConfigureAwait(false);
+                }
+                else if (interval > Usage.Zero)
+                {
+                    _dirty.TryAdd((h.Profile.Tenant, h.Profile.Id), 0);
+                }
             }
             changes.Add((h.Profile, h.State.TotalUsage));
         }

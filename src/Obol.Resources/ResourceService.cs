@@ -10,7 +10,7 @@ namespace Obol.Resources;
 /// ResourceS (engine/resources.go): counts units held per usage ID against each resource's limit. An event's
 /// resources are picked through the filter index and locked in ID order (so concurrent calls cannot deadlock and
 /// never allocate past a limit), ordered by weight and cut after a blocker. Resources of <c>Stored</c> profiles are
-/// saved through <see cref="IResourceStore"/> after every change; ThresholdS hears of every allocation and release.
+/// saved through <see cref="IResourceStore"/> as store_interval says; ThresholdS hears of every allocation and release.
 /// Profiles are an immutable <see cref="IndexedProfiles{TProfile}"/> swapped whole; a resource's state lives as long
 /// as its profile, starting over when the profile's Limit or UsageTTL changes.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed partial class ResourceService
     private readonly ResourceServiceOptions _options;
     private readonly IResourceStore? _store;
     private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _slots = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Id), byte> _dirty = new();
     private readonly SemaphoreSlim _profileWriter = new(1, 1);
     private volatile IndexedProfiles<ResourceProfile> _profiles = IndexedProfiles.Empty<ResourceProfile>();
 
@@ -103,6 +104,52 @@ public sealed partial class ResourceService
         {
             slot.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Stores the resources changed since the last call (store_interval's backup, and its last one at shutdown); one
+    /// that fails stays marked for the next call.
+    /// </summary>
+    /// <returns>How many were stored.</returns>
+    public async Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_store is null)
+        {
+            return 0;
+        }
+        var stored = 0;
+        foreach (var key in _dirty.Keys)
+        {
+            if (!_dirty.TryRemove(key, out _) || !_slots.TryGetValue(key, out var slot))
+            {
+                continue;
+            }
+            string json;
+            await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (slot.Retired)
+                {
+                    continue;
+                }
+                json = slot.State.ToJson();
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+            try
+            {
+                await _store.SaveAsync(key.Tenant, key.Id, json, cancellationToken).ConfigureAwait(false);
+                stored++;
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                _dirty.TryAdd(key, 0);
+                throw;
+            }
+        }
+        return stored;
     }
 
     private Slot SlotFor(ResourceProfile profile) =>

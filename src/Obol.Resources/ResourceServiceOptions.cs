@@ -20,6 +20,13 @@ public sealed record ResourceServiceOptions
     /// <summary>resources.opts.*usageTTL; null uses each profile's UsageTTL.</summary>
     public Usage? UsageTtl { get; init; }
 
+    /// <summary>
+    /// resources.store_interval: unset or negative stores a stored resource with every change; positive marks it and
+    /// <see cref="ResourceService.StoreDirtyAsync"/> stores the marked ones (the engine calls it that often and at
+    /// shutdown); zero never stores while running, as CGRateS's default.
+    /// </summary>
+    public Usage? StoreInterval { get; init; }
+
     /// <summary>resources.opts.*units.</summary>
     public decimal Units { get; init; } = 1;
 
