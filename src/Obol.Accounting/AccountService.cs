@@ -203,6 +203,14 @@ public sealed class AccountService
                         members[id] = member;
                     }
                 }
+                if (!save)
+                {
+                    // A question only (max usage): the copies are the caller's, so the account is free for others
+                    // while the dry run works on them.
+                    await held.DisposeAsync().ConfigureAwait(false);
+                    held = NoLock.Instance;
+                    return work(account, members);
+                }
                 outcome = work(account, members);
                 saved = outcome.Error is null && save ? SaveChanged(account, members, journal is not null && outcome.Result is not null
                     ? journal(outcome.Result) : null, cancellationToken) : Task.CompletedTask;
@@ -281,6 +289,13 @@ public sealed class AccountService
             throw;
         }
         return set;
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class LockSet(int capacity) : IAsyncDisposable
