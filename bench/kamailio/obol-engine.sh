@@ -6,8 +6,8 @@
 # to 1,000,000). Rates, attributes, routes and the prepaid flow are the tutorial's.
 # ResGroup1's thousands of usages are stored once a second (store_interval "1s") rather than with every change; CGRateS's
 # default never stores them while running.
-# On TERM (the end of a run) it checks every balance against the CDRs (money taken = sum of CDR costs), writes the
-# verdict to $OBOL_CHECK (default: stderr) and stops the engine.
+# On TERM (the end of a run) it waits for the engine to end its calls, checks the balance against the CDRs (money taken
+# = sum of CDR costs), appends the verdict to $OBOL_CHECK and stops the engine, in the background.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -24,7 +24,7 @@ JSON
 cp "$root/samples/tariffplans/tutorial/"*.csv "$data/plan/"
 sed -i 's/^\(cgrates.org,ResGroup1,.*,-1,\)7,/\1100000,/' "$data/plan/Resources.csv"
 sed -i 's/^\(cgrates.org,1001,AP_PACKAGE_10,\)STANDARD_TRIGGERS,/\1,/' "$data/plan/AccountActions.csv"
-http_port=${OBOL_HTTP_PORT:-2180}
+http_port=${OBOL_HTTP_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 # Its own process group: perf-run.sh TERMs this script's group, and the check needs the engine still up.
 setsid dotnet "$root/src/Obol.Engine/bin/Release/net10.0/obol-engine.dll" -config_path "$data/conf" -data_dir "$data/db" -log_level 3 \
   -logger '*stdout' -tariffplan "$data/plan" -listen 127.0.0.1:0 -http_listen "127.0.0.1:$http_port" -birpc_listen 127.0.0.1:0 \
@@ -36,13 +36,17 @@ rpc APIerSv1.SetBalance '{"Tenant":"cgrates.org","Account":"1001","BalanceType":
 before=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
 
 check() {
-  # Calls that ended last may still be settling: wait (bounded, perf-run.sh allows 10 s) until none is active.
-  for _ in $(seq 1 40); do
-    rpc SessionSv1.GetActiveSessionsCount '{}' | grep -q '"result":0' && break
-    sleep 0.2
+  # An overloaded engine is still ending calls when the run stops: wait (bounded) until no session is active and the
+  # CDR count holds still.
+  local last=-1 count
+  for _ in $(seq 1 600); do
+    count=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True).execute('SELECT count(*) FROM cdrs').fetchone()[0])" "$data/db/obol.db" 2>/dev/null || echo -2)
+    if rpc SessionSv1.GetActiveSessionsCount '{}' | grep -q '"result":0' && [ "$count" = "$last" ]; then break; fi
+    last=$count
+    sleep 1
   done
   after=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
-  python3 - "$before" "$after" "$data/db/obol.db" <<'PY' >> "${OBOL_CHECK:-/dev/stderr}"
+  python3 - "$before" "$after" "$data/db/obol.db" <<'PY' >> "${OBOL_CHECK:-/tmp/obol-balance-check.txt}"
 import json, sqlite3, sys
 from decimal import Decimal
 def money(account):
@@ -56,5 +60,12 @@ verdict = "EXACT" if taken == charged else "MISMATCH"
 print(f"balance check: {len(costs)} CDRs, money taken {taken}, sum of CDR costs {charged}: {verdict}")
 PY
 }
-trap 'check; kill -TERM "$engine"; wait "$engine"; rm -rf "$data"; exit 0' TERM INT
+finish() {
+  check
+  kill -TERM "$engine"
+  while kill -0 "$engine" 2>/dev/null; do sleep 0.2; done
+  rm -rf "$data"
+}
+# perf-run.sh kills this script's group 10 s after TERM: the check and the engine's stop go on in their own session.
+trap 'export -f finish check rpc; export engine data before http_port OBOL_CHECK; setsid bash -c finish < /dev/null > /dev/null 2>&1 & exit 0' TERM INT
 wait "$engine"
