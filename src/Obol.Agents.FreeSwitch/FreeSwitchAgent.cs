@@ -105,17 +105,20 @@ public sealed partial class FreeSwitchAgent : IAsyncDisposable
     }
 
     /// <summary>
-    /// AgentV1.GetActiveSessionIDs: <c>show channels</c> on every connected FreeSWITCH, as (alias, channel UUID). An
-    /// empty list is CGRateS's NO_ACTIVE_SESSION; a FreeSWITCH that fails to answer is skipped, as CGRateS does.
+    /// AgentV1.GetActiveSessionIDs: <c>show channels</c> on every FreeSWITCH, as (alias, channel UUID). An empty list is
+    /// CGRateS's NO_ACTIVE_SESSION.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A FreeSWITCH is not connected or failed to answer; CGRateS skips it,
+    /// which would let SessionS end its live calls.</exception>
     public async Task<IReadOnlyList<(string OriginHost, string OriginId)>> GetActiveSessionIdsAsync(CancellationToken cancellationToken = default)
     {
         List<(string, string)> ids = [];
         foreach (var connection in _connections)
         {
+            // A FreeSWITCH that cannot be asked has not said its calls are gone: no answer rather than a partial one.
             if (connection.Client is not { } client)
             {
-                continue;
+                throw new InvalidOperationException($"FreeSWITCH at index {connection.Index} ({connection.Alias}) is not connected");
             }
             try
             {
@@ -127,6 +130,7 @@ public sealed partial class FreeSwitchAgent : IAsyncDisposable
             catch (Exception ex) when (IsCommandFailure(ex))
             {
                 _log($"<FreeSWITCHAgent> show channels failed on connection {connection.Index}: {ex.Message}");
+                throw new InvalidOperationException($"show channels failed on FreeSWITCH at index {connection.Index}", ex);
             }
         }
         return ids;

@@ -65,48 +65,52 @@ public sealed partial class SessionService
     }
 
     /// <summary>
-    /// syncSessions, made safe: every connected agent is asked for its live calls; a session is ended (FORCED_DISCONNECT,
-    /// plus a random stale extra) only when every agent answered and none has it. An agent that fails or is slow makes
-    /// this round end nothing, so a sick link never cuts live calls.
+    /// syncSessions, made safe: each connected agent is asked for its live calls, and a session is ended
+    /// (FORCED_DISCONNECT, plus a random stale extra) only when the agent that started it answered without it. An agent
+    /// that fails or is slow ends none of its sessions this round, and sessions no connected agent started (the API's,
+    /// or a gone agent's, left to session_ttl) are never ended here, where CGRateS would end them all.
     /// </summary>
     public async Task SyncSessionsAsync(CancellationToken ct = default)
     {
-        var active = Manager.ActiveSessions;
-        if (active.Count == 0 || _clients is null)
+        if (_clients is null)
         {
             return;
         }
-        var clients = _clients.ClientIds;
-        if (clients.Count == 0)
+        var connected = _clients.ClientIds.ToHashSet(StringComparer.Ordinal);
+        var owned = Manager.ActiveSessions.Where(s => s.ClientId is { } id && connected.Contains(id)).GroupBy(s => s.ClientId!).ToList();
+        if (owned.Count == 0)
         {
             return;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.ChannelSyncTimeout);
-        var answers = await Task.WhenAll(clients.Select(async id =>
+        var answers = await Task.WhenAll(owned.Select(async sessions =>
         {
             try
             {
-                return await _clients.GetActiveSessionIdsAsync(id, timeout.Token).ConfigureAwait(false);
+                return (sessions, Live: await _clients.GetActiveSessionIdsAsync(sessions.Key, timeout.Token).ConfigureAwait(false));
             }
             catch (OperationCanceledException)
             {
-                return null;
+                return (sessions, Live: null);
             }
         })).ConfigureAwait(false);
-        if (answers.Any(a => a is null))
+        foreach (var (sessions, live) in answers)
         {
-            _warn("<SessionS> channel sync: an agent did not list its channels; no session ended this round");
-            return;
-        }
-        var live = new HashSet<string>(answers.SelectMany(a => a!).Select(id => Cdrs.Cgrid.Compute(id.OriginId, id.OriginHost)), StringComparer.Ordinal);
-        foreach (var session in active.Where(s => !live.Contains(s.CgrId)))
-        {
-            var extra = _options.StaleChannelMaxExtraUsage.Nanoseconds > 1_000_000
-                ? new Usage(Random.Shared.NextInt64(_options.StaleChannelMaxExtraUsage.Nanoseconds / 1_000_000) * 1_000_000)
-                : Usage.Zero;
-            _warn($"<SessionS> channel sync: session <{session.CgrId}> is gone from the switch, terminating it");
-            await Manager.ForceTerminateAsync(session.CgrId, SessionManager.ForcedDisconnect, extra).ConfigureAwait(false);
+            if (live is null)
+            {
+                _warn($"<SessionS> channel sync: agent <{sessions.Key}> did not list its channels; none of its sessions ended this round");
+                continue;
+            }
+            var up = new HashSet<string>(live.Select(id => Cdrs.Cgrid.Compute(id.OriginId, id.OriginHost)), StringComparer.Ordinal);
+            foreach (var session in sessions.Where(s => !up.Contains(s.CgrId)))
+            {
+                var extra = _options.StaleChannelMaxExtraUsage.Nanoseconds > 1_000_000
+                    ? new Usage(Random.Shared.NextInt64(_options.StaleChannelMaxExtraUsage.Nanoseconds / 1_000_000) * 1_000_000)
+                    : Usage.Zero;
+                _warn($"<SessionS> channel sync: session <{session.CgrId}> is gone from the switch, terminating it");
+                await Manager.ForceTerminateAsync(session.CgrId, SessionManager.ForcedDisconnect, extra).ConfigureAwait(false);
+            }
         }
     }
 

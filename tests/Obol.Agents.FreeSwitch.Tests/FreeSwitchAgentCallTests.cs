@@ -182,6 +182,17 @@ public sealed class FreeSwitchAgentCallTests
     }
 
     [Fact]
+    public async Task GetActiveSessionIdsAsync_FreeSwitchDown_NoAnswerRatherThanNoCalls()
+    {
+        await using var h = await StartAsync();
+        h.Fake.Channels = [new FakeChannel("u-1")];
+        await h.Fake.StopAsync();
+        await FakeSessions.WaitUntilAsync(() => !h.Agent.IsConnected(0), "the drop to be seen");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Agent.GetActiveSessionIdsAsync());
+    }
+
+    [Fact]
     public async Task Restart_FakeFreeSwitchRestarted_AgentReconnectsAndHandlesNextPark()
     {
         await using var h = await StartAsync();
