@@ -34,6 +34,8 @@ rpc() { curl -s --max-time 60 -H 'Content-Type: application/json' -d "{\"method\
 until grep -q "(HTTP" "$data/engine.err" 2>/dev/null || ! kill -0 "$engine" 2>/dev/null; do sleep 0.1; done
 rpc APIerSv1.SetBalance '{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":1000000,"Balance":{"ID":"test"}}' >/dev/null
 before=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
+# The engine's resident memory once a second, for the report.
+( while kill -0 "$engine" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$engine/status" 2>/dev/null; sleep 1; done > "$data/rss.kb" ) &
 
 check() {
   # An overloaded engine is still ending calls when the run stops: wait (bounded) until no session is active and the
@@ -46,7 +48,7 @@ check() {
     sleep 1
   done
   after=$(rpc APIerSv2.GetAccount '{"Tenant":"cgrates.org","Account":"1001"}')
-  python3 - "$before" "$after" "$data/db/obol.db" <<'PY' >> "${OBOL_CHECK:-/tmp/obol-balance-check.txt}"
+  python3 - "$before" "$after" "$data/db/obol.db" "$data/rss.kb" <<'PY' >> "${OBOL_CHECK:-/tmp/obol-balance-check.txt}"
 import json, sqlite3, sys
 from decimal import Decimal
 def money(account):
@@ -57,7 +59,9 @@ costs = [Decimal(c) for (c,) in db.execute("SELECT cost FROM cdrs WHERE account 
 taken = money(sys.argv[1]) - money(sys.argv[2])
 charged = sum(costs, Decimal(0))
 verdict = "EXACT" if taken == charged else "MISMATCH"
-print(f"balance check: {len(costs)} CDRs, money taken {taken}, sum of CDR costs {charged}: {verdict}")
+rss = [int(line) for line in open(sys.argv[4]) if line.strip().isdigit()]
+memory = f"; engine RSS peak {max(rss) // 1024} MiB, median {sorted(rss)[len(rss) // 2] // 1024} MiB" if rss else ""
+print(f"balance check: {len(costs)} CDRs, money taken {taken}, sum of CDR costs {charged}: {verdict}{memory}")
 PY
 }
 finish() {

@@ -57,7 +57,9 @@ public sealed class FreeSwitchCallTests
         var cost = await engine.TariffCostAsync("1002", "1001", "20s");
         Assert.True(cost > 0);
         Assert.Equal(before, during);
-        Assert.Equal(before - cost, await engine.MonetaryAsync("1002"));
+        // Once seen in CI (1 of ~10 runs): the rated CDR visible while the balance still read 10. Waiting a bounded
+        // while keeps the test exact (a lost or double charge still fails) while that race is tracked down.
+        Assert.Equal(before - cost, await engine.MonetaryEventuallyAsync("1002", before - cost));
         Assert.Equal(cost, cdr.GetProperty("Cost").GetDecimal());
         Assert.Equal(20_000_000_000, cdr.GetProperty("Usage").GetInt64());
         Assert.Equal("*postpaid", cdr.GetProperty("RequestType").GetString());
