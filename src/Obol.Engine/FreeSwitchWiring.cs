@@ -1,7 +1,6 @@
 using NodaTime;
 using Obol.Agents.FreeSwitch;
 using Obol.Config;
-using Obol.Events;
 using Obol.Logging;
 using Obol.Primitives;
 using Obol.SessionServer;
@@ -46,28 +45,8 @@ internal static class FreeSwitchWiring
             Log = log.Warning,
         };
         var agent = new FreeSwitchAgent(options, sessions);
-        agents.Register(options.ClientId, new AgentCallbacks(agent));
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await agent.StartAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                log.Error($"<FreeSWITCHAgent> {e.Message}");
-            }
-        });
+        agents.StartInBackground(options.ClientId,
+            new AgentCallbacks(agent.DisconnectSessionAsync, agent.WarnDisconnectAsync, agent.GetActiveSessionIdsAsync), agent.StartAsync, "FreeSWITCHAgent", log);
         return agent;
-    }
-
-    private sealed class AgentCallbacks(FreeSwitchAgent agent) : IInternalAgent
-    {
-        public Task<string?> DisconnectSessionAsync(CgrEvent ev, CancellationToken cancellationToken) => agent.DisconnectSessionAsync(ev, cancellationToken);
-
-        public Task<string?> WarnDisconnectAsync(CgrEvent ev, CancellationToken cancellationToken) => agent.WarnDisconnectAsync(ev, cancellationToken);
-
-        public Task<IReadOnlyList<(string OriginHost, string OriginId)>> GetActiveSessionIdsAsync(CancellationToken cancellationToken) =>
-            agent.GetActiveSessionIdsAsync(cancellationToken);
     }
 }

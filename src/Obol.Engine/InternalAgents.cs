@@ -1,4 +1,5 @@
 using Obol.Events;
+using Obol.Logging;
 using Obol.SessionServer;
 
 namespace Obol.Engine;
@@ -12,6 +13,24 @@ internal sealed class InternalAgents(ISessionClients birpc) : ISessionClients
     private readonly Dictionary<string, IInternalAgent> _agents = new(StringComparer.Ordinal);
 
     public void Register(string clientId, IInternalAgent agent) => _agents[clientId] = agent;
+
+    /// <summary>Registers an agent running in this engine and connects it in the background, so a switch that is down
+    /// never holds the engine up.</summary>
+    public void StartInBackground(string clientId, IInternalAgent agent, Func<CancellationToken, Task> start, string name, EngineLog log)
+    {
+        Register(clientId, agent);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await start(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                log.Error($"<{name}> {e.Message}");
+            }
+        });
+    }
 
     public IReadOnlyCollection<string> ClientIds => [.. birpc.ClientIds, .. _agents.Keys];
 
@@ -38,6 +57,20 @@ internal sealed class InternalAgents(ISessionClients birpc) : ISessionClients
             return null;
         }
     }
+}
+
+/// <summary>An agent's callbacks as delegates to its methods.</summary>
+internal sealed class AgentCallbacks(
+    Func<CgrEvent, CancellationToken, Task<string?>> disconnect,
+    Func<CgrEvent, CancellationToken, Task<string?>> warn,
+    Func<CancellationToken, Task<IReadOnlyList<(string OriginHost, string OriginId)>>> list) : IInternalAgent
+{
+    public Task<string?> DisconnectSessionAsync(CgrEvent ev, CancellationToken cancellationToken) => disconnect(ev, cancellationToken);
+
+    public Task<string?> WarnDisconnectAsync(CgrEvent ev, CancellationToken cancellationToken) => warn(ev, cancellationToken);
+
+    public Task<IReadOnlyList<(string OriginHost, string OriginId)>> GetActiveSessionIdsAsync(CancellationToken cancellationToken) =>
+        list(cancellationToken);
 }
 
 /// <summary>What SessionS needs of an agent running in this engine.</summary>

@@ -40,18 +40,10 @@ internal static class KamailioWiring
             Log = log.Warning,
         };
         var agent = new KamailioAgent(options, sessions);
-        agents.Register(options.ClientId, new AgentCallbacks(agent));
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await agent.StartAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                log.Error($"<KamailioAgent> {e.Message}");
-            }
-        });
+        // Kamailio cannot warn a caller before the disconnect.
+        var notImplemented = (CgrEvent _, CancellationToken _) => Task.FromResult<string?>(ErrorCodes.NotImplemented);
+        agents.StartInBackground(options.ClientId, new AgentCallbacks(agent.DisconnectSessionAsync, notImplemented, agent.GetActiveSessionIdsAsync),
+            agent.StartAsync, "KamailioAgent", log);
         return agent;
     }
 
@@ -72,15 +64,5 @@ internal static class KamailioWiring
             log.Error($"kamailio_agent.timezone: unknown time zone \"{id}\", using UTC");
             return TimeZoneInfo.Utc;
         }
-    }
-
-    private sealed class AgentCallbacks(KamailioAgent agent) : IInternalAgent
-    {
-        public Task<string?> DisconnectSessionAsync(CgrEvent ev, CancellationToken cancellationToken) => agent.DisconnectSessionAsync(ev, cancellationToken);
-
-        public Task<string?> WarnDisconnectAsync(CgrEvent ev, CancellationToken cancellationToken) => Task.FromResult<string?>(ErrorCodes.NotImplemented);
-
-        public Task<IReadOnlyList<(string OriginHost, string OriginId)>> GetActiveSessionIdsAsync(CancellationToken cancellationToken) =>
-            agent.GetActiveSessionIdsAsync(cancellationToken);
     }
 }
