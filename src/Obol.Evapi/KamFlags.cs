@@ -2,35 +2,12 @@ namespace Obol.Evapi;
 
 /// <summary>
 /// cgr_flags: subsystem flags separated by ';', each optionally carrying profile IDs as <c>flag:id1&amp;id2</c>.
-/// Which flag turns on what depends on the SessionS call (the ParseFlags of V1AuthorizeArgs, V1InitSessionArgs,
-/// V1TerminateSessionArgs, V1ProcessMessageArgs).
+/// What each flag turns on for a SessionS call is Obol.SessionServer's AgentFlags, shared by every agent; the codec
+/// only splits them and spots <c>*cdrs</c>.
 /// </summary>
 public static class KamFlags
 {
     public const char Separator = ';';
-
-    /// <summary>Auth: GetMaxUsage; initiate: InitSession; terminate: TerminateSession; process message: Debit.</summary>
-    public const string Accounts = "*accounts";
-
-    /// <summary>Prefix match in auth/initiate, substring match in terminate/process message; may carry IDs.</summary>
-    public const string Attributes = "*attributes";
-
-    /// <summary>Auth: AuthorizeResources; initiate: AllocateResources; terminate: ReleaseResources.</summary>
-    public const string Resources = "*resources";
-
-    public const string Routes = "*routes";
-    public const string RoutesIgnoreErrors = "*routes_ignore_errors";
-    public const string RoutesEventCost = "*routes_event_cost";
-
-    /// <summary>Used as <c>*routes_maxcost:&lt;cost&gt;</c>.</summary>
-    public const string RoutesMaxCost = "*routes_maxcost";
-
-    public const string Thresholds = "*thresholds";
-    public const string Stats = "*stats";
-    public const string Ips = "*ips";
-
-    /// <summary>ForceDuration.</summary>
-    public const string ForceDuration = "*fd";
 
     /// <summary>On CALL_END the agent also calls ProcessCDR when cgr_flags contains this (substring test).</summary>
     public const string Cdrs = "*cdrs";
