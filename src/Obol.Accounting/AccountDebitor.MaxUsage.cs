@@ -47,7 +47,8 @@ internal sealed partial class AccountDebitor
         {
             return (Usage.Zero, null);
         }
-        SpanOperations.Decompress(cc.Timespans);
+        // Increments stay compressed: a run of n counts as n increments, checked in one step.
+        SpanOperations.SplitMergedSpans(cc.Timespans);
         long total = 0;
         foreach (var ts in cc.Timespans)
         {
@@ -58,22 +59,36 @@ internal sealed partial class AccountDebitor
             }
             foreach (var inc in ts.Increments)
             {
+                var copies = Math.Max(1, inc.CompressFactor);
+                var affordable = copies;
                 if (inc.BalanceInfo?.Monetary is { } paid && defaultBalance is not null && paid.Uuid == defaultBalance.Uuid)
                 {
-                    defaultValue -= inc.Cost;
-                    if (defaultValue < 0)
-                    {
-                        return (Usage.Min(initial, new Usage(total)), null);
-                    }
+                    affordable = CopiesLeavingNonNegative(defaultValue, inc.Cost, copies);
+                    defaultValue -= inc.Cost * affordable;
                 }
-                total += inc.Duration.Nanoseconds;
+                total += inc.Duration.Nanoseconds * affordable;
                 if (total >= initial.Nanoseconds)
                 {
                     return (initial, null);
                 }
+                if (affordable < copies)
+                {
+                    return (Usage.Min(initial, new Usage(total)), null);
+                }
             }
         }
         return (Usage.Min(initial, new Usage(total)), null);
+    }
+
+    /// <summary>How many of <paramref name="copies"/> increments costing <paramref name="cost"/> each can come off
+    /// <paramref name="value"/>, one after the other, before it goes negative.</summary>
+    private static int CopiesLeavingNonNegative(decimal value, decimal cost, int copies)
+    {
+        if (value - cost < 0)
+        {
+            return 0;
+        }
+        return cost <= 0 ? copies : (int)WholeTimes(value, cost, copies);
     }
 
     /// <summary>

@@ -39,14 +39,24 @@ internal sealed partial class AccountDebitor
                 return (null, null);
             }
         }
-        SpanOperations.Decompress(cc!.Timespans);
+        // A dry run on money keeps runs of equal increments compressed and pays each run in one step: a 3 h question
+        // would otherwise walk (and allocate) ten thousand one-second increments.
+        var inBulk = dryRun && !count && !isUnit && !cc!.Timespans.Exists(static ts => ts.CompressFactor > 1);
+        if (!inBulk)
+        {
+            SpanOperations.Decompress(cc!.Timespans);
+        }
         DebitInfo? last = null;
-        for (var tsIndex = 0; tsIndex < cc.Timespans.Count; tsIndex++)
+        for (var tsIndex = 0; tsIndex < cc!.Timespans.Count; tsIndex++)
         {
             var ts = cc.Timespans[tsIndex];
             if (ts.RateInterval is not { } ri)
             {
                 return (null, "timespan with no rate interval assigned");
+            }
+            if (inBulk && !CanPayInBulk(ts, ri))
+            {
+                ts.Increments = SpanOperations.DecompressIncrements(ts.Increments);
             }
             var feeFirst = tsIndex == 0 && ri.Rating.ConnectFee > 0 && debitConnectFee && cc.DeductConnectFee && feeDebited;
             if (feeFirst)
@@ -81,6 +91,26 @@ internal sealed partial class AccountDebitor
                         CutAt(cc, tsIndex, incIndex);
                         return (cc, null);
                     }
+                }
+                if (inc.CompressFactor > 1)
+                {
+                    var copies = PayCopies(b, inc.Cost, inc.CompressFactor);
+                    if (copies == 0)
+                    {
+                        CutAt(cc, tsIndex, incIndex);
+                        return (cc.Timespans.Count == 0 ? null : cc, null);
+                    }
+                    cd.MaxCostSoFar += inc.Cost * copies;
+                    var unpaid = inc with { CompressFactor = inc.CompressFactor - copies };
+                    inc.CompressFactor = copies;
+                    inc.BalanceInfo = MoneyInfo(ref last, b, b.RatingSubject.Length > 0 ? ri : null, owner);
+                    if (unpaid.CompressFactor > 0)
+                    {
+                        ts.Increments = [.. ts.Increments.AsSpan(0, incIndex + 1), unpaid, .. ts.Increments.AsSpan(incIndex + 1)];
+                        CutAt(cc, tsIndex, incIndex + 1);
+                        return (cc, null);
+                    }
+                    continue;
                 }
                 decimal amount = inc.Duration.Nanoseconds;
                 var cost = inc.Cost;
@@ -129,11 +159,7 @@ internal sealed partial class AccountDebitor
                 {
                     b.SubtractValue(cost, _options.RoundingDecimals);
                     cd.MaxCostSoFar += cost;
-                    var pricedBy = b.RatingSubject.Length > 0 ? ri : null;
-                    // Consecutive increments paid by the same balance share one debit info; build it only for the first.
-                    inc.BalanceInfo = last is { Unit: null, Monetary: { } m } && m.Uuid == b.Uuid && m.RateInterval == pricedBy && last.AccountId == owner.Id
-                        ? last
-                        : Share(ref last, new DebitInfo(null, new MonetaryDebit(b.Uuid, b.ID, pricedBy), owner.Id));
+                    inc.BalanceInfo = MoneyInfo(ref last, b, b.RatingSubject.Length > 0 ? ri : null, owner);
                     if (count)
                     {
                         _triggers.CountUnits(owner, cost, BalanceTypes.Monetary, Context(cc), b);
@@ -143,6 +169,68 @@ internal sealed partial class AccountDebitor
         }
         return (!isUnit && cc.Timespans.Count == 0 ? null : cc, null);
     }
+
+    /// <summary>Whether a span's compressed increments can be paid a run at a time with the same result as one by one:
+    /// no max-cost strategy looks at each increment, and every cost is exact at the global decimals, so that after the
+    /// first increment rounds the balance each further one subtracts exactly.</summary>
+    private bool CanPayInBulk(RatingSpan ts, RateInterval ri)
+    {
+        if (ri.Rating.MaxCostStrategy is Meta.MaxCostFree or Meta.MaxCostDisconnect)
+        {
+            return false;
+        }
+        foreach (ref readonly var inc in ts.Increments.AsSpan())
+        {
+            if (inc.CompressFactor > 1 && (inc.Cost < 0 || decimal.Round(inc.Cost, _options.RoundingDecimals) != inc.Cost))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Pays as many of <paramref name="copies"/> equal increments as <paramref name="b"/> can, in one
+    /// subtraction after the first; returns how many it paid.</summary>
+    private int PayCopies(Balance b, decimal cost, int copies)
+    {
+        if (b.Value < cost)
+        {
+            return 0;
+        }
+        b.SubtractValue(cost, _options.RoundingDecimals);
+        var more = cost == 0 ? copies - 1 : (int)WholeTimes(b.Value, cost, copies - 1);
+        if (more > 0)
+        {
+            b.SubtractValue(cost * more, _options.RoundingDecimals);
+        }
+        return 1 + more;
+    }
+
+    /// <summary>How many times <paramref name="cost"/> (positive) fits in <paramref name="value"/>, at most
+    /// <paramref name="limit"/>; exact, whatever the division rounds.</summary>
+    internal static decimal WholeTimes(decimal value, decimal cost, decimal limit)
+    {
+        if (value < cost)
+        {
+            return 0;
+        }
+        var n = Math.Min(decimal.Floor(value / cost), limit);
+        while (n > 0 && n * cost > value)
+        {
+            n--;
+        }
+        while (n < limit && (n + 1) * cost <= value)
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>Consecutive increments paid by the same money balance share one debit info; built only for the first.</summary>
+    private static DebitInfo MoneyInfo(ref DebitInfo? last, Balance b, RateInterval? pricedBy, Account owner) =>
+        last is { Unit: null, Monetary: { } m } && m.Uuid == b.Uuid && m.RateInterval == pricedBy && last.AccountId == owner.Id
+            ? last
+            : Share(ref last, new DebitInfo(null, new MonetaryDebit(b.Uuid, b.ID, pricedBy), owner.Id));
 
     /// <summary>A unit balance whose rating subject is <c>*zero&lt;dur&gt;</c> pays whole increments of that duration at
     /// cost 0 until it runs out (CGRateS parity: the ParseZeroRatingSubject branch of Balance.debit).</summary>

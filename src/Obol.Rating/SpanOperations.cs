@@ -12,13 +12,17 @@ public static class SpanOperations
     /// <summary>Expands spans with a CompressFactor and every compressed increment into units of one.</summary>
     public static void Decompress(List<RatingSpan> spans)
     {
-        var merged = false;
         foreach (var span in spans)
         {
             span.Increments = DecompressIncrements(span.Increments);
-            merged |= span.CompressFactor > 1;
         }
-        if (!merged)
+        SplitMergedSpans(spans);
+    }
+
+    /// <summary>Expands spans with a CompressFactor into one span per unit, leaving their increments as they are.</summary>
+    public static void SplitMergedSpans(List<RatingSpan> spans)
+    {
+        if (!spans.Exists(static span => span.CompressFactor > 1))
         {
             return;
         }
@@ -53,7 +57,8 @@ public static class SpanOperations
         spans.AddRange(result);
     }
 
-    private static Increment[] DecompressIncrements(Increment[] increments)
+    /// <summary>The increments with every compressed one expanded into units of one (the same array when none is).</summary>
+    public static Increment[] DecompressIncrements(Increment[] increments)
     {
         var total = 0;
         foreach (ref readonly var inc in increments.AsSpan())
@@ -140,7 +145,8 @@ public static class SpanOperations
     }
 
     /// <summary>Cuts <paramref name="span"/> before increment <paramref name="index"/> and returns the rest
-    /// (CGRateS parity: TimeSpan.SplitByIncrement); null when the index is not inside.</summary>
+    /// (CGRateS parity: TimeSpan.SplitByIncrement); null when the index is not inside. Compressed increments before the
+    /// cut count with their factor.</summary>
     public static RatingSpan? SplitByIncrement(RatingSpan span, int index)
     {
         if (index <= 0 || index >= span.Increments.Length)
@@ -150,7 +156,7 @@ public static class SpanOperations
         long offset = 0;
         for (var i = 0; i < index; i++)
         {
-            offset += span.Increments[i].Duration.Nanoseconds;
+            offset += span.Increments[i].Duration.Nanoseconds * Math.Max(1, span.Increments[i].CompressFactor);
         }
         var cut = span.TimeStart + Duration.FromNanoseconds(offset);
         var next = span.CloneShallow();
