@@ -10,15 +10,40 @@ public sealed partial class SessionService
     public (IReadOnlyList<ExternalSession> Sessions, string? Error) GetActiveSessions(SessionFilterArgs? filter)
     {
         filter ??= new SessionFilterArgs();
+        List<ExternalSession> found = [];
+        var error = ForEachMatchingRun(filter, Manager.ActiveSessions.OrderBy(s => s.CgrId, StringComparer.Ordinal), (session, run) =>
+        {
+            found.Add(External(session, run));
+            return filter.Limit is not { } limit || limit <= 0 || found.Count < limit;
+        });
+        return error is null ? (found, null) : ([], error);
+    }
+
+    /// <summary>How many runs GetActiveSessions would list without a limit, without building them: agents and
+    /// monitoring ask this often while thousands of calls are up.</summary>
+    public (int Count, string? Error) CountActiveSessions(SessionFilterArgs? filter)
+    {
+        var count = 0;
+        var error = ForEachMatchingRun(filter ?? new SessionFilterArgs(), Manager.ActiveSessions, (_, _) =>
+        {
+            count++;
+            return true;
+        });
+        return error is null ? (count, null) : (0, error);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> for every run whose event passes the filter's filters, until it answers
+    /// false; returns the filter error, if any.</summary>
+    private string? ForEachMatchingRun(SessionFilterArgs filter, IEnumerable<Session> sessions, Func<Session, SessionRun, bool> visit)
+    {
         var tenant = string.IsNullOrEmpty(filter.Tenant) ? _options.DefaultTenant : filter.Tenant;
         var filters = filter.Filters ?? [];
         if (filters.Count > 0 && _filters is null)
         {
-            return ([], "NO_DATABASE_CONNECTION");
+            return "NO_DATABASE_CONNECTION";
         }
         var now = Now;
-        List<ExternalSession> found = [];
-        foreach (var session in Manager.ActiveSessions.OrderBy(s => s.CgrId, StringComparer.Ordinal))
+        foreach (var session in sessions)
         {
             foreach (var run in session.Runs)
             {
@@ -27,21 +52,20 @@ public sealed partial class SessionService
                     var outcome = _filters!.Pass(tenant, filters, run.Event.ToFilterEvent(), now);
                     if (outcome.IsError)
                     {
-                        return ([], outcome.Error);
+                        return outcome.Error;
                     }
                     if (!outcome.Passed)
                     {
                         continue;
                     }
                 }
-                found.Add(External(session, run));
-                if (filter.Limit is { } limit && limit > 0 && found.Count >= limit)
+                if (!visit(session, run))
                 {
-                    return (found, null);
+                    return null;
                 }
             }
         }
-        return (found, null);
+        return null;
     }
 
     /// <summary>BiRPCv1ForceDisconnect: ends the matching sessions from our side (CDRs posted, agent told).</summary>

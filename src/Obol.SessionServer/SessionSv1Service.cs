@@ -29,7 +29,7 @@ public sealed class SessionSv1Service(SessionService sessions)
         dispatcher.Add<ProcessEventRequest, GetCostReply>("SessionSv1.GetCost", async (a, ct) => Reply(await sessions.GetCostAsync(a, ct).ConfigureAwait(false)));
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetActiveSessions", (f, _) => ValueTask.FromResult(Active(f)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetActiveSessionsCount",
-            (f, _) => ValueTask.FromResult(RpcResult.Ok(sessions.GetActiveSessions(f is null ? null : f with { Limit = null }).Sessions.Count)));
+            (f, _) => ValueTask.FromResult(RpcResult.Ok(sessions.CountActiveSessions(f).Count)));
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetPassiveSessions",
             (_, _) => ValueTask.FromResult(RpcResult.Fail<List<ExternalSession>>(ErrorCodes.NotFound)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetPassiveSessionsCount", (_, _) => ValueTask.FromResult(RpcResult.Ok(0)));

@@ -28,6 +28,9 @@ public sealed class SessionSyncTests
         Assert.Equal(3, afterFailedSync);
         var active = await engine.CallAsync("SessionSv1.GetActiveSessions", "null");
         Assert.Equal(["api-call", "kept"], active.EnumerateArray().Select(s => s.GetProperty("OriginID").GetString()).Distinct().Order());
+        Assert.Equal(active.GetArrayLength(), (await engine.CallAsync("SessionSv1.GetActiveSessionsCount", "null")).GetInt32());
+        var keptRuns = active.EnumerateArray().Count(s => s.GetProperty("OriginID").GetString() == "kept");
+        Assert.Equal(keptRuns, (await engine.CallAsync("SessionSv1.GetActiveSessionsCount", """{"Filters":["*string:~*req.OriginID:kept"]}""")).GetInt32());
         var cdr = (await engine.CdrsAsync("lost")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
         Assert.Equal("FORCED_DISCONNECT", cdr.GetProperty("ExtraFields").GetProperty("DisconnectCause").GetString());
         Assert.True(cdr.GetProperty("Cost").GetDecimal() > 0);
