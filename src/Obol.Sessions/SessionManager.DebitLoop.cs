@@ -10,52 +10,23 @@ public sealed partial class SessionManager
         var start = time.GetUtcNow();
         foreach (var run in session.Runs.Where(r => r.IsPrepaid))
         {
-            session.Loops.Add(DebitLoopAsync(session, run, interval, start, session.LoopStop.Token));
+            var loop = new DebitLoop(this, session, run, interval, start, time);
+            (session.Loops ??= []).Add(loop);
+            loop.Start();
         }
     }
 
-    /// <summary>
-    /// debitLoopSession: tick k debits one interval at start + k·interval (ticks due at the same instant run back to back).
-    /// A grant short of the interval waits the granted time and disconnects with INSUFFICIENT_CREDIT; a failed debit
-    /// disconnects at once with SERVER_ERROR (or UNAUTHORIZED_DESTINATION).
-    /// </summary>
-    private async Task DebitLoopAsync(Session session, SessionRun run, Usage interval, DateTimeOffset start, CancellationToken stop)
-    {
-        var step = TimeSpan.FromTicks(interval.Nanoseconds / 100);
-        try
-        {
-            for (var tick = 0L; ; tick++)
-            {
-                await DelayUntilAsync(start + (step * tick), stop).ConfigureAwait(false);
-                var (granted, error, closed) = await LoopDebitAsync(session, run, interval, stop).ConfigureAwait(false);
-                if (closed)
-                {
-                    return;
-                }
-                if (error is not null)
-                {
-                    await DisconnectAsync(session, error == ErrorCodes.UnauthorizedDestination ? error : ErrorCodes.ServerError)
-                        .ConfigureAwait(false);
-                    return;
-                }
-                if (granted < interval)
-                {
-                    WarnLowBalance(session, granted, interval);
-                    await Task.Delay(TimeSpan.FromTicks(granted.Nanoseconds / 100), time, stop).ConfigureAwait(false);
-                    await DisconnectAsync(session, ErrorCodes.InsufficientCredit).ConfigureAwait(false);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // terminated: the loop ends quietly
-        }
-    }
+    /// <summary>Stops the session's debit loops; the task ends with their ticks in flight.</summary>
+    private static Task StopLoopsAsync(Session session) =>
+        session.Loops is not { } loops ? Task.CompletedTask
+        : loops.Count == 1 ? loops[0].StopAsync()
+        : Task.WhenAll(loops.Select(l => l.StopAsync()));
+
+    internal void Warn(string message) => options.Warn?.Invoke(message);
 
     /// <summary>min_dur_low_balance: the agent is warned (AgentV1.WarnDisconnect, in the background) when what is left is
     /// at most that long; a threshold not below the debit interval could never fire, and is logged once per call instead.</summary>
-    private void WarnLowBalance(Session session, Usage left, Usage interval)
+    internal void WarnLowBalance(Session session, Usage left, Usage interval)
     {
         if (options.MinDurLowBalance is not { } minimum || minimum <= Usage.Zero)
         {
@@ -72,23 +43,13 @@ public sealed partial class SessionManager
         }
     }
 
-    private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken stop)
+    internal async Task<(Usage Granted, string? Error, bool Closed)> LoopDebitAsync(Session session, SessionRun run, Usage interval,
+        DebitLoop loop)
     {
-        var wait = due - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, stop).ConfigureAwait(false);
-        }
-        stop.ThrowIfCancellationRequested();
-    }
-
-    private async Task<(Usage Granted, string? Error, bool Closed)> LoopDebitAsync(Session session, SessionRun run, Usage interval,
-        CancellationToken stop)
-    {
-        await session.Lock.WaitAsync(stop).ConfigureAwait(false);
+        await session.Lock.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (session.IsClosed)
+            if (session.IsClosed || loop.IsStopped)
             {
                 return (Usage.Zero, null, true);
             }
@@ -105,7 +66,7 @@ public sealed partial class SessionManager
     /// Asks the agent up to terminate_attempts times (Fibonacci pauses in milliseconds between tries, as CGRateS); if it
     /// never accepts, ends the session on our side with FORCED_DISCONNECT.
     /// </summary>
-    private async Task DisconnectAsync(Session session, string reason)
+    internal async Task DisconnectAsync(Session session, string reason)
     {
         var ev = session.StartEvent.Clone();
         ev.Event[EventFields.Usage] = session.TotalUsage;

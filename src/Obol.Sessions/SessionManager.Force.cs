@@ -24,7 +24,8 @@ public sealed partial class SessionManager
 
     private async Task ForceEndAsync(Session session, Usage extraUsage, Usage? usage, Usage? lastUsed, string cause)
     {
-        await session.LoopStop.CancelAsync().ConfigureAwait(false);
+        // Not awaited: the caller may be the loop's own tick (a disconnect nobody accepted).
+        _ = StopLoopsAsync(session);
         if (extraUsage > Usage.Zero)
         {
             await session.Lock.WaitAsync().ConfigureAwait(false);

@@ -32,15 +32,7 @@ public sealed partial class SessionManager
         {
             return await TerminateMessageAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        await session.LoopStop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(session.Loops).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // a loop cancelled while waiting for the lock
-        }
+        await StopLoopsAsync(session).ConfigureAwait(false);
         var (_, error) = await EndAsync(session, ExplicitUsage(request), request.LastUsed, null, cancellationToken).ConfigureAwait(false);
         return error;
     }
@@ -83,7 +75,8 @@ public sealed partial class SessionManager
             }
             session.IsClosed = true;
             session.TtlTimer?.Dispose();
-            await session.LoopStop.CancelAsync().ConfigureAwait(false);
+            // Under the session's lock: a tick waiting for it must not be awaited here; it will find the session closed.
+            _ = StopLoopsAsync(session);
             string? firstError = null;
             var lastToSettle = session.Runs.LastOrDefault(r => r.IsPrepaid && !r.IsSettled);
             foreach (var run in session.Runs)

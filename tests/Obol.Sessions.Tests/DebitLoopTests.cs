@@ -81,6 +81,24 @@ public sealed class DebitLoopTests
     }
 
     [Fact]
+    public async Task DebitLoop_DebitThrows_WarnsAndDisconnectsWithServerError()
+    {
+        List<string> warnings = [];
+        var h = new SessionHarness(options: new SessionOptions { Warn = m => { lock (warnings) { warnings.Add(m); } } });
+        h.Rater.ThrowFromMaxDebit = new IOException("disk gone");
+        var call = SessionHarness.Call("cgr5", Meta.Prepaid) with { DebitInterval = Usage.FromSeconds(10) };
+
+        await h.Manager.InitiateAsync(call, TestContext.Current.CancellationToken);
+        await SessionHarness.EventuallyAsync(() => h.Disconnector.Requests.Count == 1);
+
+        Assert.Equal(ErrorCodes.ServerError, h.Disconnector.Requests[0].Request.Reason);
+        lock (warnings)
+        {
+            Assert.Contains(warnings, w => w.Contains("cgr5", StringComparison.Ordinal) && w.Contains("disk gone", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Refused_disconnects_force_terminate_after_terminate_attempts()
     {
         var h = new SessionHarness(balance: 0.05m, options: new SessionOptions { TerminateAttempts = 3 });

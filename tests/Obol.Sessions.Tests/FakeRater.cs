@@ -19,6 +19,9 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
 
     public string? FailMaxDebitWith { get; set; }
 
+    /// <summary>Thrown by MaxDebit (a store or transport failure rather than an answer).</summary>
+    public Exception? ThrowFromMaxDebit { get; set; }
+
     /// <summary>Put on every span, so terminate rounds with its rounding.</summary>
     public RateInterval? Rate { get; set; }
 
@@ -46,6 +49,10 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
         {
             Calls.Add("MaxDebit");
             MaxDebitRequests.Add(call.Duration);
+            if (ThrowFromMaxDebit is { } thrown)
+            {
+                throw thrown;
+            }
             if (FailMaxDebitWith is { } error)
             {
                 return Task.FromResult<(CallCost?, string?)>((null, error));
