@@ -15,14 +15,6 @@ public static class KamFlags
     /// <summary>Go's strings.Split: null for an absent field, [""] for an empty one.</summary>
     public static IReadOnlyList<string>? Split(string? cgrFlags) => cgrFlags?.Split(Separator);
 
-    /// <summary>The profile IDs after ':' (sessions getFlagIDs), e.g. "*attributes:ATTR_1&amp;ATTR_2"; empty without ':'.</summary>
-    public static IReadOnlyList<string> GetIds(string flag)
-    {
-        ArgumentNullException.ThrowIfNull(flag);
-        var parts = flag.Split(':');
-        return parts.Length <= 1 ? [] : parts[1].Split('&');
-    }
-
     /// <summary>Whether CALL_END must also produce a CDR regardless of kamailio_agent.create_cdr.</summary>
     public static bool RequestsCdr(string? cgrFlags) => cgrFlags is not null && cgrFlags.Contains(Cdrs, StringComparison.Ordinal);
 }

@@ -56,4 +56,13 @@ public sealed class AgentFlagsTests
         Assert.True(init.InitSession && init.AllocateResources && init.GetAttributes && init.ProcessThresholds && init.ProcessStats);
         Assert.True(term.TerminateSession && term.ReleaseResources && term.ProcessThresholds && term.ProcessStats);
     }
+
+    [Theory]
+    [InlineData("*attributes:ATTR_1", new[] { "ATTR_1" })]
+    [InlineData("*thresholds:TH_1&TH_2", new[] { "TH_1", "TH_2" })]
+    [InlineData("*stats:A:B", new[] { "A" })]
+    public void Ids_FlagWithColon_ReturnsIdsAfterTheFirstColon(string flag, string[] expected) => Assert.Equal(expected, AgentFlags.Ids(flag));
+
+    [Fact]
+    public void Ids_FlagWithoutColon_ReturnsNull() => Assert.Null(AgentFlags.Ids("*attributes"));
 }

@@ -15,13 +15,6 @@ public sealed class KamFlagsTests
         Assert.Equal(["*attributes", "*accounts", "*resources", "*thresholds"], KamFlags.Split("*attributes;*accounts;*resources;*thresholds"));
 
     [Theory]
-    [InlineData("*attributes", new string[0])]
-    [InlineData("*attributes:ATTR_1", new[] { "ATTR_1" })]
-    [InlineData("*thresholds:TH_1&TH_2", new[] { "TH_1", "TH_2" })]
-    [InlineData("*stats:A:B", new[] { "A" })]
-    public void GetIds_Flag_ReturnsIdsAfterColon(string flag, string[] expected) => Assert.Equal(expected, KamFlags.GetIds(flag));
-
-    [Theory]
     [InlineData("*accounts;*cdrs", true)]
     [InlineData("*accounts;*resources", false)]
     [InlineData(null, false)]
