@@ -7,7 +7,8 @@ namespace Obol.LoadGenerator;
 /// <summary>
 /// Closed-loop load on a running engine over loopback JSON-RPC: <c>-connections</c> clients, each with
 /// <c>-depth</c> requests in flight, for <c>-duration</c> seconds after <c>-warmup</c>. Prints requests/s and the
-/// p50/p99/p99.9 round trip. <c>bench/load.sh</c> starts an engine and runs the issue's three workloads.
+/// p50/p99/p99.9 round trip; <c>-threads</c> (default 2) drive the connections. <c>bench/load.sh</c> starts an engine and
+/// runs the issue's three workloads.
 /// </summary>
 public static class Program
 {
@@ -32,10 +33,12 @@ public static class Program
             Console.Error.WriteLine($"unknown -method {method}: {string.Join(", ", Workloads.Names)}");
             return 2;
         }
+        var threads = int.Parse(Arg(args, "-threads", "2"), CultureInfo.InvariantCulture);
         var clients = Enumerable.Range(0, connections).Select(i => new Connection(i, server, depth, request)).ToList();
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(seconds * Stopwatch.Frequency);
-        await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(measureFrom, stopAt))));
+        Poller.Run(clients, threads, measureFrom, stopAt);
+        clients.ForEach(c => c.Socket.Dispose());
         var latencies = clients.SelectMany(c => c.LatenciesMicros).Order().ToArray();
         var errors = clients.Sum(c => c.Errors);
         string P(double q) => latencies.Length == 0 ? "-" : $"{latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] / 1000.0:0.000} ms";

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -29,7 +30,6 @@ internal class JsonRpcConnection : IDisposable
     private int _pending = 1;
     private volatile bool _stopping;
     private volatile bool _broken;
-    private bool _inlineNext;
 
     public JsonRpcConnection(PipeReader input, PipeWriter output, JsonRpcDispatcher dispatcher, JsonRpcServerOptions options,
         string name, CancellationToken aborted)
@@ -68,6 +68,9 @@ internal class JsonRpcConnection : IDisposable
 
     /// <summary>True once the peer can no longer be written to.</summary>
     protected bool IsBroken => _broken;
+
+    /// <summary>Set by the read loop: no further request follows the one being dispatched in what has arrived.</summary>
+    protected bool IsLastReceived { get; set; }
 
     /// <summary>Unknown methods worded as the BiRPC server words them.</summary>
     protected virtual bool BiRpcErrors => false;
@@ -119,7 +122,7 @@ internal class JsonRpcConnection : IDisposable
     /// thread: a caller waiting for each answer then costs one thread hop per request instead of three. Replies go out in
     /// completion order either way; the queue is not peeked here, since only the write loop may read it.
     /// </summary>
-    public void OnReplyReady(JsonRpcCall call)
+    public virtual void OnReplyReady(JsonRpcCall call)
     {
         if (_input is null || !_writeGate.Wait(0))
         {
@@ -209,9 +212,7 @@ internal class JsonRpcConnection : IDisposable
             {
                 while (!_stopping && Framing.TryReadFrame(ref buffer, out var frame))
                 {
-                    // The last request of what arrived runs on this loop until its first await: a caller waiting for
-                    // each answer saves a thread-pool hop, while a pipelined burst still spreads over the pool.
-                    _inlineNext = IsBlank(buffer);
+                    IsLastReceived = IsBlank(buffer);
                     await OnFrameAsync(frame).ConfigureAwait(false);
                 }
                 if (result.IsCompleted)
@@ -241,31 +242,45 @@ internal class JsonRpcConnection : IDisposable
             throw;
         }
         // Back-pressure: with the limit reached the loop stops reading, and TCP slows the client down.
-        try
+        if (!_permits.Wait(0))
         {
-            await _permits.WaitAsync(Aborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            call.Dispose();
-            throw;
+            try
+            {
+                OnWaitingForPermit();
+                await _permits.WaitAsync(Aborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                call.Dispose();
+                throw;
+            }
         }
         Interlocked.Increment(ref _pending);
-        if (call.Method is null)
+        if (call.Method is not { } method)
         {
             OnReplyReady(call);
         }
+        else if (RunsInline(method))
+        {
+            var started = Stopwatch.GetTimestamp();
+            ((IThreadPoolWorkItem)call).Execute();
+            method.NoteInlineRun(Stopwatch.GetElapsedTime(started));
+        }
         else
         {
-            if (_inlineNext)
-            {
-                ((IThreadPoolWorkItem)call).Execute();
-            }
-            else
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
         }
+    }
+
+    /// <summary>
+    /// Whether the handler runs on the read loop until its first await, saving a thread-pool hop. By default only the
+    /// last request of what arrived does: a pipelined burst still spreads over the pool.
+    /// </summary>
+    protected virtual bool RunsInline(RpcMethod method) => IsLastReceived;
+
+    /// <summary>The read loop is about to wait for a reply to be written; replies it holds back must go out now.</summary>
+    protected virtual void OnWaitingForPermit()
+    {
     }
 
     /// <summary>Writes one message; <see cref="FlushAsync"/> follows each batch.</summary>
@@ -300,7 +315,7 @@ internal class JsonRpcConnection : IDisposable
         _writeGate.Release();
     }
 
-    private void ReleaseReplies(int replies)
+    protected void ReleaseReplies(int replies)
     {
         // Permits come back only once replies are on their way: a client that never reads stalls at the limit.
         if (replies > 0)
@@ -366,7 +381,7 @@ internal class JsonRpcConnection : IDisposable
     }
 
     // The peer is gone: drop further replies and stop reading requests nobody will see answered.
-    private void Break(Exception? ex)
+    protected void Break(Exception? ex)
     {
         if (ex is not null && !_broken && !Aborted.IsCancellationRequested)
         {
@@ -376,7 +391,7 @@ internal class JsonRpcConnection : IDisposable
         CancelRead();
     }
 
-    private static bool IsBlank(ReadOnlySequence<byte> rest)
+    protected static bool IsBlank(ReadOnlySequence<byte> rest)
     {
         foreach (var segment in rest)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,7 +6,7 @@ namespace Obol.Api.JsonRpc;
 
 /// <summary>
 /// The JSON-RPC TCP listener (CGRateS <c>listen.rpc_json</c>, :2012): one <see cref="JsonRpcConnection"/> per accepted
-/// socket over System.IO.Pipelines, TCP_NODELAY on, as cores/server.go <c>accept</c> + <c>ServeCodec</c>.
+/// socket (<see cref="JsonRpcSocketConnection"/>), TCP_NODELAY on, as cores/server.go <c>accept</c> + <c>ServeCodec</c>.
 /// </summary>
 public sealed class JsonRpcTcpServer : IAsyncDisposable
 {
@@ -82,10 +81,8 @@ public sealed class JsonRpcTcpServer : IAsyncDisposable
     private void Accepted(Socket socket)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var stream = new NetworkStream(socket, ownsSocket: false);
-        var served = new Served(socket, PipeReader.Create(stream), PipeWriter.Create(stream));
-        served.Connection = new JsonRpcConnection(served.Input, served.Output, _dispatcher, _options,
-            socket.RemoteEndPoint?.ToString() ?? $"#{id}", _abort.Token);
+        var served = new Served(socket, new JsonRpcSocketConnection(socket, _dispatcher, _options,
+            socket.RemoteEndPoint?.ToString() ?? $"#{id}", _abort.Token));
         _connections[id] = served;
         served.Task = ServeAsync(id, served);
     }
@@ -97,8 +94,6 @@ public sealed class JsonRpcTcpServer : IAsyncDisposable
         try
         {
             await served.Connection.RunAsync();
-            await served.Input.CompleteAsync();
-            await served.Output.CompleteAsync();
             served.Socket.Shutdown(SocketShutdown.Both);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
@@ -113,15 +108,11 @@ public sealed class JsonRpcTcpServer : IAsyncDisposable
         }
     }
 
-    private sealed class Served(Socket socket, PipeReader input, PipeWriter output)
+    private sealed class Served(Socket socket, JsonRpcConnection connection)
     {
         public Socket Socket { get; } = socket;
 
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
-
-        public JsonRpcConnection Connection { get; set; } = null!;
+        public JsonRpcConnection Connection { get; } = connection;
 
         public Task Task { get; set; } = Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Obol.GoJson;
 using Obol.Primitives;
 
 namespace Obol.Api.JsonRpc;
@@ -9,6 +10,31 @@ namespace Obol.Api.JsonRpc;
 internal abstract class RpcMethod(string name, JsonRpcDispatcher dispatcher)
 {
     public string Name { get; } = name;
+
+    // Slow enough to matter, and several times in a row: a first call (JIT), a GC pause or a descheduled thread alone
+    // must not send a cheap handler to the thread pool for good.
+    private static readonly TimeSpan s_longRun = TimeSpan.FromMilliseconds(5);
+    private const int LongRunsInARow = 3;
+    private int _longRunsInARow;
+
+    /// <summary>
+    /// Set once calls' synchronous parts were seen taking long (a big load, a blocking store): such a handler goes to
+    /// the thread pool instead of holding up the requests read after it.
+    /// </summary>
+    public bool RunsLong { get; private set; }
+
+    /// <summary>How long a call run on the reading thread took until its first await.</summary>
+    public void NoteInlineRun(TimeSpan elapsed)
+    {
+        if (elapsed <= s_longRun)
+        {
+            Volatile.Write(ref _longRunsInARow, 0);
+        }
+        else if (Interlocked.Increment(ref _longRunsInARow) >= LongRunsInARow)
+        {
+            RunsLong = true;
+        }
+    }
 
     protected JsonRpcDispatcher Dispatcher { get; } = dispatcher;
 
@@ -61,6 +87,13 @@ internal sealed class TypedRpcMethod<TArg, TResult>(
         if (result.Error is { } error)
         {
             WriteError(call, error);
+            return;
+        }
+        if (typeof(TResult) == typeof(RawJson))
+        {
+            // Already JSON (the account and EventCost writers): copied as it is, without a pass through the serializer.
+            var json = ((RawJson)(object)result.Value!).Utf8.Span;
+            JsonRpcReplyWriter.WriteRawResult(call.Reply, call.Id, json.IsEmpty ? "null"u8 : json);
             return;
         }
         try

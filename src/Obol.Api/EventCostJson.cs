@@ -21,9 +21,27 @@ public static class EventCostJson
         return new RawJson(buffer.WrittenMemory);
     }
 
+    // One writer per thread, re-pointed at each output: writing is synchronous, so it is never shared.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static void WriteUtf8(EventCost cost, IBufferWriter<byte> output)
     {
-        using var w = new Utf8JsonWriter(output, s_options);
+        var w = t_writer ??= new Utf8JsonWriter(output, s_options);
+        w.Reset(output);
+        try
+        {
+            WriteTo(w, cost);
+            w.Flush();
+        }
+        finally
+        {
+            w.Reset(Stream.Null);
+        }
+    }
+
+    private static void WriteTo(Utf8JsonWriter w, EventCost cost)
+    {
         Span<char> text = stackalloc char[GoFloat.MaxLength];
         w.WriteStartObject();
         w.WriteString("CGRID"u8, cost.CGRID);
