@@ -50,23 +50,6 @@ public sealed class Session
 
     internal ITimer? TtlTimer { get; set; }
 
-    /// <summary>Drops the spare room of the events kept for the call's life (decoding and ChargerS grow their maps by
-    /// doubling): most of an active call's memory is these maps.</summary>
-    internal void TrimEvents()
-    {
-        Trim(StartEvent);
-        foreach (var run in Runs)
-        {
-            Trim(run.Event);
-        }
-
-        static void Trim(CgrEvent e)
-        {
-            e.Event.TrimExcess();
-            e.ApiOpts.TrimExcess();
-        }
-    }
-
     /// <summary>The usage granted so far on the first run (sess.totalUsage()).</summary>
     public Primitives.Usage TotalUsage => Runs.Count > 0 ? Runs[0].TotalUsage : Primitives.Usage.Zero;
 }

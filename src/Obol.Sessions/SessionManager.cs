@@ -61,7 +61,6 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
         var session = new Session(request.CgrId, NewRuns(request), request) { UpdatedAt = time.GetUtcNow() };
-        session.TrimEvents();
         if (!_active.TryAdd(request.CgrId, session))
         {
             return (Usage.Zero, ErrorCodes.Exists);
