@@ -22,6 +22,7 @@ public sealed partial class FreeSwitchAgent : IAsyncDisposable
     private readonly FreeSwitchEventMapper _mapper;
     private readonly FreeSwitchConnection[] _connections;
     private readonly ConcurrentDictionary<Task, byte> _handlers = new();
+    private readonly CallSequencer _calls = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _log;
     private Task[] _loops = [];
@@ -154,7 +155,11 @@ public sealed partial class FreeSwitchAgent : IAsyncDisposable
 
     private Task DispatchAsync(FreeSwitchConnection connection, EslEvent ev)
     {
-        var handler = Task.Run(() => HandleAsync(connection, ev), CancellationToken.None);
+        // FreeSWITCH sends a channel's events in order; handling them in that order keeps a hangup that follows its
+        // answer closely from reaching SessionS before the answer's initiation.
+        var handler = ev.UniqueId is { Length: > 0 } uuid
+            ? _calls.Run(uuid, () => HandleAsync(connection, ev))
+            : Task.Run(() => HandleAsync(connection, ev), CancellationToken.None);
         _handlers.TryAdd(handler, 0);
         _ = handler.ContinueWith(t => _handlers.TryRemove(t, out _), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

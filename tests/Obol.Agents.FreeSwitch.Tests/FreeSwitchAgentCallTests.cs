@@ -71,6 +71,34 @@ public sealed class FreeSwitchAgentCallTests
     }
 
     [Fact]
+    public async Task HangupComplete_WhileAnswerStillInitiating_TerminatesAfterTheInitiation()
+    {
+        using var initiating = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var sessions = new FakeSessions
+        {
+            OnInitiate = _ =>
+            {
+                initiating.Set();
+                release.Wait(TimeSpan.FromSeconds(10));
+                return (new Obol.SessionServer.AuthorizeReply { MaxUsage = -1 }, null);
+            },
+        };
+        await using var h = await StartAsync(o => o with { CreateCdr = true }, sessions);
+
+        await h.Fake.SendEventAsync(Captures.Headers(Captures.ChannelPark, ("Event-Name", "CHANNEL_ANSWER")));
+        Assert.True(initiating.Wait(TimeSpan.FromSeconds(10)));
+        await h.Fake.SendEventAsync(Captures.Headers(Captures.ChannelPark, ("Event-Name", "CHANNEL_HANGUP_COMPLETE"),
+            ("variable_answer_epoch", "1515680000"), ("variable_billsec", "20")));
+        // Long enough for a hangup handled out of order to reach SessionS while the initiation is held.
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        release.Set();
+        await FakeSessions.WaitUntilAsync(() => !h.Sessions.Cdrs.IsEmpty, "ProcessCDR");
+
+        Assert.Equal(["initiate", "terminate", "cdr"], h.Sessions.Returned);
+    }
+
+    [Fact]
     public async Task HangupComplete_Answered_TerminatesWithBillsecAndCreatesCdr()
     {
         await using var h = await StartAsync(o => o with { CreateCdr = true });

@@ -85,19 +85,11 @@ internal sealed class FreeSwitchEngine : IAsyncDisposable
         return reply.GetProperty("BalanceMap").GetProperty("*monetary").EnumerateArray().Sum(b => b.GetProperty("Value").GetDecimal());
     }
 
-    /// <summary>The account's money once it equals <paramref name="expected"/>, or what it is after 10 s.</summary>
-    public async Task<decimal> MonetaryEventuallyAsync(string account, decimal expected)
+    /// <summary>Asserts the account's money, failing with the engine's log so that a CI failure leaves its trace.</summary>
+    public async Task AssertMonetaryAsync(string account, decimal expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var money = await MonetaryAsync(account);
-            if (money == expected || DateTime.UtcNow > deadline)
-            {
-                return money;
-            }
-            await Task.Delay(100);
-        }
+        var money = await MonetaryAsync(account);
+        Assert.True(money == expected, $"{account}: expected {expected}, has {money}; engine log:\n{Process.Stdout}\n{Process.Stderr}");
     }
 
     /// <summary>What the tariff says the call costs (APIerSv1.GetCost).</summary>

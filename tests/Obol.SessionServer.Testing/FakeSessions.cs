@@ -12,6 +12,9 @@ public sealed class FakeSessions : IAgentSessions
     public ConcurrentQueue<ProcessMessageArgs> Messages { get; } = new();
     public ConcurrentQueue<CgrEvent> Cdrs { get; } = new();
 
+    /// <summary>The calls in the order they returned to the agent: "authorize", "initiate", "terminate", "cdr".</summary>
+    public ConcurrentQueue<string> Returned { get; } = new();
+
     public Func<AuthorizeArgs, (AuthorizeReply?, string?)> OnAuthorize { get; set; } =
         _ => (new AuthorizeReply { MaxUsage = 3_600_000_000_000 }, null);
 
@@ -24,19 +27,19 @@ public sealed class FakeSessions : IAgentSessions
     public Task<(AuthorizeReply? Reply, string? Error)> AuthorizeAsync(AuthorizeArgs args, CancellationToken ct = default)
     {
         Authorized.Enqueue(args);
-        return Task.FromResult(OnAuthorize(args));
+        return Returning("authorize", OnAuthorize(args));
     }
 
     public Task<(AuthorizeReply? Reply, string? Error)> InitiateAsync(InitiateArgs args, string? clientId, CancellationToken ct = default)
     {
         Initiated.Enqueue((args, clientId));
-        return Task.FromResult(OnInitiate(args));
+        return Returning("initiate", OnInitiate(args));
     }
 
     public Task<string?> TerminateAsync(TerminateArgs args, string? clientId, CancellationToken ct = default)
     {
         Terminated.Enqueue((args, clientId));
-        return Task.FromResult<string?>(null);
+        return Returning<string?>("terminate", null);
     }
 
     public Task<(AuthorizeReply? Reply, string? Error)> ProcessMessageAsync(ProcessMessageArgs args, CancellationToken ct = default)
@@ -49,7 +52,13 @@ public sealed class FakeSessions : IAgentSessions
     {
         ArgumentNullException.ThrowIfNull(ev);
         Cdrs.Enqueue(ev);
-        return Task.FromResult(OnProcessCdr(ev));
+        return Returning("cdr", OnProcessCdr(ev));
+    }
+
+    private Task<T> Returning<T>(string call, T result)
+    {
+        Returned.Enqueue(call);
+        return Task.FromResult(result);
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; the agent handles events on its own tasks.</summary>

@@ -1,10 +1,11 @@
-namespace Obol.Agents.Kamailio;
+namespace Obol.SessionServer;
 
 /// <summary>
-/// Runs the work for one call (keyed by OriginID) in arrival order while different calls run concurrently: a
-/// CALL_END must never overtake its CALL_START, but one slow call must not hold up the others on the connection.
+/// Runs an agent's work for one call (keyed by its OriginID or channel UUID) in arrival order while different calls
+/// run concurrently: a call's end must never overtake its start (a postpaid call terminated before its initiation
+/// completes leaves a session behind and its CDR uncharged), but one slow call must not hold up the others.
 /// </summary>
-internal sealed class CallSequencer
+public sealed class CallSequencer
 {
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
