@@ -29,8 +29,8 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
 
     public JournalWrite Started(Session session)
     {
-        var doc = new SessionDocument(session.CgrId, session.StartEvent, session.DebitInterval?.Nanoseconds,
-            [.. session.Runs.Select(r => new RunDocument(r.RunId, r.Event, r.Call.TimeStart))]);
+        var doc = new SessionDocument(session.CgrId, session.Start.ToCgrEvent(), session.DebitInterval?.Nanoseconds,
+            [.. session.Runs.Select(r => new RunDocument(r.RunId, r.CopyEvent(), r.Call.TimeStart))]);
         return new JournalWrite(Sessions, session.CgrId, JsonSerializer.Serialize(doc, GoJsonOptions.Default));
     }
 

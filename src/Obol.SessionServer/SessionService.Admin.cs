@@ -49,7 +49,7 @@ public sealed partial class SessionService
             {
                 if (filters.Count > 0)
                 {
-                    var outcome = _filters!.Pass(tenant, filters, run.Event.ToFilterEvent(), now);
+                    var outcome = _filters!.Pass(tenant, filters, run.ToFilterEvent(), now);
                     if (outcome.IsError)
                     {
                         return outcome.Error;
@@ -140,27 +140,26 @@ public sealed partial class SessionService
 
     private ExternalSession External(Session session, SessionRun run)
     {
-        var ev = run.Event;
         var cd = run.Call;
         var interval = session.DebitInterval ?? _options.Core.DebitInterval;
         return new ExternalSession
         {
             CgrId = session.CgrId,
             RunId = run.RunId,
-            ToR = ev.FieldAsString(EventFields.ToR) ?? "",
-            OriginId = ev.FieldAsString(EventFields.OriginId) ?? "",
-            OriginHost = ev.FieldAsString(EventFields.OriginHost) ?? "",
-            Source = ev.FieldAsString(SessionFields.Source) ?? "",
+            ToR = run.FieldAsString(EventFields.ToR) ?? "",
+            OriginId = run.FieldAsString(EventFields.OriginId) ?? "",
+            OriginHost = run.FieldAsString(EventFields.OriginHost) ?? "",
+            Source = run.FieldAsString(SessionFields.Source) ?? "",
             RequestType = run.RequestType,
             Tenant = cd.Tenant,
             Category = cd.Category,
             Account = cd.Account,
             Subject = cd.Subject,
             Destination = cd.Destination,
-            SetupTime = Time(ev, EventFields.SetupTime),
-            AnswerTime = Time(ev, EventFields.AnswerTime),
+            SetupTime = Time(run, EventFields.SetupTime),
+            AnswerTime = Time(run, EventFields.AnswerTime),
             Usage = run.TotalUsage.Nanoseconds,
-            ExtraFields = ev.Event.Where(kv => !s_mainFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => EventValues.AsString(kv.Value), StringComparer.Ordinal),
+            ExtraFields = run.Fields.Where(kv => !s_mainFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => EventValues.AsString(kv.Value), StringComparer.Ordinal),
             NodeId = _options.NodeId,
             LoopIndex = cd.LoopIndex,
             DurationIndex = cd.DurationIndex.Nanoseconds,
@@ -169,8 +168,8 @@ public sealed partial class SessionService
         };
     }
 
-    private NodaTime.Instant Time(CgrEvent ev, string field) =>
-        ev.Event.GetValueOrDefault(field) is { } value && EventValues.TryAsTime(value, _options.TimeZone, Now, out var time, out _) ? time : default;
+    private NodaTime.Instant Time(SessionRun run, string field) =>
+        run.Fields.GetValueOrDefault(field) is { } value && EventValues.TryAsTime(value, _options.TimeZone, Now, out var time, out _) ? time : default;
 
     private static readonly HashSet<string> s_mainFields = new(StringComparer.Ordinal)
     {

@@ -77,8 +77,8 @@ public sealed partial class SessionService
     /// <summary>The run's event as CDRs reads it: CostDetails as the EventCost JSON CGRateS marshals.</summary>
     private static CgrEvent RunCdrEvent(SessionRun run)
     {
-        var ev = run.Event.Clone();
-        ev.Event[SessionFields.CgrId] = run.Event.FieldAsString(SessionFields.CgrId) ?? "";
+        var ev = run.CopyEvent();
+        ev.Event[SessionFields.CgrId] = run.FieldAsString(SessionFields.CgrId) ?? "";
         if (ev.Event.GetValueOrDefault(SessionFields.CostDetails) is EventCost cost)
         {
             ev.Event[SessionFields.CostDetails] = EventCostJson.Write(cost).ToString();
@@ -99,7 +99,7 @@ public sealed partial class SessionService
     async Task ISessionDisconnector.WarnLowBalanceAsync(Session session, CancellationToken cancellationToken)
     {
         if (session.ClientId is { } clientId && _clients is not null
-            && await _clients.WarnDisconnectAsync(clientId, session.StartEvent, cancellationToken).ConfigureAwait(false) is { } error)
+            && await _clients.WarnDisconnectAsync(clientId, session.Start.ToCgrEvent(), cancellationToken).ConfigureAwait(false) is { } error)
         {
             _warn($"<SessionS> failed to warn session: <{session.CgrId}>, err: <{error}>");
         }
@@ -112,10 +112,10 @@ public sealed partial class SessionService
         {
             await PostRunCdrsAsync(session, cdrs, cancellationToken).ConfigureAwait(false);
         }
-        var originId = session.StartEvent.FieldAsString(EventFields.OriginId) ?? "";
+        var originId = session.Start.FieldAsString(EventFields.OriginId) ?? "";
         if (_subsystems.Resources is not null && originId.Length > 0)
         {
-            var (_, error) = await ResourcesAsync(session.StartEvent, originId, ResourceStep.Release, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await ResourcesAsync(session.Start.ToCgrEvent(), originId, ResourceStep.Release, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 _warn($"<SessionS> error: {error} could not release resource with resourceID: {originId}");
@@ -123,8 +123,8 @@ public sealed partial class SessionService
         }
         if (session.ClientId is { } clientId && _clients is not null)
         {
-            var ev = session.StartEvent.Clone();
-            var cause = session.Runs.Count > 0 ? session.Runs[0].Event.FieldAsString(EventFields.DisconnectCause) : null;
+            var ev = session.Start.ToCgrEvent();
+            var cause = session.Runs.Count > 0 ? session.Runs[0].FieldAsString(EventFields.DisconnectCause) : null;
             ev.Event[EventFields.DisconnectCause] = cause ?? SessionManager.ForcedDisconnect;
             if (await _clients.DisconnectAsync(clientId, new DisconnectRequest(ev, cause ?? SessionManager.ForcedDisconnect), cancellationToken)
                     .ConfigureAwait(false) is { } error)

@@ -10,7 +10,8 @@ public sealed class Session
         CgrId = cgrId;
         Runs = runs;
         ClientId = request.ClientId;
-        StartEvent = request.StartEvent ?? (runs.Count > 0 ? runs[0].Event : new CgrEvent());
+        Start = request.StartEvent is { } start ? FrozenCgrEvent.From(start, runs.Count > 0 ? runs[0].StartedEvent : null)
+            : runs.Count > 0 ? runs[0].StartedEvent : FrozenCgrEvent.From(new CgrEvent());
         DebitInterval = request.DebitInterval;
     }
 
@@ -21,8 +22,9 @@ public sealed class Session
     /// <summary>The connection of the agent that started the call (CGRateS ClientConnID); null for API clients.</summary>
     public string? ClientId { get; }
 
-    /// <summary>The event as the agent sent it, before ChargerS (CGRateS EventStart and OptsStart).</summary>
-    public CgrEvent StartEvent { get; }
+    /// <summary>The event as the agent sent it, before ChargerS (CGRateS EventStart and OptsStart); read-only, with
+    /// <see cref="FrozenCgrEvent.ToCgrEvent"/> for a writable copy.</summary>
+    public FrozenCgrEvent Start { get; }
 
     /// <summary>The debit interval the session runs with; null = the configured one.</summary>
     public Primitives.Usage? DebitInterval { get; }

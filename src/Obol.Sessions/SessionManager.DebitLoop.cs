@@ -68,7 +68,7 @@ public sealed partial class SessionManager
     /// </summary>
     internal async Task DisconnectAsync(Session session, string reason)
     {
-        var ev = session.StartEvent.Clone();
+        var ev = session.Start.ToCgrEvent();
         ev.Event[EventFields.Usage] = session.TotalUsage;
         ev.Event[EventFields.DisconnectCause] = reason;
         var request = new SessionDisconnect(session.CgrId, session.ClientId, ev, reason);

@@ -53,7 +53,7 @@ public sealed partial class SessionManager
         var call = RunCallDescriptor.From(stored.Event, stored.TimeStart);
         call.TimeStart = stored.TimeStart;
         call.TimeEnd = stored.TimeStart;
-        var run = new SessionRun(index, stored.RunId, stored.Event, stored.Event.FieldAsString(Events.EventFields.RequestType) ?? "", call)
+        var run = new SessionRun(index, stored.RunId, Events.FrozenCgrEvent.From(stored.Event), stored.Event.FieldAsString(Events.EventFields.RequestType) ?? "", call)
         {
             DebitCount = stored.Debits.Count,
             IsSettled = stored.Settled,

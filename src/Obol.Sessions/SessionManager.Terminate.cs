@@ -86,7 +86,7 @@ public sealed partial class SessionManager
                 firstError ??= error;
                 if (disconnectCause is not null)
                 {
-                    run.Event.Event[EventFields.DisconnectCause] = disconnectCause;
+                    run.SetField(EventFields.DisconnectCause, disconnectCause);
                 }
             }
             if (journal is not null && session.IsJournaled && session.StartWritten && !session.Forgotten && firstError is null)
@@ -124,7 +124,7 @@ public sealed partial class SessionManager
     {
         var total = usage ?? (lastUsed is { } used ? run.TotalUsage - run.LastUsage + used : run.TotalUsage);
         run.TotalUsage = total;
-        run.Event.Event[EventFields.Usage] = total;
+        run.SetField(EventFields.Usage, total);
         if (!run.IsPrepaid)
         {
             return null;
@@ -167,9 +167,9 @@ public sealed partial class SessionManager
         run.IsSettled = true;
         session.Forgotten |= last && settled.Count > 1;
         run.EventCost = eventCost;
-        run.Event.Event[EventFields.Cost] = final.Cost;
-        run.Event.Event[CostDetailsField] = run.EventCost;
-        run.Event.Event[CostSourceField] = CostSourceSessions;
+        run.SetField(EventFields.Cost, final.Cost);
+        run.SetField(CostDetailsField, run.EventCost);
+        run.SetField(CostSourceField, CostSourceSessions);
         return null;
     }
 

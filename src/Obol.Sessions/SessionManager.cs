@@ -140,7 +140,15 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     private List<SessionRun> NewRuns(SessionEvent request)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        return [.. request.Runs.Select((r, i) => new SessionRun(i, r.RunId, r.Event, r.Event.FieldAsString(EventFields.RequestType) ?? "",
-            RunCallDescriptor.From(r.Event, now)))];
+        var runs = new List<SessionRun>(request.Runs.Count);
+        FrozenCgrEvent? previous = null;
+        foreach (var r in request.Runs)
+        {
+            // Runs forked by ChargerS mostly carry the same options: frozen against the previous run, they share them.
+            var frozen = FrozenCgrEvent.From(r.Event, previous);
+            runs.Add(new SessionRun(runs.Count, r.RunId, frozen, r.Event.FieldAsString(EventFields.RequestType) ?? "", RunCallDescriptor.From(r.Event, now)));
+            previous = frozen;
+        }
+        return runs;
     }
 }

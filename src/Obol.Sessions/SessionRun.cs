@@ -10,11 +10,15 @@ namespace Obol.Sessions;
 /// </summary>
 public sealed class SessionRun
 {
-    internal SessionRun(int index, string runId, CgrEvent @event, string requestType, CallDescriptor call)
+    // The event as the run started, frozen while the call lasts; the writable copy is made at the session's end.
+    private readonly FrozenCgrEvent _started;
+    private CgrEvent? _final;
+
+    internal SessionRun(int index, string runId, FrozenCgrEvent @event, string requestType, CallDescriptor call)
     {
         Index = index;
         RunId = runId;
-        Event = @event;
+        _started = @event;
         RequestType = requestType;
         Call = call;
     }
@@ -24,8 +28,22 @@ public sealed class SessionRun
 
     public string RunId { get; }
 
-    /// <summary>The run's event; Terminate writes Usage, Cost, CostDetails and CostSource into it.</summary>
-    public CgrEvent Event { get; }
+    /// <summary>The run's event fields; Terminate adds Usage, Cost, CostDetails, CostSource (and a DisconnectCause).</summary>
+    public IReadOnlyDictionary<string, object?> Fields => _final?.Event ?? (IReadOnlyDictionary<string, object?>)_started.Event;
+
+    /// <summary>The field as a string (utils.IfaceAsString), or null when absent.</summary>
+    public string? FieldAsString(string field) => Fields.TryGetValue(field, out var value) ? EventValues.AsString(value) : null;
+
+    public Filters.FilterEvent ToFilterEvent() => _final?.ToFilterEvent() ?? _started.ToFilterEvent();
+
+    /// <summary>A writable copy of the run's event as it stands.</summary>
+    public CgrEvent CopyEvent() => _final?.Clone() ?? _started.ToCgrEvent();
+
+    /// <summary>The event as the run started (the session's first request after ChargerS).</summary>
+    internal FrozenCgrEvent StartedEvent => _started;
+
+    /// <summary>Sets a field of the run's event; only the session's end does, so only ended runs pay for a writable map.</summary>
+    internal void SetField(string field, object? value) => (_final ??= _started.ToCgrEvent()).Event[field] = value;
 
     public string RequestType { get; }
 

@@ -32,10 +32,10 @@ public sealed class DebitLoopTests
         Assert.Equal(10, h.Rater.CallCount("MaxDebit"));
         Assert.Equal(1, h.Rater.CallCount("RefundIncrements"));
         var run = Assert.Single(h.Manager.GetClosed("cgr1")!.Runs);
-        Assert.Equal(0.93m, run.Event.Event[EventFields.Cost]);
-        Assert.Equal(Usage.FromSeconds(93), run.Event.Event[EventFields.Usage]);
-        Assert.Equal("*sessions", run.Event.Event[SessionManager.CostSourceField]);
-        Assert.Same(run.EventCost, run.Event.Event[SessionManager.CostDetailsField]);
+        Assert.Equal(0.93m, run.Fields[EventFields.Cost]);
+        Assert.Equal(Usage.FromSeconds(93), run.Fields[EventFields.Usage]);
+        Assert.Equal("*sessions", run.Fields[SessionManager.CostSourceField]);
+        Assert.Same(run.EventCost, run.Fields[SessionManager.CostDetailsField]);
         Assert.Equal(Usage.FromSeconds(93), run.CallCost!.RatedUsage);
         Assert.Null(h.Manager.GetActive("cgr1"));
         Assert.Empty(h.Disconnector.Requests);
@@ -64,7 +64,7 @@ public sealed class DebitLoopTests
 
         Assert.Null(await h.Manager.TerminateAsync(call with { Usage = Usage.FromSeconds(25) }, TestContext.Current.CancellationToken));
         Assert.Equal(0m, h.Rater.Balance);
-        Assert.Equal(0.25m, h.Manager.GetClosed("cgr2")!.Runs[0].Event.Event[EventFields.Cost]);
+        Assert.Equal(0.25m, h.Manager.GetClosed("cgr2")!.Runs[0].Fields[EventFields.Cost]);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class DebitLoopTests
 
         Assert.Equal(3, h.Disconnector.Requests.Count);
         var run = h.Manager.GetClosed("cgr4")!.Runs[0];
-        Assert.Equal(SessionManager.ForcedDisconnect, run.Event.Event[EventFields.DisconnectCause]);
+        Assert.Equal(SessionManager.ForcedDisconnect, run.Fields[EventFields.DisconnectCause]);
         Assert.Equal(Usage.FromSeconds(5), run.TotalUsage);
         Assert.Equal(0m, h.Rater.Balance);
     }

@@ -26,7 +26,7 @@ public sealed class RequestTypeTests
         Assert.Equal(Usage.FromHours(3), initiated);
         Assert.Empty(h.Rater.Calls);
         Assert.Equal(10m, h.Rater.Balance);
-        var ev = h.Manager.GetClosed("cgr1")!.Runs[0].Event.Event;
+        var ev = h.Manager.GetClosed("cgr1")!.Runs[0].Fields;
         Assert.Equal(Usage.FromSeconds(30), ev[EventFields.Usage]);
         Assert.False(ev.ContainsKey(EventFields.Cost));
     }

@@ -23,7 +23,7 @@ public sealed class RoundingTests
         Assert.Equal(9.90m, h.Rater.Balance);
         Assert.Equal(["MaxDebit", "RefundRounding"], h.Rater.Calls);
         var run = h.Manager.GetClosed("cgr1")!.Runs[0];
-        Assert.Equal(0.10m, run.Event.Event[EventFields.Cost]);
+        Assert.Equal(0.10m, run.Fields[EventFields.Cost]);
         Assert.Equal(0.007m, run.CallCost!.Timespans[0].RoundIncrement!.Value.Cost);
     }
 
@@ -45,7 +45,7 @@ public sealed class RoundingTests
 
         var run = h.Manager.GetClosed("cgr1")!.Runs[0];
         Assert.Single(run.CallCost!.Timespans);
-        Assert.Equal(0.0552m, run.Event.Event[EventFields.Cost]);
+        Assert.Equal(0.0552m, run.Fields[EventFields.Cost]);
         Assert.Equal(10m - 0.0552m, h.Rater.Balance);
     }
 }

@@ -101,8 +101,8 @@ public sealed class SessionRestoreTests
             }
         }
 
-        public List<RestoredSession> Restore() => [.. Sessions.Values.Select(s => new RestoredSession(s.CgrId, s.StartEvent, s.DebitInterval,
-            [.. s.Runs.Select(r => new RestoredRun(r.RunId, r.Event.Clone(), r.Call.TimeStart,
+        public List<RestoredSession> Restore() => [.. Sessions.Values.Select(s => new RestoredSession(s.CgrId, s.Start.ToCgrEvent(), s.DebitInterval,
+            [.. s.Runs.Select(r => new RestoredRun(r.RunId, r.CopyEvent(), r.Call.TimeStart,
                 [.. Debits.Where(d => d.Key.StartsWith($"{s.CgrId}/{r.Index:D2}/", StringComparison.Ordinal)).Select(d => d.Value)],
                 Costs.ContainsKey($"{s.CgrId}/{r.Index}")))]))];
 

@@ -19,7 +19,7 @@ public sealed class SessionTtlTests
         await SessionHarness.EventuallyAsync(() => h.Disconnector.ForcedEnds.Count == 1);
 
         var run = h.Disconnector.ForcedEnds[0].Runs[0];
-        Assert.Equal(SessionManager.SessionTimeout, run.Event.Event[EventFields.DisconnectCause]);
+        Assert.Equal(SessionManager.SessionTimeout, run.Fields[EventFields.DisconnectCause]);
         Assert.Equal(Usage.FromSeconds(15), run.TotalUsage);
         Assert.Equal(10m - (15 * 0.01m), h.Rater.Balance);
         Assert.Null(h.Manager.GetActive("c1"));

@@ -57,7 +57,7 @@ public sealed class TerminateTests
 
         Assert.Equal(10m - 0.45m, h.Rater.Balance);
         Assert.Equal(["MaxDebit", "Debit"], h.Rater.Calls);
-        Assert.Equal(0.45m, h.Manager.GetClosed("cgr2")!.Runs[0].Event.Event[EventFields.Cost]);
+        Assert.Equal(0.45m, h.Manager.GetClosed("cgr2")!.Runs[0].Fields[EventFields.Cost]);
     }
 
     [Fact]
