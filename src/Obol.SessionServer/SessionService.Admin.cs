@@ -92,7 +92,10 @@ public sealed partial class SessionService
     /// syncSessions, made safe: each connected agent is asked for its live calls, and a session is ended
     /// (FORCED_DISCONNECT, plus a random stale extra) only when the agent that started it answered without it. An agent
     /// that fails or is slow ends none of its sessions this round, and sessions no connected agent started (the API's,
-    /// or a gone agent's, left to session_ttl) are never ended here, where CGRateS would end them all.
+    /// or a gone agent's, left to session_ttl) are never ended here, where CGRateS would end them all. Only sessions
+    /// active since before the previous round are judged: a younger one's InitiateSession reply may not have reached
+    /// the agent when the question does (OpenSIPS lists a dialog only once that reply is in), and CGRateS would end a
+    /// live call for it.
     /// </summary>
     public async Task SyncSessionsAsync(CancellationToken ct = default)
     {
@@ -100,8 +103,11 @@ public sealed partial class SessionService
         {
             return;
         }
+        var roundStart = _time.GetUtcNow();
+        var judgedBefore = new DateTimeOffset(Interlocked.Exchange(ref _previousSyncTicks, roundStart.UtcTicks), TimeSpan.Zero);
         var connected = _clients.ClientIds.ToHashSet(StringComparer.Ordinal);
-        var owned = Manager.ActiveSessions.Where(s => s.ClientId is { } id && connected.Contains(id)).GroupBy(s => s.ClientId!).ToList();
+        var owned = Manager.ActiveSessions.Where(s => s.ClientId is { } id && connected.Contains(id) && s.StartedAt < judgedBefore)
+            .GroupBy(s => s.ClientId!).ToList();
         if (owned.Count == 0)
         {
             return;

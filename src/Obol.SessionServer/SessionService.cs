@@ -19,9 +19,13 @@ public sealed partial class SessionService : IAgentSessions, ISessionDisconnecto
     private readonly ISessionClients? _clients;
     private readonly FilterService? _filters;
     private readonly IClock _clock;
+    private readonly TimeProvider _time;
     private readonly Action<string> _warn;
     private readonly CancellationTokenSource _stop = new();
     private Task? _syncLoop;
+
+    // When the previous channel-sync round began (UTC ticks); the first round judges the sessions older than the service.
+    private long _previousSyncTicks;
 
     public SessionService(SessionServiceOptions options, ISessionRater rater, SessionSubsystems subsystems, ISessionClients? clients,
         FilterService? filters, IClock clock, TimeProvider time, Action<string> warn, ISessionJournal? journal = null)
@@ -31,6 +35,8 @@ public sealed partial class SessionService : IAgentSessions, ISessionDisconnecto
         _clients = clients;
         _filters = filters;
         _clock = clock;
+        _time = time;
+        _previousSyncTicks = time.GetUtcNow().UtcTicks;
         _warn = warn;
         Manager = new SessionManager(rater, this, options.Core, time, journal);
     }

@@ -42,6 +42,9 @@ public sealed class Session
     /// <summary>True once terminated (by the caller or forced); later debits and terminates are no-ops.</summary>
     public bool IsClosed { get; internal set; }
 
+    /// <summary>When the session became active (or was restored).</summary>
+    public DateTimeOffset StartedAt { get; internal init; }
+
     /// <summary>When the last request for this session arrived (CGRateS UpdatedAt), for TTL and listings.</summary>
     public DateTimeOffset UpdatedAt { get; internal set; }
 

@@ -24,7 +24,7 @@ public sealed partial class SessionManager
             {
                 runs.Add(RestoredRun(i, stored.Runs[i]));
             }
-            var session = new Session(stored.CgrId, runs, request) { IsJournaled = true, StartWritten = true, UpdatedAt = time.GetUtcNow() };
+            var session = new Session(stored.CgrId, runs, request) { IsJournaled = true, StartWritten = true, StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
             if (runs.All(r => r.IsSettled || !r.IsPrepaid) && stored.Runs.Any(r => r.Settled))
             {
                 if (journal is not null)

@@ -60,7 +60,8 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// </summary>
     public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
-        var session = new Session(request.CgrId, NewRuns(request), request) { UpdatedAt = time.GetUtcNow() };
+        var now = time.GetUtcNow();
+        var session = new Session(request.CgrId, NewRuns(request), request) { StartedAt = now, UpdatedAt = now };
         if (!_active.TryAdd(request.CgrId, session))
         {
             return (Usage.Zero, ErrorCodes.Exists);

@@ -17,7 +17,8 @@ public sealed class SessionSyncTests
 
         sw.FailSync = true;
         Assert.True(sw.Live.TryRemove("lost", out _));
-        await WaitAsync(() => sw.SyncRequests >= 1, TimeSpan.FromSeconds(15));
+        // A session is judged from the first round after the one it started in: the switch is asked from the second.
+        await WaitAsync(() => sw.SyncRequests >= 1, TimeSpan.FromSeconds(25));
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         var afterFailedSync = await CountActiveAsync(engine);
         sw.FailSync = false;

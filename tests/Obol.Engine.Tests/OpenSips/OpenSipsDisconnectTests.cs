@@ -75,7 +75,7 @@ public sealed class OpenSipsDisconnectTests
 
         // The BYE's TerminateSession never reached the engine (e.g. OpenSIPS restarted): only channel sync can end it.
         engine.Module.Lose(lost);
-        await WaitAsync(async () => (await ActiveOriginIdsAsync(engine)).SequenceEqual([kept.CallId]), TimeSpan.FromSeconds(10));
+        await WaitAsync(async () => (await ActiveOriginIdsAsync(engine)).SequenceEqual([kept.CallId]), TimeSpan.FromSeconds(10), engine);
         var syncs = engine.Module.Callbacks.Where(c => c.GetProperty("method").GetString() == "SessionSv1.GetActiveSessionIDs").ToList();
         await kept.HangUpAsync(TimeSpan.FromSeconds(40));
         await kept.Ended.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -117,12 +117,13 @@ public sealed class OpenSipsDisconnectTests
         return [.. sessions.RootElement.EnumerateArray().Select(s => s.GetProperty("OriginID").GetString()!).Distinct()];
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, OpenSipsEngine engine)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");
+            Assert.True(DateTime.UtcNow < deadline, $"condition not reached in time; active: {string.Join(", ", await ActiveOriginIdsAsync(engine))}; "
+                + $"callbacks: {string.Join(" ", engine.Module.Callbacks.Select(c => c.GetProperty("method").GetString()))}; engine log:\n{engine.Process.Stdout}");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
