@@ -26,13 +26,28 @@ start_engine
 loadgen -method Lifecycle -connections 32 -duration "${DURATION:-10}" -warmup "${WARMUP:-20}"
 kill "$engine"; wait "$engine" 2>/dev/null || true; rm -rf "${data:?}"/*
 
+# Managed heap of the engine (dotnet-gcdump, when installed: dotnet tool install -g dotnet-gcdump).
+gcdump=$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")
+heap_bytes() {
+  [[ -x "$gcdump" ]] || { echo 0; return; }
+  "$gcdump" collect -p "$engine" -o "$data/heap.gcdump" >/dev/null 2>&1 &&
+    "$gcdump" report "$data/heap.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); print $1; exit}'
+}
+
 start_engine
 before=$(rss_kb)
 echo "engine RSS before: $((before / 1024)) MiB"
+sleep 2
+idle_heap=$(heap_bytes)
 loadgen -method Hold -sessions "$sessions" -connections 32 -duration "$hold" > "$data/hold.out" &
 hold_pid=$!
 until grep -q HOLDING "$data/hold.out" 2>/dev/null; do sleep 0.5; done
 head -1 "$data/hold.out"
+sleep 15
+held_heap=$(heap_bytes)
+if ((held_heap > 0)); then
+  echo "managed heap: idle $((idle_heap / 1024)) KiB, holding $((held_heap / 1024)) KiB: $(( (held_heap - idle_heap) / sessions )) bytes per session"
+fi
 for ((t = 0; t < hold; t += 10)); do
   a=$(ticks); sleep 10; b=$(ticks)
   echo "t=$((t + 10))s cpu $(( (b - a) / 10 ))% of one core, RSS $(( $(rss_kb) / 1024 )) MiB"

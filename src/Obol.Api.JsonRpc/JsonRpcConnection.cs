@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -262,9 +261,7 @@ internal class JsonRpcConnection : IDisposable
         }
         else if (RunsInline(method))
         {
-            var started = Stopwatch.GetTimestamp();
-            ((IThreadPoolWorkItem)call).Execute();
-            method.NoteInlineRun(Stopwatch.GetElapsedTime(started));
+            RunInline(call, method);
         }
         else
         {
@@ -277,6 +274,9 @@ internal class JsonRpcConnection : IDisposable
     /// last request of what arrived does: a pipelined burst still spreads over the pool.
     /// </summary>
     protected virtual bool RunsInline(RpcMethod method) => IsLastReceived;
+
+    /// <summary>Runs the call on the read loop until its first await.</summary>
+    protected virtual void RunInline(JsonRpcCall call, RpcMethod method) => ((IThreadPoolWorkItem)call).Execute();
 
     /// <summary>The read loop is about to wait for a reply to be written; replies it holds back must go out now.</summary>
     protected virtual void OnWaitingForPermit()

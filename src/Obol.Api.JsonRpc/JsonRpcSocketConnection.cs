@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Obol.Api.JsonRpc;
@@ -90,6 +91,14 @@ internal sealed class JsonRpcSocketConnection : JsonRpcConnection
     }
 
     protected override bool RunsInline(RpcMethod method) => IsLastReceived || !method.RunsLong;
+
+    /// <summary>Timed, so that a handler whose synchronous part grows long stops holding up the requests read after it.</summary>
+    protected override void RunInline(JsonRpcCall call, RpcMethod method)
+    {
+        var started = Stopwatch.GetTimestamp();
+        base.RunInline(call, method);
+        method.NoteInlineRun(Stopwatch.GetElapsedTime(started));
+    }
 
     protected override void OnWaitingForPermit() => EndBatch();
 
