@@ -29,8 +29,9 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
 
     public JournalWrite Started(Session session)
     {
-        var doc = new SessionDocument(session.CgrId, session.Start.ToCgrEvent(), session.DebitInterval?.Nanoseconds,
-            [.. session.Runs.Select(r => new RunDocument(r.RunId, r.CopyEvent(), r.Call.TimeStart))]);
+        // Written from the frozen events as they are; read back below as SessionDocument.
+        var doc = new StartedDocument(session.CgrId, new FrozenEventDocument(session.Start), session.DebitInterval?.Nanoseconds,
+            [.. session.Runs.Select(r => new StartedRunDocument(r.RunId, new FrozenEventDocument(r.StartedEvent), r.Call.TimeStart))]);
         return new JournalWrite(Sessions, session.CgrId, JsonSerializer.Serialize(doc, GoJsonOptions.Default));
     }
 
@@ -135,4 +136,28 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         IReadOnlyList<RunDocument> Runs);
 
     private sealed record RunDocument([property: JsonPropertyName("RunID")] string RunId, CgrEvent Event, Instant TimeStart);
+
+    private sealed record StartedDocument(
+        [property: JsonPropertyName("CGRID")] string CgrId,
+        FrozenEventDocument StartEvent,
+        long? DebitInterval,
+        IReadOnlyList<StartedRunDocument> Runs);
+
+    private sealed record StartedRunDocument([property: JsonPropertyName("RunID")] string RunId, FrozenEventDocument Event, Instant TimeStart);
+
+    /// <summary>A frozen event written as the CGREvent JSON that <see cref="CgrEvent"/> reads.</summary>
+    private sealed class FrozenEventDocument(FrozenCgrEvent ev)
+    {
+        public string Tenant => ev.Tenant;
+
+        [JsonPropertyName("ID")]
+        public string Id => ev.Id;
+
+        public Instant? Time => ev.Time;
+
+        public IReadOnlyDictionary<string, object?> Event => ev.Event;
+
+        [JsonPropertyName("APIOpts")]
+        public IReadOnlyDictionary<string, object?> ApiOpts => ev.ApiOpts;
+    }
 }

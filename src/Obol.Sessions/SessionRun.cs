@@ -40,7 +40,7 @@ public sealed class SessionRun
     public CgrEvent CopyEvent() => _final?.Clone() ?? _started.ToCgrEvent();
 
     /// <summary>The event as the run started (the session's first request after ChargerS).</summary>
-    internal FrozenCgrEvent StartedEvent => _started;
+    public FrozenCgrEvent StartedEvent => _started;
 
     /// <summary>Sets a field of the run's event; only the session's end does, so only ended runs pay for a writable map.</summary>
     internal void SetField(string field, object? value) => (_final ??= _started.ToCgrEvent()).Event[field] = value;

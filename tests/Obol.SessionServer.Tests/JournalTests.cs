@@ -1,0 +1,57 @@
+using Obol.Primitives;
+using Obol.Profiles;
+using Xunit;
+
+namespace Obol.SessionServer.Tests;
+
+public sealed class JournalTests
+{
+    [Fact]
+    public async Task Started_FrozenEventsWritten_LoadGivesThemBack()
+    {
+        var documents = new MemoryDocuments();
+        var journal = new SessionJournal(documents);
+        var time = new SessionServiceHarness.ManualTime();
+        await using var service = SessionServiceHarness.Service(time, new SessionServiceHarness.ListingAgent(), journal);
+        await SessionServiceHarness.InitiateAsync(service, "kept", new(StringComparer.Ordinal) { ["*sessionsDebitInterval"] = "0s", ["*flag"] = true });
+        var session = Assert.Single(service.Manager.ActiveSessions);
+
+        var restored = Assert.Single(await journal.LoadAsync(_ => { }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(session.CgrId, restored.CgrId);
+        Assert.Equal((session.Start.Tenant, session.Start.Id, session.Start.Time), (restored.StartEvent.Tenant, restored.StartEvent.Id, restored.StartEvent.Time));
+        Assert.Equal(session.Start.Event.Keys.Order(), restored.StartEvent.Event.Keys.Order());
+        Assert.All(session.Start.Event.Keys, k => Assert.Equal(session.Start.FieldAsString(k), restored.StartEvent.FieldAsString(k)));
+        Assert.Equal(true, restored.StartEvent.ApiOpts["*flag"]);
+        var run = Assert.Single(restored.Runs);
+        Assert.Equal("*default", run.RunId);
+        Assert.Equal("*default", run.Event.FieldAsString("RunID"));
+        Assert.Equal(session.Runs[0].Fields.Keys.Order(), run.Event.Event.Keys.Order());
+        Assert.Equal(session.Runs[0].Call.TimeStart, run.TimeStart);
+    }
+
+    private sealed class MemoryDocuments : IProfileDocumentStore
+    {
+        private readonly SortedDictionary<(string Collection, string Key), string> _documents = [];
+
+        public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(
+                [.. _documents.Where(d => d.Key.Collection == collection).Select(d => KeyValuePair.Create(d.Key.Key, d.Value))]);
+
+        public ValueTask WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken)
+        {
+            foreach (var write in writes)
+            {
+                if (write.Json is null)
+                {
+                    _documents.Remove((write.Collection, write.Key));
+                }
+                else
+                {
+                    _documents[(write.Collection, write.Key)] = write.Json;
+                }
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
