@@ -31,7 +31,7 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
     /// says its previous cost was just given back: it is charged anew then, not taken from SessionS's record (CGRateS
     /// would take it there and leave the refund as a gift).
     /// </summary>
-    public async ValueTask<RateOutcome> RateAsync(Cdr cdr, bool refunded, CancellationToken cancellationToken)
+    public async ValueTask<RateOutcome> RateAsync(Cdr cdr, bool refunded, CancellationToken cancellationToken, StoredEventCost? parsed = null)
     {
         if (!IsDebited(cdr.RequestType))
         {
@@ -52,7 +52,8 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
         }
         if (cdr.CostDetails is { } details)
         {
-            if (!StoredEventCost.TryParse(details, roundingDecimals, out var stored, out var parseError))
+            var stored = parsed;
+            if (stored is null && !StoredEventCost.TryParse(details, roundingDecimals, out stored, out var parseError))
             {
                 return Fail(cdr, parseError);
             }
@@ -70,6 +71,25 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
             cdr.CostDetails = null;
         }
         return await ChargeAsync(cdr, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// False when rating <paramref name="cdr"/> cannot move money: a request type that debits nothing, or CostDetails
+    /// (SessionS's cost) covering its usage, which <see cref="RateAsync"/> keeps as it is. <paramref name="parsed"/> is
+    /// that cost, for RateAsync to reuse.
+    /// </summary>
+    public bool MayMoveMoney(Cdr cdr, out StoredEventCost? parsed)
+    {
+        parsed = null;
+        if (!IsDebited(cdr.RequestType))
+        {
+            return false;
+        }
+        if (cdr.CostDetails is not { } details || !StoredEventCost.TryParse(details, roundingDecimals, out parsed, out _))
+        {
+            return true;
+        }
+        return Math.Max(cdr.Usage.Nanoseconds, 0) > parsed.Usage.Nanoseconds;
     }
 
     /// <summary>

@@ -20,7 +20,10 @@ public sealed partial class CdrService
         {
             foreach (var run in runs)
             {
-                if (await store.CountAsync(KeyQuery(run.Cdr), cancellationToken).ConfigureAwait(false) > 0)
+                // Only a run that may move money is looked for first; any other duplicate is refused by the store's
+                // unique key with the same EXISTS, nothing having moved meanwhile. SessionS's CDRs, whose cost comes
+                // with them, are stored without the read.
+                if (MayMoveMoney(run, flags) && await store.CountAsync(KeyQuery(run.Cdr), cancellationToken).ConfigureAwait(false) > 0)
                 {
                     return ErrorCodes.Exists;
                 }
@@ -45,7 +48,7 @@ public sealed partial class CdrService
         {
             foreach (var run in runs)
             {
-                run.Outcome = await _rater.RateAsync(run.Cdr, run.Refunded, uncancelled).ConfigureAwait(false);
+                run.Outcome = await _rater.RateAsync(run.Cdr, run.Refunded, uncancelled, run.Refunded ? null : run.ParsedCost).ConfigureAwait(false);
                 if (describe && run.Outcome != RateOutcome.Left)
                 {
                     run.Rated = RatedFields(run.Cdr);
@@ -149,6 +152,21 @@ public sealed partial class CdrService
         }
     }
 
+    private bool MayMoveMoney(CdrRun run, CdrFlags flags)
+    {
+        if (flags.Refund)
+        {
+            return true;
+        }
+        if (!flags.Rals || _rater is null)
+        {
+            return false;
+        }
+        var may = _rater.MayMoveMoney(run.Cdr, out var parsed);
+        run.ParsedCost = parsed;
+        return may;
+    }
+
     private static CdrQuery KeyQuery(Cdr cdr) => new() { Cgrids = [cdr.Cgrid], RunIds = [cdr.RunId] };
 
     /// <summary>CDR.AsMapStringIface of the rated CDR as it stood before storing, CostDetails as the EventCost's JSON.</summary>
@@ -172,6 +190,9 @@ public sealed partial class CdrService
         public string Key { get; } = cdr.Cgrid + ":" + cdr.RunId;
 
         public bool Refunded { get; set; }
+
+        /// <summary>The CostDetails as read by the duplicate check, while they are still the run's own.</summary>
+        public StoredEventCost? ParsedCost { get; set; }
 
         public RateOutcome Outcome { get; set; }
 
