@@ -28,8 +28,6 @@ public sealed class EventShape
     /// <summary>The keys in the order the map enumerated them.</summary>
     public IReadOnlyList<string> Keys { get; }
 
-    public int Count => Keys.Count;
-
     /// <summary>The shared shape of <paramref name="keys"/> (taken over: the caller must not change the array).</summary>
     public static EventShape Of(string[] keys)
     {

@@ -29,9 +29,9 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
 
     public JournalWrite Started(Session session)
     {
-        // Written from the frozen events as they are; read back below as SessionDocument.
-        var doc = new StartedDocument(session.CgrId, new FrozenEventDocument(session.Start), session.DebitInterval?.Nanoseconds,
-            [.. session.Runs.Select(r => new StartedRunDocument(r.RunId, new FrozenEventDocument(r.StartedEvent), r.Call.TimeStart))]);
+        // Written from the frozen events as they are; read back below with CgrEvents.
+        var doc = new SessionDocument<FrozenEventDocument>(session.CgrId, new FrozenEventDocument(session.Start), session.DebitInterval?.Nanoseconds,
+            [.. session.Runs.Select(r => new RunDocument<FrozenEventDocument>(r.RunId, new FrozenEventDocument(r.StartedEvent), r.Call.TimeStart))]);
         return new JournalWrite(Sessions, session.CgrId, JsonSerializer.Serialize(doc, GoJsonOptions.Default));
     }
 
@@ -92,7 +92,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         {
             try
             {
-                var doc = JsonSerializer.Deserialize<SessionDocument>(json, GoJsonOptions.Default)!;
+                var doc = JsonSerializer.Deserialize<SessionDocument<CgrEvent>>(json, GoJsonOptions.Default)!;
                 var runs = doc.Runs.Select((r, i) => new RestoredRun(r.RunId, Normalize(r.Event), r.TimeStart,
                     [.. debits[$"{cgrId}/{i:D2}"].OrderBy(d => d.Key, StringComparer.Ordinal)
                         .Select(d => JournalDebit.Read(d.Value, rates))],
@@ -129,21 +129,15 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         return ev;
     }
 
-    private sealed record SessionDocument(
+    /// <summary>The session's start in the backup: written with <see cref="FrozenEventDocument"/>s, read with
+    /// <see cref="CgrEvent"/>s.</summary>
+    private sealed record SessionDocument<TEvent>(
         [property: JsonPropertyName("CGRID")] string CgrId,
-        CgrEvent StartEvent,
+        TEvent StartEvent,
         long? DebitInterval,
-        IReadOnlyList<RunDocument> Runs);
+        IReadOnlyList<RunDocument<TEvent>> Runs);
 
-    private sealed record RunDocument([property: JsonPropertyName("RunID")] string RunId, CgrEvent Event, Instant TimeStart);
-
-    private sealed record StartedDocument(
-        [property: JsonPropertyName("CGRID")] string CgrId,
-        FrozenEventDocument StartEvent,
-        long? DebitInterval,
-        IReadOnlyList<StartedRunDocument> Runs);
-
-    private sealed record StartedRunDocument([property: JsonPropertyName("RunID")] string RunId, FrozenEventDocument Event, Instant TimeStart);
+    private sealed record RunDocument<TEvent>([property: JsonPropertyName("RunID")] string RunId, TEvent Event, Instant TimeStart);
 
     /// <summary>A frozen event written as the CGREvent JSON that <see cref="CgrEvent"/> reads.</summary>
     private sealed class FrozenEventDocument(FrozenCgrEvent ev)

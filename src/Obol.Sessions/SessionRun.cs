@@ -32,7 +32,7 @@ public sealed class SessionRun
     public IReadOnlyDictionary<string, object?> Fields => _final?.Event ?? (IReadOnlyDictionary<string, object?>)_started.Event;
 
     /// <summary>The field as a string (utils.IfaceAsString), or null when absent.</summary>
-    public string? FieldAsString(string field) => Fields.TryGetValue(field, out var value) ? EventValues.AsString(value) : null;
+    public string? FieldAsString(string field) => _final is { } final ? final.FieldAsString(field) : _started.FieldAsString(field);
 
     public Filters.FilterEvent ToFilterEvent() => _final?.ToFilterEvent() ?? _started.ToFilterEvent();
 
