@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Obol.GoJson;
 
 namespace Obol.Api.JsonRpc;
 
@@ -33,6 +34,14 @@ internal static class JsonRpcReplyWriter
     {
         WriteHead(output, id);
         output.Write(resultJson);
+        output.Write(",\"error\":null}\n"u8);
+    }
+
+    /// <summary>The result written by its own writer straight into the reply.</summary>
+    public static void WriteWrittenResult(IBufferWriter<byte> output, ReadOnlySpan<byte> id, WrittenJson result)
+    {
+        WriteHead(output, id);
+        result.WriteTo(output);
         output.Write(",\"error\":null}\n"u8);
     }
 

@@ -12,13 +12,16 @@ internal abstract class RpcMethod(string name, JsonRpcDispatcher dispatcher)
     public string Name { get; } = name;
 
     // Slow enough to matter, and several times in a row: a first call (JIT), a GC pause or a descheduled thread alone
-    // must not send a cheap handler to the thread pool for good.
+    // must not send a cheap handler to the thread pool. Calls that still run inline (the last of a read) keep being
+    // timed, and a run of quick ones brings the handler back: a saturated CPU at start-up makes cheap handlers look long.
     private static readonly TimeSpan s_longRun = TimeSpan.FromMilliseconds(5);
     private const int LongRunsInARow = 3;
+    private const int QuickRunsToReturn = 64;
     private int _longRunsInARow;
+    private int _quickRunsInARow;
 
     /// <summary>
-    /// Set once calls' synchronous parts were seen taking long (a big load, a blocking store): such a handler goes to
+    /// Set while calls' synchronous parts are seen taking long (a big load, a blocking store): such a handler goes to
     /// the thread pool instead of holding up the requests read after it.
     /// </summary>
     public bool RunsLong { get; private set; }
@@ -29,10 +32,18 @@ internal abstract class RpcMethod(string name, JsonRpcDispatcher dispatcher)
         if (elapsed <= s_longRun)
         {
             Volatile.Write(ref _longRunsInARow, 0);
+            if (RunsLong && Interlocked.Increment(ref _quickRunsInARow) >= QuickRunsToReturn)
+            {
+                RunsLong = false;
+            }
         }
-        else if (Interlocked.Increment(ref _longRunsInARow) >= LongRunsInARow)
+        else
         {
-            RunsLong = true;
+            Volatile.Write(ref _quickRunsInARow, 0);
+            if (Interlocked.Increment(ref _longRunsInARow) >= LongRunsInARow)
+            {
+                RunsLong = true;
+            }
         }
     }
 
@@ -96,6 +107,11 @@ internal sealed class TypedRpcMethod<TArg, TResult>(
             JsonRpcReplyWriter.WriteRawResult(call.Reply, call.Id, json.IsEmpty ? "null"u8 : json);
             return;
         }
+        if (typeof(TResult) == typeof(WrittenJson))
+        {
+            WriteResult(call, (WrittenJson)(object)result.Value!);
+            return;
+        }
         try
         {
             JsonRpcReplyWriter.WriteResult(call.Reply, call.Id, result.Value, _resultInfo);
@@ -103,6 +119,18 @@ internal sealed class TypedRpcMethod<TArg, TResult>(
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
             // Go would write nothing and leave the client waiting; an error reply is kinder and as clear.
+            WriteError(call, HandlerError(ex));
+        }
+    }
+
+    private void WriteResult(JsonRpcCall call, WrittenJson result)
+    {
+        try
+        {
+            JsonRpcReplyWriter.WriteWrittenResult(call.Reply, call.Id, result);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
             WriteError(call, HandlerError(ex));
         }
     }

@@ -18,7 +18,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
 
     public void Register(JsonRpcDispatcher dispatcher)
     {
-        dispatcher.Add<AttrGetCost, RawJson>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCostJson(a)));
+        dispatcher.Add<AttrGetCost, WrittenJson>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCostJson(a)));
         dispatcher.Add<AttrGetAccount, RawJson>("APIerSv2.GetAccount", GetAccountAsync);
         dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv2.GetAccounts", GetAccountsAsync);
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
@@ -33,10 +33,10 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         dispatcher.AddPing("APIerSv2");
     }
 
-    private RpcResult<RawJson> GetCostJson(AttrGetCost args)
+    private RpcResult<WrittenJson> GetCostJson(AttrGetCost args)
     {
         var result = GetCost(args);
-        return result.IsError ? RpcResult.Fail<RawJson>(result.Error!) : EventCostJson.Write(result.Value);
+        return result.IsError ? RpcResult.Fail<WrittenJson>(result.Error!) : EventCostJson.Deferred(result.Value);
     }
 
     /// <summary>apier/v1/costs.go GetCost.</summary>

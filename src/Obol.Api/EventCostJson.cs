@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Text.Json;
 using Obol.GoJson;
-using Obol.Primitives;
 using Obol.Rating;
 
 namespace Obol.Api;
@@ -12,8 +10,6 @@ namespace Obol.Api;
 /// </summary>
 public static class EventCostJson
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = GoJsonEncoder.Instance, SkipValidation = true };
-
     public static RawJson Write(EventCost cost)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
@@ -21,166 +17,175 @@ public static class EventCostJson
         return new RawJson(buffer.WrittenMemory);
     }
 
-    // One writer per thread, re-pointed at each output: writing is synchronous, so it is never shared.
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    /// <summary>The cost, to be written where the reply is.</summary>
+    public static WrittenJson Deferred(EventCost cost) => new(cost, static (c, output) => WriteUtf8((EventCost)c, output));
 
     public static void WriteUtf8(EventCost cost, IBufferWriter<byte> output)
     {
-        var w = t_writer ??= new Utf8JsonWriter(output, s_options);
-        w.Reset(output);
-        try
-        {
-            WriteTo(w, cost);
-            w.Flush();
-        }
-        finally
-        {
-            w.Reset(Stream.Null);
-        }
+        var w = new GoJsonWriter(output);
+        WriteTo(ref w, cost);
+        w.Flush();
     }
 
-    private static void WriteTo(Utf8JsonWriter w, EventCost cost)
+    private static void WriteTo(ref GoJsonWriter w, EventCost cost)
     {
-        Span<char> text = stackalloc char[GoFloat.MaxLength];
-        w.WriteStartObject();
-        w.WriteString("CGRID"u8, cost.CGRID);
-        w.WriteString("RunID"u8, cost.RunID);
-        w.WritePropertyName("StartTime"u8);
-        GoJsonTimes.Write(w, cost.StartTime);
-        w.WritePropertyName("Usage"u8);
+        w.StartObject();
+        w.Name("CGRID"u8);
+        w.String(cost.CGRID);
+        w.Name("RunID"u8);
+        w.String(cost.RunID);
+        w.Name("StartTime"u8);
+        w.Time(cost.StartTime);
+        w.Name("Usage"u8);
         if (cost.Usage is { } usage)
         {
-            w.WriteNumberValue(usage.Nanoseconds);
+            w.Number(usage.Nanoseconds);
         }
         else
         {
-            w.WriteNullValue();
+            w.Null();
         }
-        w.WritePropertyName("Cost"u8);
-        if (cost.Cost is { } total)
-        {
-            Number(w, total, text);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-        w.WriteStartArray("Charges"u8);
+        w.Name("Cost"u8);
+        w.Number(cost.Cost);
+        w.Name("Charges"u8);
+        w.StartArray();
         foreach (var charge in cost.Charges)
         {
-            w.WriteStartObject();
-            w.WriteString("RatingID"u8, charge.RatingID);
-            w.WriteStartArray("Increments"u8);
+            w.StartObject();
+            w.Name("RatingID"u8);
+            w.String(charge.RatingID);
+            w.Name("Increments"u8);
+            w.StartArray();
             foreach (var inc in charge.Increments)
             {
-                w.WriteStartObject();
-                w.WriteNumber("Usage"u8, inc.Usage.Nanoseconds);
-                w.WritePropertyName("Cost"u8);
-                Number(w, inc.Cost, text);
-                w.WriteString("AccountingID"u8, inc.AccountingID);
-                w.WriteNumber("CompressFactor"u8, inc.CompressFactor);
-                w.WriteEndObject();
+                w.StartObject();
+                w.Name("Usage"u8);
+                w.Number(inc.Usage.Nanoseconds);
+                w.Name("Cost"u8);
+                w.Number(inc.Cost);
+                w.Name("AccountingID"u8);
+                w.String(inc.AccountingID);
+                w.Name("CompressFactor"u8);
+                w.Number(inc.CompressFactor);
+                w.EndObject();
             }
-            w.WriteEndArray();
-            w.WriteNumber("CompressFactor"u8, charge.CompressFactor);
-            w.WriteEndObject();
+            w.EndArray();
+            w.Name("CompressFactor"u8);
+            w.Number(charge.CompressFactor);
+            w.EndObject();
         }
-        w.WriteEndArray();
-        w.WriteNull("AccountSummary"u8);
-        w.WriteStartObject("Rating"u8);
+        w.EndArray();
+        w.Name("AccountSummary"u8);
+        w.Null();
+        w.Name("Rating"u8);
+        w.StartObject();
         foreach (var (id, r) in Sorted(cost.Rating))
         {
-            w.WriteStartObject(id);
-            w.WritePropertyName("ConnectFee"u8);
-            Number(w, r.ConnectFee, text);
-            w.WriteString("RoundingMethod"u8, r.RoundingMethod);
-            w.WriteNumber("RoundingDecimals"u8, r.RoundingDecimals);
-            w.WritePropertyName("MaxCost"u8);
-            Number(w, r.MaxCost, text);
-            w.WriteString("MaxCostStrategy"u8, r.MaxCostStrategy);
-            w.WriteString("TimingID"u8, r.TimingID);
-            w.WriteString("RatesID"u8, r.RatesID);
-            w.WriteString("RatingFiltersID"u8, r.RatingFiltersID);
-            w.WriteEndObject();
+            w.Name(id);
+            w.StartObject();
+            w.Name("ConnectFee"u8);
+            w.Number(r.ConnectFee);
+            w.Name("RoundingMethod"u8);
+            w.String(r.RoundingMethod);
+            w.Name("RoundingDecimals"u8);
+            w.Number(r.RoundingDecimals);
+            w.Name("MaxCost"u8);
+            w.Number(r.MaxCost);
+            w.Name("MaxCostStrategy"u8);
+            w.String(r.MaxCostStrategy);
+            w.Name("TimingID"u8);
+            w.String(r.TimingID);
+            w.Name("RatesID"u8);
+            w.String(r.RatesID);
+            w.Name("RatingFiltersID"u8);
+            w.String(r.RatingFiltersID);
+            w.EndObject();
         }
-        w.WriteEndObject();
-        w.WriteStartObject("Accounting"u8);
+        w.EndObject();
+        w.Name("Accounting"u8);
+        w.StartObject();
         foreach (var (id, a) in Sorted(cost.Accounting))
         {
-            w.WriteStartObject(id);
-            w.WriteString("AccountID"u8, a.AccountID);
-            w.WriteString("BalanceUUID"u8, a.BalanceUUID);
-            w.WriteString("RatingID"u8, a.RatingID);
-            w.WritePropertyName("Units"u8);
-            Number(w, a.Units, text);
-            w.WritePropertyName("BalanceFactor"u8);
-            if (a.BalanceFactor is { } factor)
-            {
-                Number(w, factor, text);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-            w.WriteString("ExtraChargeID"u8, a.ExtraChargeID);
-            w.WriteEndObject();
+            w.Name(id);
+            w.StartObject();
+            w.Name("AccountID"u8);
+            w.String(a.AccountID);
+            w.Name("BalanceUUID"u8);
+            w.String(a.BalanceUUID);
+            w.Name("RatingID"u8);
+            w.String(a.RatingID);
+            w.Name("Units"u8);
+            w.Number(a.Units);
+            w.Name("BalanceFactor"u8);
+            w.Number(a.BalanceFactor);
+            w.Name("ExtraChargeID"u8);
+            w.String(a.ExtraChargeID);
+            w.EndObject();
         }
-        w.WriteEndObject();
-        w.WriteStartObject("RatingFilters"u8);
+        w.EndObject();
+        w.Name("RatingFilters"u8);
+        w.StartObject();
         foreach (var (id, filter) in Sorted(cost.RatingFilters))
         {
-            w.WriteStartObject(id);
+            w.Name(id);
+            w.StartObject();
             foreach (var (key, value) in Sorted(filter))
             {
-                w.WriteString(key, value);
+                w.Name(key);
+                w.String(value);
             }
-            w.WriteEndObject();
+            w.EndObject();
         }
-        w.WriteEndObject();
-        w.WriteStartObject("Rates"u8);
+        w.EndObject();
+        w.Name("Rates"u8);
+        w.StartObject();
         foreach (var (id, slots) in Sorted(cost.Rates))
         {
-            w.WriteStartArray(id);
+            w.Name(id);
+            w.StartArray();
             foreach (var slot in slots)
             {
-                w.WriteStartObject();
-                w.WriteNumber("GroupIntervalStart"u8, slot.GroupIntervalStart.Nanoseconds);
-                w.WritePropertyName("Value"u8);
-                Number(w, slot.Value, text);
-                w.WriteNumber("RateIncrement"u8, slot.RateIncrement.Nanoseconds);
-                w.WriteNumber("RateUnit"u8, slot.RateUnit.Nanoseconds);
-                w.WriteEndObject();
+                w.StartObject();
+                w.Name("GroupIntervalStart"u8);
+                w.Number(slot.GroupIntervalStart.Nanoseconds);
+                w.Name("Value"u8);
+                w.Number(slot.Value);
+                w.Name("RateIncrement"u8);
+                w.Number(slot.RateIncrement.Nanoseconds);
+                w.Name("RateUnit"u8);
+                w.Number(slot.RateUnit.Nanoseconds);
+                w.EndObject();
             }
-            w.WriteEndArray();
+            w.EndArray();
         }
-        w.WriteEndObject();
-        w.WriteStartObject("Timings"u8);
+        w.EndObject();
+        w.Name("Timings"u8);
+        w.StartObject();
         foreach (var (id, t) in Sorted(cost.Timings))
         {
-            w.WriteStartObject(id);
-            Ints(w, "Years"u8, t.Years);
-            Ints(w, "Months"u8, t.Months);
-            Ints(w, "MonthDays"u8, t.MonthDays);
-            Ints(w, "WeekDays"u8, t.WeekDays);
-            w.WriteString("StartTime"u8, t.StartTime);
-            w.WriteEndObject();
+            w.Name(id);
+            w.StartObject();
+            Ints(ref w, "Years"u8, t.Years);
+            Ints(ref w, "Months"u8, t.Months);
+            Ints(ref w, "MonthDays"u8, t.MonthDays);
+            Ints(ref w, "WeekDays"u8, t.WeekDays);
+            w.Name("StartTime"u8);
+            w.String(t.StartTime);
+            w.EndObject();
         }
-        w.WriteEndObject();
-        w.WriteEndObject();
+        w.EndObject();
+        w.EndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, decimal value, Span<char> text) =>
-        w.WriteRawValue(text[..GoFloat.Format(value, text)], skipInputValidation: true);
-
-    private static void Ints(Utf8JsonWriter w, ReadOnlySpan<byte> name, int[] values)
+    private static void Ints(ref GoJsonWriter w, ReadOnlySpan<byte> name, int[] values)
     {
-        w.WriteStartArray(name);
+        w.Name(name);
+        w.StartArray();
         foreach (var v in values)
         {
-            w.WriteNumberValue(v);
+            w.Number(v);
         }
-        w.WriteEndArray();
+        w.EndArray();
     }
 
     // Go writes map keys sorted by their UTF-8 bytes.

@@ -27,7 +27,7 @@ internal static class EventCostAccounting
             {
                 continue;
             }
-            var filters = EventCostRatingIds.Filters(ts);
+            var filters = EventCostBuilder.Filters(ts);
             for (var j = 0; j < charge.Increments.Count; j++)
             {
                 var rounded = j == ts.Increments.Length;

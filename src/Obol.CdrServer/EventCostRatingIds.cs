@@ -9,15 +9,6 @@ namespace Obol.CdrServer;
 /// </summary>
 internal sealed class EventCostRatingIds(EventCost ec)
 {
-    /// <summary>RatingMatchedFilters of a span.</summary>
-    public static Dictionary<string, string> Filters(RatingSpan ts) => new(StringComparer.Ordinal)
-    {
-        ["DestinationID"] = ts.MatchedDestId,
-        ["DestinationPrefix"] = ts.MatchedPrefix,
-        ["RatingPlanID"] = ts.RatingPlanId,
-        ["Subject"] = ts.MatchedSubject,
-    };
-
     /// <summary>A key not yet in <paramref name="table"/>, of the builder's kind.</summary>
     public static string NewId<T>(Dictionary<string, T> table)
     {

@@ -31,6 +31,9 @@ public sealed class GoJsonEncoder : JavaScriptEncoder
     // "\u2028" is the longest escape of one UTF-16 unit.
     public override int MaxOutputCharactersPerInputCharacter => 6;
 
+    /// <summary>Whether Go writes <paramref name="text"/> as it is: printable ASCII with nothing to escape.</summary>
+    public static bool IsPlainAscii(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(s_plainChars);
+
     public override bool WillEncode(int unicodeScalar) =>
         unicodeScalar < 0x80 ? NeedsEscape((byte)unicodeScalar) : unicodeScalar is 0x2028 or 0x2029;
 

@@ -21,7 +21,17 @@ public static class GoJsonTimes
     /// </summary>
     public static string FormatRfc3339Nano(OffsetDateTime value)
     {
-        Span<char> buffer = stackalloc char[40];
+        Span<char> buffer = stackalloc char[MaxRfc3339Length];
+        return new string(buffer[..FormatRfc3339Nano(value, buffer)]);
+    }
+
+    /// <summary>The longest <see cref="FormatRfc3339Nano(OffsetDateTime, Span{char})"/> text.</summary>
+    public const int MaxRfc3339Length = 40;
+
+    /// <summary>Writes <see cref="FormatRfc3339Nano(OffsetDateTime)"/>'s text into <paramref name="buffer"/> (at least
+    /// <see cref="MaxRfc3339Length"/> long) and returns its length.</summary>
+    public static int FormatRfc3339Nano(OffsetDateTime value, Span<char> buffer)
+    {
         var n = 0;
         var year = value.Year;
         if (year < 0)
@@ -67,7 +77,7 @@ public static class GoJsonTimes
             buffer[n++] = ':';
             n += WriteDigits(buffer[n..], minutes % 60, 2);
         }
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>
@@ -152,12 +162,17 @@ public static class GoJsonTimes
     /// <summary>Writes the value as a JSON string in Go's RFC 3339 form.</summary>
     public static void Write(Utf8JsonWriter writer, OffsetDateTime value)
     {
-        // CGRateS parity: Go's Time.MarshalJSON fails rather than print a year RFC 3339 cannot hold.
+        EnsureMarshallable(value);
+        writer.WriteStringValue(FormatRfc3339Nano(value));
+    }
+
+    /// <summary>CGRateS parity: Go's Time.MarshalJSON fails rather than print a year RFC 3339 cannot hold.</summary>
+    public static void EnsureMarshallable(OffsetDateTime value)
+    {
         if (value.Year is < 0 or > 9999)
         {
             throw new JsonException("Time.MarshalJSON: year outside of range [0,9999]");
         }
-        writer.WriteStringValue(FormatRfc3339Nano(value));
     }
 
     private static bool TryReadNumber(ReadOnlySpan<char> text, int min, int max, out int value)

@@ -83,7 +83,4 @@ public sealed class ChargedTiming
     public int[] MonthDays { get; set; } = [];
     public int[] WeekDays { get; set; } = [];
     public string StartTime { get; set; } = "";
-
-    internal bool SameAs(ChargedTiming o) => Years.AsSpan().SequenceEqual(o.Years) && Months.AsSpan().SequenceEqual(o.Months)
-        && MonthDays.AsSpan().SequenceEqual(o.MonthDays) && WeekDays.AsSpan().SequenceEqual(o.WeekDays) && StartTime == o.StartTime;
 }

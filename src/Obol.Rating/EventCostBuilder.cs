@@ -26,17 +26,10 @@ public static class EventCostBuilder
         }
         foreach (var ts in cc.Timespans)
         {
-            var filters = new Dictionary<string, string>
-            {
-                ["DestinationID"] = ts.MatchedDestId,
-                ["DestinationPrefix"] = ts.MatchedPrefix,
-                ["RatingPlanID"] = ts.RatingPlanId,
-                ["Subject"] = ts.MatchedSubject,
-            };
             var charge = new ChargingInterval
             {
                 CompressFactor = ts.CompressFactor,
-                RatingID = RatingIdFor(ec, ts.RateInterval, filters, newId),
+                RatingID = RatingIdFor(ec, ts, newId),
             };
             foreach (var inc in ts.Increments)
             {
@@ -52,6 +45,35 @@ public static class EventCostBuilder
         return ec;
     }
 
+    /// <summary>EventCost.ratingIDForRateInterval for a timespan: its rate interval with the filters it matched.</summary>
+    private static string RatingIdFor(EventCost ec, RatingSpan ts, Func<string> newId)
+    {
+        if (ts.RateInterval is null)
+        {
+            return "";
+        }
+        // Timespans of one call mostly share their filters: compared field by field, a map is built only for new ones.
+        foreach (var (id, existing) in ec.RatingFilters)
+        {
+            if (existing.Count == 4 && existing.GetValueOrDefault("DestinationID") == ts.MatchedDestId
+                && existing.GetValueOrDefault("DestinationPrefix") == ts.MatchedPrefix
+                && existing.GetValueOrDefault("RatingPlanID") == ts.RatingPlanId && existing.GetValueOrDefault("Subject") == ts.MatchedSubject)
+            {
+                return RatingIdFor(ec, ts.RateInterval, id, newId);
+            }
+        }
+        return RatingIdFor(ec, ts.RateInterval, Add(ec.RatingFilters, Filters(ts), newId), newId);
+    }
+
+    /// <summary>The span's RatingMatchedFilters.</summary>
+    public static Dictionary<string, string> Filters(RatingSpan ts) => new(StringComparer.Ordinal)
+    {
+        ["DestinationID"] = ts.MatchedDestId,
+        ["DestinationPrefix"] = ts.MatchedPrefix,
+        ["RatingPlanID"] = ts.RatingPlanId,
+        ["Subject"] = ts.MatchedSubject,
+    };
+
     /// <summary>EventCost.ratingIDForRateInterval: the id of the rating unit (timing, rates, matched filters) of
     /// <paramref name="ri"/> in the EventCost's tables, an equal entry's or a new one from <paramref name="newId"/>.</summary>
     public static string RatingIdFor(EventCost ec, RateInterval? ri, Dictionary<string, string> filters, Func<string> newId)
@@ -61,19 +83,46 @@ public static class EventCostBuilder
             return "";
         }
         var filtersId = IdWithSet(ec.RatingFilters, filters, static (a, b) => a.Count == b.Count && a.All(kv => b.GetValueOrDefault(kv.Key) == kv.Value), newId);
-        var timing = new ChargedTiming
-        {
-            Years = ri.Timing.Years,
-            Months = ri.Timing.Months,
-            MonthDays = ri.Timing.MonthDays,
-            WeekDays = ri.Timing.WeekDays,
-            StartTime = ri.Timing.StartTimeText,
-        };
-        var timingId = IdWithSet(ec.Timings, timing, static (a, b) => a.SameAs(b), newId);
+        return RatingIdFor(ec, ri, filtersId, newId);
+    }
+
+    private static string RatingIdFor(EventCost ec, RateInterval ri, string filtersId, Func<string> newId)
+    {
+        var timingId = TimingId(ec, ri.Timing, newId);
         var ratesId = ri.Rating.Slots.Length == 0 ? "" : IdWithSet(ec.Rates, ri.Rating.Slots, static (a, b) => a.AsSpan().SequenceEqual(b), newId);
-        var unit = new RatingUnit(ri.Rating.ConnectFee, ri.Rating.RoundingMethod.ToWire(), ri.Rating.RoundingDecimals, ri.Rating.MaxCost,
-            ri.Rating.MaxCostStrategy, timingId, ratesId, filtersId);
-        return IdWithSet(ec.Rating, unit, static (a, b) => a == b, newId);
+        var roundingMethod = ri.Rating.RoundingMethod.ToWire();
+        foreach (var (id, u) in ec.Rating)
+        {
+            if (u.ConnectFee == ri.Rating.ConnectFee && u.RoundingMethod == roundingMethod && u.RoundingDecimals == ri.Rating.RoundingDecimals
+                && u.MaxCost == ri.Rating.MaxCost && u.MaxCostStrategy == ri.Rating.MaxCostStrategy && u.TimingID == timingId
+                && u.RatesID == ratesId && u.RatingFiltersID == filtersId)
+            {
+                return id;
+            }
+        }
+        return Add(ec.Rating, new RatingUnit(ri.Rating.ConnectFee, roundingMethod, ri.Rating.RoundingDecimals, ri.Rating.MaxCost,
+            ri.Rating.MaxCostStrategy, timingId, ratesId, filtersId), newId);
+    }
+
+    private static string TimingId(EventCost ec, Timing timing, Func<string> newId)
+    {
+        foreach (var (id, t) in ec.Timings)
+        {
+            if (t.Years.AsSpan().SequenceEqual(timing.Years) && t.Months.AsSpan().SequenceEqual(timing.Months)
+                && t.MonthDays.AsSpan().SequenceEqual(timing.MonthDays) && t.WeekDays.AsSpan().SequenceEqual(timing.WeekDays)
+                && t.StartTime == timing.StartTimeText)
+            {
+                return id;
+            }
+        }
+        return Add(ec.Timings, new ChargedTiming
+        {
+            Years = timing.Years,
+            Months = timing.Months,
+            MonthDays = timing.MonthDays,
+            WeekDays = timing.WeekDays,
+            StartTime = timing.StartTimeText,
+        }, newId);
     }
 
     /// <summary>CGRateS parity: GetIDWithSet — reuse the id of an equal entry, else store under a new id.</summary>
@@ -86,6 +135,11 @@ public static class EventCostBuilder
                 return id;
             }
         }
+        return Add(table, value, newId);
+    }
+
+    private static string Add<T>(Dictionary<string, T> table, T value, Func<string> newId)
+    {
         string fresh;
         do
         {

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Obol.GoJson;
 
 namespace Obol.Api.JsonRpc.Tests;
@@ -108,6 +110,19 @@ public sealed class JsonRpcSocketConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrittenJsonResult_WrittenIntoTheReplyAndAFailingWriterAnswersAnError()
+    {
+        await using var client = await RawClient.ConnectAsync(_server.LocalEndPoint);
+
+        await client.SendAsync(Requests.Call("Test.Written", "\"[1,2]\"", 11) + Requests.Call("Test.Written", "\"fail\"", 12) + Requests.Ping);
+        var replies = (await client.ReadRepliesAsync(3)).ToDictionary(Requests.IdOf);
+
+        Assert.Equal("{\"id\":11,\"result\":[1,2],\"error\":null}\n", replies["11"]);
+        Assert.Equal("{\"id\":12,\"result\":null,\"error\":\"SERVER_ERROR: cannot write\"}\n", replies["12"]);
+        Assert.Contains(Requests.PingReply, replies.Values);
+    }
+
+    [Fact]
     public async Task SlowSynchronousHandler_SeenThreeTimesInARow_LaterRequestsNoLongerWaitBehindIt()
     {
         await using var client = await RawClient.ConnectAsync(_server.LocalEndPoint);
@@ -149,6 +164,32 @@ public sealed class JsonRpcSocketConnectionTests : IAsyncLifetime
         await _server.StopAsync().WaitAsync(Guard.Timeout);
     }
 
+    [Fact]
+    public async Task SlowHandler_QuickAgainForLong_RunsOnTheReadingThreadAgain()
+    {
+        await using var client = await RawClient.ConnectAsync(_server.LocalEndPoint);
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SendAsync(Requests.Call("Test.Hold", "\"sleep\"", 1));
+            await client.ReadReplyAsync();
+        }
+        var method = _dispatcher.Resolve("Test.Hold", out _)!;
+        Assert.True(method.RunsLong);
+
+        // One at a time, each is the last request of its read: still run inline, and timed. A descheduled test thread
+        // may make one look long and restart the count, hence the loop.
+        var quickCalls = 0;
+        while (method.RunsLong && quickCalls < 1000)
+        {
+            await client.SendAsync(Requests.Call("Test.Hold", "\"quick\"", 1));
+            Assert.Equal("{\"id\":1,\"result\":\"quick\",\"error\":null}\n", await client.ReadReplyAsync());
+            quickCalls++;
+        }
+
+        Assert.False(method.RunsLong);
+        Assert.True(quickCalls >= 64, $"back inline after {quickCalls} quick calls");
+    }
+
     // A connection that never finishes must fail the test, not hang it.
     private static async Task StopAsync(JsonRpcTcpServer server)
     {
@@ -161,8 +202,23 @@ public sealed class JsonRpcSocketConnectionTests : IAsyncLifetime
         _dispatcher = TestServices.Create();
         _blocking.Register(_dispatcher);
         _dispatcher.Add<string, RawJson>("Test.Json", static (json, _) => ValueTask.FromResult(RpcResult.Ok(new RawJson(Encoding.UTF8.GetBytes(json)))));
+        _dispatcher.Add<string, WrittenJson>("Test.Written", static (json, _) => ValueTask.FromResult(RpcResult.Ok(new WrittenJson(json,
+            static (value, output) =>
+            {
+                if ((string)value == "fail")
+                {
+                    // Half a result first: the error must replace it, not follow it.
+                    output.Write("{\"partial\":"u8);
+                    throw new JsonException("cannot write");
+                }
+                output.Write(Encoding.UTF8.GetBytes((string)value));
+            }))));
         _dispatcher.Add<string, string>("Test.Hold", (how, cancellationToken) =>
         {
+            if (how == "quick")
+            {
+                return ValueTask.FromResult(RpcResult.Ok("quick"));
+            }
             if (how == "sleep")
             {
                 Thread.Sleep(10);
