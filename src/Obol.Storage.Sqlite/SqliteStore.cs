@@ -142,5 +142,7 @@ public sealed class SqliteStore : IAsyncDisposable
         // FULL adds one fsync per group commit. The measured trade-off is on SqliteStoreOptions.FlushEveryCommit.
         command.CommandText = options.FlushEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
         command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA wal_autocheckpoint = " + options.CheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
     }
 }
