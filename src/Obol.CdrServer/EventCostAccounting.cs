@@ -17,7 +17,6 @@ internal static class EventCostAccounting
         {
             return;
         }
-        var ratingIds = new EventCostRatingIds(ec);
         for (var i = 0; i < cc.Timespans.Count; i++)
         {
             var ts = cc.Timespans[i];
@@ -27,12 +26,11 @@ internal static class EventCostAccounting
             {
                 continue;
             }
-            var filters = EventCostBuilder.Filters(ts);
             for (var j = 0; j < charge.Increments.Count; j++)
             {
                 var rounded = j == ts.Increments.Length;
                 var increment = rounded ? ts.RoundIncrement!.Value : ts.Increments[j];
-                if (AccountingIdFor(ec, ratingIds, increment, filters, rounded) is { } id)
+                if (AccountingIdFor(ec, increment, ts, rounded) is { } id)
                 {
                     charge.Increments[j] = charge.Increments[j] with { AccountingID = id };
                 }
@@ -40,14 +38,14 @@ internal static class EventCostAccounting
         }
     }
 
-    private static string? AccountingIdFor(EventCost ec, EventCostRatingIds ratingIds, Increment increment, Dictionary<string, string> filters,
-        bool rounded)
+    private static string? AccountingIdFor(EventCost ec, Increment increment, RatingSpan ts, bool rounded)
     {
         if (increment.BalanceInfo is not { } info)
         {
             return null;
         }
-        string RatingOf(RateInterval? ri) => rounded ? Meta.Rounding : ratingIds.For(ri, filters);
+        // The balance's rating unit, with the span's matched filters, shared with the charges' entries.
+        string RatingOf(RateInterval? ri) => rounded ? Meta.Rounding : EventCostBuilder.RatingIdFor(ec, ri, ts, EventCostBuilder.RandomId);
         if (info.Unit is { } unit)
         {
             // The money paying for a unit balance's non-free increment is its extra charge.
@@ -76,9 +74,7 @@ internal static class EventCostAccounting
                 return id;
             }
         }
-        var fresh = EventCostRatingIds.NewId(ec.Accounting);
-        ec.Accounting[fresh] = charge;
-        return fresh;
+        return EventCostBuilder.Add(ec.Accounting, charge, EventCostBuilder.RandomId);
     }
 
     private static string ExtraId(BalanceCharge charge) => charge.ExtraChargeID.Length == 0 ? Meta.None : charge.ExtraChargeID;

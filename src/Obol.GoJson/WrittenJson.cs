@@ -23,12 +23,15 @@ public readonly struct WrittenJson
 
     public void WriteTo(IBufferWriter<byte> output) => _write(_value, output);
 
-    public override string ToString()
+    /// <summary>The JSON on its own, where there is no surrounding output to write it into.</summary>
+    public ReadOnlyMemory<byte> ToUtf8()
     {
         var output = new ArrayBufferWriter<byte>();
         WriteTo(output);
-        return System.Text.Encoding.UTF8.GetString(output.WrittenSpan);
+        return output.WrittenMemory;
     }
+
+    public override string ToString() => System.Text.Encoding.UTF8.GetString(ToUtf8().Span);
 }
 
 /// <summary>Writes <see cref="WrittenJson"/> with its own writer; it is never read.</summary>
@@ -37,10 +40,6 @@ public sealed class WrittenJsonConverter : JsonConverter<WrittenJson>
     public override WrittenJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("WrittenJson is written only.");
 
-    public override void Write(Utf8JsonWriter writer, WrittenJson value, JsonSerializerOptions options)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        value.WriteTo(output);
-        writer.WriteRawValue(output.WrittenSpan, skipInputValidation: true);
-    }
+    public override void Write(Utf8JsonWriter writer, WrittenJson value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.ToUtf8().Span, skipInputValidation: true);
 }

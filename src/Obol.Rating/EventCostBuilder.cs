@@ -29,7 +29,7 @@ public static class EventCostBuilder
             var charge = new ChargingInterval
             {
                 CompressFactor = ts.CompressFactor,
-                RatingID = RatingIdFor(ec, ts, newId),
+                RatingID = RatingIdFor(ec, ts.RateInterval, ts, newId),
             };
             foreach (var inc in ts.Increments)
             {
@@ -45,47 +45,36 @@ public static class EventCostBuilder
         return ec;
     }
 
-    /// <summary>EventCost.ratingIDForRateInterval for a timespan: its rate interval with the filters it matched.</summary>
-    private static string RatingIdFor(EventCost ec, RatingSpan ts, Func<string> newId)
+    /// <summary>
+    /// EventCost.ratingIDForRateInterval: the id of the rating unit of <paramref name="ri"/> (its timing and rates) with
+    /// the filters <paramref name="ts"/> matched, in the EventCost's tables: an equal entry's, or a new one from
+    /// <paramref name="newId"/>. <paramref name="ri"/> is the span's own, or that of a balance which paid part of it.
+    /// </summary>
+    public static string RatingIdFor(EventCost ec, RateInterval? ri, RatingSpan ts, Func<string> newId) =>
+        ri is null ? "" : RatingIdFor(ec, ri, FiltersId(ec, ts, newId), newId);
+
+    // Timespans of one call mostly share their filters: compared field by field, a map is built only for new ones.
+    private static string FiltersId(EventCost ec, RatingSpan ts, Func<string> newId)
     {
-        if (ts.RateInterval is null)
-        {
-            return "";
-        }
-        // Timespans of one call mostly share their filters: compared field by field, a map is built only for new ones.
         foreach (var (id, existing) in ec.RatingFilters)
         {
             if (existing.Count == 4 && existing.GetValueOrDefault("DestinationID") == ts.MatchedDestId
                 && existing.GetValueOrDefault("DestinationPrefix") == ts.MatchedPrefix
                 && existing.GetValueOrDefault("RatingPlanID") == ts.RatingPlanId && existing.GetValueOrDefault("Subject") == ts.MatchedSubject)
             {
-                return RatingIdFor(ec, ts.RateInterval, id, newId);
+                return id;
             }
         }
-        return RatingIdFor(ec, ts.RateInterval, Add(ec.RatingFilters, Filters(ts), newId), newId);
-    }
-
-    /// <summary>The span's RatingMatchedFilters.</summary>
-    public static Dictionary<string, string> Filters(RatingSpan ts) => new(StringComparer.Ordinal)
-    {
-        ["DestinationID"] = ts.MatchedDestId,
-        ["DestinationPrefix"] = ts.MatchedPrefix,
-        ["RatingPlanID"] = ts.RatingPlanId,
-        ["Subject"] = ts.MatchedSubject,
-    };
-
-    /// <summary>EventCost.ratingIDForRateInterval: the id of the rating unit (timing, rates, matched filters) of
-    /// <paramref name="ri"/> in the EventCost's tables, an equal entry's or a new one from <paramref name="newId"/>.</summary>
-    public static string RatingIdFor(EventCost ec, RateInterval? ri, Dictionary<string, string> filters, Func<string> newId)
-    {
-        if (ri is null)
+        return Add(ec.RatingFilters, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            return "";
-        }
-        var filtersId = IdWithSet(ec.RatingFilters, filters, static (a, b) => a.Count == b.Count && a.All(kv => b.GetValueOrDefault(kv.Key) == kv.Value), newId);
-        return RatingIdFor(ec, ri, filtersId, newId);
+            ["DestinationID"] = ts.MatchedDestId,
+            ["DestinationPrefix"] = ts.MatchedPrefix,
+            ["RatingPlanID"] = ts.RatingPlanId,
+            ["Subject"] = ts.MatchedSubject,
+        }, newId);
     }
 
+    // The rating unit: compared field by field before one is allocated.
     private static string RatingIdFor(EventCost ec, RateInterval ri, string filtersId, Func<string> newId)
     {
         var timingId = TimingId(ec, ri.Timing, newId);
@@ -138,7 +127,9 @@ public static class EventCostBuilder
         return Add(table, value, newId);
     }
 
-    private static string Add<T>(Dictionary<string, T> table, T value, Func<string> newId)
+    /// <summary>Stores <paramref name="value"/> under a fresh id from <paramref name="newId"/>, one not yet in
+    /// <paramref name="table"/>.</summary>
+    public static string Add<T>(Dictionary<string, T> table, T value, Func<string> newId)
     {
         string fresh;
         do
