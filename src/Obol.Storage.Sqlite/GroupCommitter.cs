@@ -16,12 +16,17 @@ internal sealed class GroupCommitter : IAsyncDisposable
         Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriteBatch _batch;
     private readonly Task _loop;
+    private readonly Action? _afterCommit;
     private long _commitCount;
     private long _operationCount;
 
-    public GroupCommitter(SqliteConnection connection, int maxBatchSize)
+    /// <param name="connection">The one connection that writes.</param>
+    /// <param name="maxBatchSize">The most operations one transaction takes.</param>
+    /// <param name="afterCommit">Runs on the writer after each committed batch, once its waiters are released.</param>
+    public GroupCommitter(SqliteConnection connection, int maxBatchSize, Action? afterCommit = null)
     {
         _connection = connection;
+        _afterCommit = afterCommit;
         _maxBatchSize = Math.Max(1, maxBatchSize);
         _batch = new WriteBatch(connection);
         _loop = Task.Run(RunAsync);
@@ -109,5 +114,6 @@ internal sealed class GroupCommitter : IAsyncDisposable
             // A coalesced-away change was written by the last one of its key, so it shares that one's fate.
             operation.Committed(operation.CoalesceKey is { } key ? lastByKey[key] : null);
         }
+        _afterCommit?.Invoke();
     }
 }

@@ -14,10 +14,11 @@ public sealed class SqliteStore : IAsyncDisposable
 
     private readonly SqliteConnection _writer;
     private readonly GroupCommitter _committer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly string _readConnectionString;
     private int _disposed;
 
-    private SqliteStore(string path, SqliteConnection writer, SqliteStoreOptions options)
+    private SqliteStore(string path, SqliteConnection writer, SqliteConnection checkpointing, SqliteStoreOptions options)
     {
         DatabasePath = path;
         _writer = writer;
@@ -27,7 +28,8 @@ public sealed class SqliteStore : IAsyncDisposable
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = true,
         }.ToString();
-        _committer = new GroupCommitter(writer, options.MaxBatchSize);
+        _checkpointer = new WalCheckpointer(writer, checkpointing, options.CheckpointPages);
+        _committer = new GroupCommitter(writer, options.MaxBatchSize, _checkpointer.AfterCommit);
         Accounts = new SqliteAccountStore(this);
         Schedules = new SqliteScheduleStore(this);
         TariffPlans = new SqliteTariffPlanStore(this, options.TimeProvider);
@@ -53,6 +55,12 @@ public sealed class SqliteStore : IAsyncDisposable
     /// <summary>Queued operations committed so far.</summary>
     public long OperationCount => _committer.OperationCount;
 
+    /// <summary>Checkpoints run beside the writer (<see cref="SqliteStoreOptions.CheckpointPages"/>).</summary>
+    public long BackgroundCheckpoints => _checkpointer.BackgroundPasses;
+
+    /// <summary>Checkpoints completed by the writer, each letting the WAL start over.</summary>
+    public long CompletedCheckpoints => _checkpointer.Finishes;
+
     /// <summary>Opens <c>&lt;dataDir&gt;/obol.db</c>, creating the directory and the database when missing, and loads
     /// the accounts into memory.</summary>
     /// <exception cref="InvalidDataException">The file is not an Obol database, or one of a newer schema, or holds an
@@ -62,20 +70,25 @@ public sealed class SqliteStore : IAsyncDisposable
         options ??= new SqliteStoreOptions();
         Directory.CreateDirectory(dataDir);
         var path = Path.GetFullPath(Path.Combine(dataDir, FileName));
-        var writer = new SqliteConnection(new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-        }.ToString());
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        var checkpointing = new SqliteConnection(connectionString);
         try
         {
             await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
             Configure(writer, path, options);
             StoreSchema.Ensure(writer, path);
+            await checkpointing.OpenAsync(cancellationToken).ConfigureAwait(false);
+            SetSynchronous(checkpointing, options);
         }
         catch (Exception e)
         {
+            await checkpointing.DisposeAsync().ConfigureAwait(false);
             await writer.DisposeAsync().ConfigureAwait(false);
             if (e is SqliteException { SqliteErrorCode: 26 or 11 } notADatabase)
             {
@@ -84,7 +97,7 @@ public sealed class SqliteStore : IAsyncDisposable
             }
             throw;
         }
-        var store = new SqliteStore(path, writer, options);
+        var store = new SqliteStore(path, writer, checkpointing, options);
         try
         {
             await store.Accounts.LoadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +118,7 @@ public sealed class SqliteStore : IAsyncDisposable
             return;
         }
         await _committer.DisposeAsync().ConfigureAwait(false);
+        _checkpointer.Dispose();
         await _writer.DisposeAsync().ConfigureAwait(false);
         using var reader = new SqliteConnection(_readConnectionString);
         SqliteConnection.ClearPool(reader);
@@ -138,11 +152,19 @@ public sealed class SqliteStore : IAsyncDisposable
         {
             throw new InvalidDataException($"{path}: cannot switch to WAL journal mode (got {command.ExecuteScalar()})");
         }
-        // NORMAL (default): a commit is in the OS before it is acknowledged, so it survives SIGKILL but not a power cut;
-        // FULL adds one fsync per group commit. The measured trade-off is on SqliteStoreOptions.FlushEveryCommit.
-        command.CommandText = options.FlushEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+        SetSynchronous(connection, options);
+        // Checkpoints are WalCheckpointer's, off the committer's thread.
+        command.CommandText = "PRAGMA wal_autocheckpoint = 0";
         command.ExecuteNonQuery();
-        command.CommandText = "PRAGMA wal_autocheckpoint = " + options.CheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // NORMAL (default): a commit is in the OS before it is acknowledged, so it survives SIGKILL but not a power cut;
+    // FULL adds one fsync per group commit. The measured trade-off is on SqliteStoreOptions.FlushEveryCommit. The
+    // checkpointing connection syncs the WAL and the database file at each checkpoint under either.
+    private static void SetSynchronous(SqliteConnection connection, SqliteStoreOptions options)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = options.FlushEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
         command.ExecuteNonQuery();
     }
 }

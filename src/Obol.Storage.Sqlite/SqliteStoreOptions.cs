@@ -18,13 +18,15 @@ public sealed record SqliteStoreOptions
     public bool FlushEveryCommit { get; init; }
 
     /// <summary>
-    /// WAL pages (4 KiB) written before a commit copies them back into the database file (<c>wal_autocheckpoint</c>).
+    /// WAL pages (4 KiB) written before they are copied back into the database file. The copy runs on a connection and
+    /// a thread of its own beside the writer; the writer then copies the last few pages between two batches and the WAL
+    /// starts over (<see cref="WalCheckpointer"/>).
     /// </summary>
     /// <remarks>
-    /// The checkpoint runs on the committing thread, so the committer's waiters wait for it, and a page changed again
-    /// between two checkpoints is copied once. SQLite's 1,000 made the session lifecycle (about eight durable writes per
-    /// call) checkpoint several times a second: 666–695 sessions/s against 824–977 with 20,000 and 865 with 10,000
-    /// (`bench/sessions.sh`, 2026-11-26). 10,000 bounds the WAL at about 40 MiB, replayed in well under a second on restart.
+    /// A page changed again between two checkpoints is copied once, so fewer checkpoints copy less. With SQLite's own
+    /// auto-checkpoint, which ran inside the committing batch, 1,000 pages gave 666–695 sessions/s under the session
+    /// lifecycle against 865 with 10,000 (`bench/sessions.sh`, 2026-11-26). 10,000 bounds the WAL at about 40–60 MiB,
+    /// replayed in well under a second on restart.
     /// </remarks>
     public int CheckpointPages { get; init; } = 10_000;
 

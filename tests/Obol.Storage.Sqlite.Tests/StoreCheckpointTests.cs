@@ -4,21 +4,45 @@ namespace Obol.Storage.Sqlite.Tests;
 
 public class StoreCheckpointTests
 {
-    [Theory]
-    [InlineData(100, false)]
-    [InlineData(10_000, true)]
-    public async Task PutAsync_ManyPages_WalCheckpointedAtCheckpointPages(int checkpointPages, bool walHoldsEverything)
+    private static readonly string s_document = "\"" + new string('x', 8000) + "\"";
+
+    [Fact]
+    public async Task PutAsync_PastCheckpointPages_WalCopiedBesideTheWriterAndStartedOver()
     {
         using var dir = new TempDirectory();
-        await using var store = await SqliteStore.OpenAsync(dir.Path, new SqliteStoreOptions { CheckpointPages = checkpointPages });
-        var document = "\"" + new string('x', 8000) + "\"";
-        for (var i = 0; i < 300; i++)
+        var written = 0;
+        await using (var store = await SqliteStore.OpenAsync(dir.Path, new SqliteStoreOptions { CheckpointPages = 100 }))
         {
-            await store.Documents.PutAsync("big", "k" + i, document);
+            // The copy runs on its own thread, so keep writing until the writer has finished a few of them.
+            while ((store.CompletedCheckpoints < 3 || written < 1_000) && written < 20_000)
+            {
+                await store.Documents.PutAsync("big", "k" + written++, s_document);
+            }
+
+            Assert.True(store.CompletedCheckpoints >= 3, $"{store.CompletedCheckpoints} checkpoints after {written} documents");
+            Assert.True(store.BackgroundCheckpoints >= store.CompletedCheckpoints);
+            // Started over: the WAL file is reused from its beginning, so it stays far smaller than all that went through it.
+            var walBytes = new FileInfo(store.DatabasePath + "-wal").Length;
+            Assert.True(walBytes < (long)written * 8000 / 2, $"WAL {walBytes} bytes after {written} documents of 8 KB");
         }
 
-        // 300 documents of 8 KB are about 600 pages: past 100 the WAL starts over, under 10,000 it keeps them all.
-        var walBytes = new FileInfo(store.DatabasePath + "-wal").Length;
-        Assert.Equal(walHoldsEverything, walBytes > 300 * 8000);
+        await using var reopened = await SqliteStore.OpenAsync(dir.Path);
+        Assert.Equal(written, (await reopened.Documents.ListAsync("big")).Count);
+        Assert.Equal(s_document, await reopened.Documents.GetAsync("big", "k" + (written - 1)));
+    }
+
+    [Fact]
+    public async Task PutAsync_UnderCheckpointPages_WalHoldsEverything()
+    {
+        using var dir = new TempDirectory();
+        await using var store = await SqliteStore.OpenAsync(dir.Path, new SqliteStoreOptions { CheckpointPages = 10_000 });
+        for (var i = 0; i < 300; i++)
+        {
+            await store.Documents.PutAsync("big", "k" + i, s_document);
+        }
+
+        // 300 documents of 8 KB are about 600 pages, under 10,000: nothing is copied yet.
+        Assert.Equal(0, store.BackgroundCheckpoints);
+        Assert.True(new FileInfo(store.DatabasePath + "-wal").Length > 300 * 8000);
     }
 }
