@@ -157,22 +157,30 @@ public sealed partial class CdrService(
     private async ValueTask<bool> FanOutAsync(Cdr cdr, CdrFlags flags, Instant now, CancellationToken cancellationToken)
     {
         var ok = true;
+        // CDR.AsCGREvent per consumer, as CGRateS does; the fields, with the decoded CostDetails (which CGRateS shares
+        // by pointer too), are built once and each consumer gets a map of its own.
+        var fields = flags.Export && exporters is not null || flags.Thresholds && thresholds is not null || flags.Stats && stats is not null
+            ? cdr.ToEventFields()
+            : null;
         if (flags.Export && exporters is not null)
         {
-            var reply = await exporters.ProcessEventAsync(cdr.ToCgrEvent(), options.OnlineExports.Count > 0 ? options.OnlineExports : null,
+            var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields!), options.OnlineExports.Count > 0 ? options.OnlineExports : null,
                 cancellationToken).ConfigureAwait(false);
             ok &= reply.Error is null or ErrorCodes.NotFound;
         }
         if (flags.Thresholds && thresholds is not null)
         {
-            var (_, error) = await thresholds.ProcessEventAsync(cdr.ToCgrEvent(), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await thresholds.ProcessEventAsync(EventOf(cdr, fields!), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         if (flags.Stats && stats is not null)
         {
-            var (_, error) = await stats.ProcessEventAsync(cdr.ToCgrEvent(), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await stats.ProcessEventAsync(EventOf(cdr, fields!), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         return ok;
     }
+
+    private static CgrEvent EventOf(Cdr cdr, Dictionary<string, object?> fields) =>
+        new() { Tenant = cdr.Tenant, Id = Cgrid.NewEventId(), Event = new Dictionary<string, object?>(fields, StringComparer.Ordinal) };
 }
