@@ -85,14 +85,23 @@ internal static class EngineHost
         var agents = new InternalAgents(new BiRpcSessionClients(birpc, config.Sessions.ClientProtocol, SystemClock.Instance));
         await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, agents, zone, tenant,
             category, options.RoundingDecimals, log).ConfigureAwait(false);
-        tcp.Start();
+        if (!await ListenAsync("listen.rpc_json", endPoints.Value.Json, () => { tcp.Start(); return Task.CompletedTask; }, stderr).ConfigureAwait(false))
+        {
+            return 1;
+        }
         // The bound address, port 0 resolved, is what scripts and tests wait for.
         await stderr.WriteLineAsync($"listening on {tcp.LocalEndPoint} (JSON-RPC)").ConfigureAwait(false);
-        await http.StartAsync().ConfigureAwait(false);
+        if (!await ListenAsync("listen.http", endPoints.Value.Http, () => http.StartAsync(), stderr).ConfigureAwait(false))
+        {
+            return 1;
+        }
         await stderr.WriteLineAsync($"listening on {http.LocalEndPoint} (HTTP /jsonrpc, /ws)").ConfigureAwait(false);
         if (config.Sessions.Enabled)
         {
-            birpc.Start();
+            if (!await ListenAsync("listen.birpc_json", endPoints.Value.BiRpc, () => { birpc.Start(); return Task.CompletedTask; }, stderr).ConfigureAwait(false))
+            {
+                return 1;
+            }
             await stderr.WriteLineAsync($"listening on {birpc.LocalEndPoint} (BiRPC)").ConfigureAwait(false);
         }
         await using var freeSwitch = FreeSwitchWiring.Start(config, sessions, agents, zone, tenant, category, log);
@@ -106,6 +115,22 @@ internal static class EngineHost
         await rals.Scheduler.StopAsync().ConfigureAwait(false);
         log.Info("<Engine> stopped");
         return 0;
+    }
+
+    /// <summary>Binds one listener; an address taken by another process (or not this host's) is the operator's to fix,
+    /// so it is named with its config key and the engine stops cleanly instead of crashing.</summary>
+    private static async Task<bool> ListenAsync(string key, IPEndPoint endPoint, Func<Task> start, TextWriter stderr)
+    {
+        try
+        {
+            await start().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
+        {
+            await stderr.WriteLineAsync($"{key}: cannot listen on {endPoint}: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
     }
 
     /// <summary>The stored plan comes back as it was, with the actions, plans and bindings the API changed since (RALs

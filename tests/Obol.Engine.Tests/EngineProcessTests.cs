@@ -57,4 +57,20 @@ public class EngineProcessTests
         Assert.Equal(1, exit);
         Assert.Contains("SERVER_ERROR: UNAUTHORIZED_DESTINATION", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Main_ListenAddressTaken_NamesTheKeyAndExitsCleanly()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = taken.LocalEndpoint.ToString()!;
+        var dataDir = Directory.CreateTempSubdirectory("obol-listen-").FullName;
+
+        var (exit, _, stderr) = Run("-data_dir", dataDir, "-listen", address, "-http_listen", "127.0.0.1:0", "-birpc_listen", "127.0.0.1:0");
+        Directory.Delete(dataDir, recursive: true);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"listen.rpc_json: cannot listen on {address}:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+    }
 }
