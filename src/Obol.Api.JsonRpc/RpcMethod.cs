@@ -107,30 +107,21 @@ internal sealed class TypedRpcMethod<TArg, TResult>(
             JsonRpcReplyWriter.WriteRawResult(call.Reply, call.Id, json.IsEmpty ? "null"u8 : json);
             return;
         }
-        if (typeof(TResult) == typeof(WrittenJson))
-        {
-            WriteResult(call, (WrittenJson)(object)result.Value!);
-            return;
-        }
         try
         {
-            JsonRpcReplyWriter.WriteResult(call.Reply, call.Id, result.Value, _resultInfo);
+            if (typeof(TResult) == typeof(WrittenJson))
+            {
+                // Written by its own writer straight into the reply.
+                JsonRpcReplyWriter.WriteWrittenResult(call.Reply, call.Id, (WrittenJson)(object)result.Value!);
+            }
+            else
+            {
+                JsonRpcReplyWriter.WriteResult(call.Reply, call.Id, result.Value, _resultInfo);
+            }
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
             // Go would write nothing and leave the client waiting; an error reply is kinder and as clear.
-            WriteError(call, HandlerError(ex));
-        }
-    }
-
-    private void WriteResult(JsonRpcCall call, WrittenJson result)
-    {
-        try
-        {
-            JsonRpcReplyWriter.WriteWrittenResult(call.Reply, call.Id, result);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
             WriteError(call, HandlerError(ex));
         }
     }

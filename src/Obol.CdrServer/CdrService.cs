@@ -158,24 +158,22 @@ public sealed partial class CdrService(
     {
         var ok = true;
         // CDR.AsCGREvent per consumer, as CGRateS does; the fields, with the decoded CostDetails (which CGRateS shares
-        // by pointer too), are built once and each consumer gets a map of its own.
-        var fields = flags.Export && exporters is not null || flags.Thresholds && thresholds is not null || flags.Stats && stats is not null
-            ? cdr.ToEventFields()
-            : null;
+        // by pointer too), are built once, for the first consumer, and each consumer gets a map of its own.
+        Dictionary<string, object?>? fields = null;
         if (flags.Export && exporters is not null)
         {
-            var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields!), options.OnlineExports.Count > 0 ? options.OnlineExports : null,
-                cancellationToken).ConfigureAwait(false);
+            var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()),
+                options.OnlineExports.Count > 0 ? options.OnlineExports : null, cancellationToken).ConfigureAwait(false);
             ok &= reply.Error is null or ErrorCodes.NotFound;
         }
         if (flags.Thresholds && thresholds is not null)
         {
-            var (_, error) = await thresholds.ProcessEventAsync(EventOf(cdr, fields!), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await thresholds.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         if (flags.Stats && stats is not null)
         {
-            var (_, error) = await stats.ProcessEventAsync(EventOf(cdr, fields!), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await stats.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         return ok;

@@ -54,77 +54,58 @@ public static class EventCostBuilder
         ri is null ? "" : RatingIdFor(ec, ri, FiltersId(ec, ts, newId), newId);
 
     // Timespans of one call mostly share their filters: compared field by field, a map is built only for new ones.
-    private static string FiltersId(EventCost ec, RatingSpan ts, Func<string> newId)
-    {
-        foreach (var (id, existing) in ec.RatingFilters)
-        {
-            if (existing.Count == 4 && existing.GetValueOrDefault("DestinationID") == ts.MatchedDestId
+    private static string FiltersId(EventCost ec, RatingSpan ts, Func<string> newId) =>
+        IdWithSet(ec.RatingFilters, ts, static (existing, ts) => existing.Count == 4
+                && existing.GetValueOrDefault("DestinationID") == ts.MatchedDestId
                 && existing.GetValueOrDefault("DestinationPrefix") == ts.MatchedPrefix
-                && existing.GetValueOrDefault("RatingPlanID") == ts.RatingPlanId && existing.GetValueOrDefault("Subject") == ts.MatchedSubject)
+                && existing.GetValueOrDefault("RatingPlanID") == ts.RatingPlanId && existing.GetValueOrDefault("Subject") == ts.MatchedSubject,
+            static ts => new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                return id;
-            }
-        }
-        return Add(ec.RatingFilters, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["DestinationID"] = ts.MatchedDestId,
-            ["DestinationPrefix"] = ts.MatchedPrefix,
-            ["RatingPlanID"] = ts.RatingPlanId,
-            ["Subject"] = ts.MatchedSubject,
-        }, newId);
-    }
+                ["DestinationID"] = ts.MatchedDestId,
+                ["DestinationPrefix"] = ts.MatchedPrefix,
+                ["RatingPlanID"] = ts.RatingPlanId,
+                ["Subject"] = ts.MatchedSubject,
+            }, newId);
 
-    // The rating unit: compared field by field before one is allocated.
     private static string RatingIdFor(EventCost ec, RateInterval ri, string filtersId, Func<string> newId)
     {
-        var timingId = TimingId(ec, ri.Timing, newId);
-        var ratesId = ri.Rating.Slots.Length == 0 ? "" : IdWithSet(ec.Rates, ri.Rating.Slots, static (a, b) => a.AsSpan().SequenceEqual(b), newId);
-        var roundingMethod = ri.Rating.RoundingMethod.ToWire();
-        foreach (var (id, u) in ec.Rating)
-        {
-            if (u.ConnectFee == ri.Rating.ConnectFee && u.RoundingMethod == roundingMethod && u.RoundingDecimals == ri.Rating.RoundingDecimals
-                && u.MaxCost == ri.Rating.MaxCost && u.MaxCostStrategy == ri.Rating.MaxCostStrategy && u.TimingID == timingId
-                && u.RatesID == ratesId && u.RatingFiltersID == filtersId)
+        var rating = ri.Rating;
+        var timingId = IdWithSet(ec.Timings, ri.Timing, static (t, timing) => t.Years.AsSpan().SequenceEqual(timing.Years)
+                && t.Months.AsSpan().SequenceEqual(timing.Months) && t.MonthDays.AsSpan().SequenceEqual(timing.MonthDays)
+                && t.WeekDays.AsSpan().SequenceEqual(timing.WeekDays) && t.StartTime == timing.StartTimeText,
+            static timing => new ChargedTiming
             {
-                return id;
-            }
-        }
-        return Add(ec.Rating, new RatingUnit(ri.Rating.ConnectFee, roundingMethod, ri.Rating.RoundingDecimals, ri.Rating.MaxCost,
-            ri.Rating.MaxCostStrategy, timingId, ratesId, filtersId), newId);
+                Years = timing.Years,
+                Months = timing.Months,
+                MonthDays = timing.MonthDays,
+                WeekDays = timing.WeekDays,
+                StartTime = timing.StartTimeText,
+            }, newId);
+        var ratesId = rating.Slots.Length == 0 ? ""
+            : IdWithSet(ec.Rates, rating.Slots, static (a, b) => a.AsSpan().SequenceEqual(b), static slots => slots, newId);
+        var unit = (Rating: rating, RoundingMethod: rating.RoundingMethod.ToWire(), TimingId: timingId, RatesId: ratesId, FiltersId: filtersId);
+        return IdWithSet(ec.Rating, unit, static (u, x) => u.ConnectFee == x.Rating.ConnectFee && u.RoundingMethod == x.RoundingMethod
+                && u.RoundingDecimals == x.Rating.RoundingDecimals && u.MaxCost == x.Rating.MaxCost
+                && u.MaxCostStrategy == x.Rating.MaxCostStrategy && u.TimingID == x.TimingId && u.RatesID == x.RatesId
+                && u.RatingFiltersID == x.FiltersId,
+            static x => new RatingUnit(x.Rating.ConnectFee, x.RoundingMethod, x.Rating.RoundingDecimals, x.Rating.MaxCost,
+                x.Rating.MaxCostStrategy, x.TimingId, x.RatesId, x.FiltersId), newId);
     }
 
-    private static string TimingId(EventCost ec, Timing timing, Func<string> newId)
-    {
-        foreach (var (id, t) in ec.Timings)
-        {
-            if (t.Years.AsSpan().SequenceEqual(timing.Years) && t.Months.AsSpan().SequenceEqual(timing.Months)
-                && t.MonthDays.AsSpan().SequenceEqual(timing.MonthDays) && t.WeekDays.AsSpan().SequenceEqual(timing.WeekDays)
-                && t.StartTime == timing.StartTimeText)
-            {
-                return id;
-            }
-        }
-        return Add(ec.Timings, new ChargedTiming
-        {
-            Years = timing.Years,
-            Months = timing.Months,
-            MonthDays = timing.MonthDays,
-            WeekDays = timing.WeekDays,
-            StartTime = timing.StartTimeText,
-        }, newId);
-    }
-
-    /// <summary>CGRateS parity: GetIDWithSet — reuse the id of an equal entry, else store under a new id.</summary>
-    private static string IdWithSet<T>(Dictionary<string, T> table, T value, Func<T, T, bool> equal, Func<string> newId)
+    /// <summary>CGRateS parity: GetIDWithSet — reuse the id of an entry equal to what <paramref name="key"/> describes,
+    /// else store <paramref name="create"/>'s under a new id. The comparison reads the key itself, so an entry is
+    /// allocated only when none matches.</summary>
+    private static string IdWithSet<T, TKey>(Dictionary<string, T> table, TKey key, Func<T, TKey, bool> matches, Func<TKey, T> create,
+        Func<string> newId)
     {
         foreach (var (id, existing) in table)
         {
-            if (equal(existing, value))
+            if (matches(existing, key))
             {
                 return id;
             }
         }
-        return Add(table, value, newId);
+        return Add(table, create(key), newId);
     }
 
     /// <summary>Stores <paramref name="value"/> under a fresh id from <paramref name="newId"/>, one not yet in
