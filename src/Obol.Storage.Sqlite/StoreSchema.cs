@@ -10,7 +10,12 @@ namespace Obol.Storage.Sqlite;
 internal static class StoreSchema
 {
     // 2: the cdrs table (created on open of a version-1 database by the IF NOT EXISTS below).
-    public const int Version = 2;
+    // 3: documents is a rowid table with a unique (collection, key) instead of WITHOUT ROWID. In a WITHOUT ROWID table
+    //    a row over about 1,000 bytes (a session's start, its settled EventCost) spills into an overflow page of its
+    //    own, and every row lands at a random place in the tree: each journal write touched two or three pages, and
+    //    the table held 3.8 MB of documents in 14 MB. Rows now go to the end of the table, several per page, and the
+    //    index holds only the keys.
+    public const int Version = 3;
 
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -20,8 +25,8 @@ internal static class StoreSchema
             PRIMARY KEY (tpid, name)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS tp_loads (id INTEGER PRIMARY KEY AUTOINCREMENT, tpid TEXT NOT NULL,
             loaded_at TEXT NOT NULL, source TEXT NOT NULL, file_count INTEGER NOT NULL, char_count INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS documents (collection TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
-            PRIMARY KEY (collection, key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, collection TEXT NOT NULL, key TEXT NOT NULL,
+            json TEXT NOT NULL, UNIQUE (collection, key));
         CREATE TABLE IF NOT EXISTS cdrs (order_id INTEGER PRIMARY KEY AUTOINCREMENT, cgrid TEXT NOT NULL,
             run_id TEXT NOT NULL, origin_host TEXT NOT NULL, source TEXT NOT NULL, origin_id TEXT NOT NULL,
             tor TEXT NOT NULL, request_type TEXT NOT NULL, tenant TEXT NOT NULL, category TEXT NOT NULL,
@@ -44,6 +49,10 @@ internal static class StoreSchema
             throw new InvalidDataException(
                 $"{path}: schema version {found} is newer than this Obol understands ({Version}); run a newer Obol on it or choose another data directory");
         }
+        if (found is > 0 and < 3)
+        {
+            MigrateDocuments(connection, transaction);
+        }
         using (var create = connection.CreateCommand())
         {
             create.Transaction = transaction;
@@ -52,6 +61,21 @@ internal static class StoreSchema
             create.ExecuteNonQuery();
         }
         transaction.Commit();
+    }
+
+    /// <summary>Copies the WITHOUT ROWID documents of versions 1 and 2 into the rowid layout, in the opening transaction.</summary>
+    private static void MigrateDocuments(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            CREATE TABLE documents_v3 (id INTEGER PRIMARY KEY, collection TEXT NOT NULL, key TEXT NOT NULL,
+                json TEXT NOT NULL, UNIQUE (collection, key));
+            INSERT INTO documents_v3 (collection, key, json) SELECT collection, key, json FROM documents ORDER BY collection, key;
+            DROP TABLE documents;
+            ALTER TABLE documents_v3 RENAME TO documents;
+            """;
+        command.ExecuteNonQuery();
     }
 
     private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction)
