@@ -42,7 +42,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
     private readonly CancellationTokenSource _stopping = new();
-    private Task _resourceBackup = Task.CompletedTask;
+    private readonly List<Task> _backups = [];
 
     private EventSubsystems(ObolConfig config, SqliteStore store, RalsService rals, DateTimeZone zone, EngineLog log, int roundingDecimals,
         string tenant, string category)
@@ -107,7 +107,9 @@ internal sealed class EventSubsystems : IAsyncDisposable
         int roundingDecimals, string tenant, string category)
     {
         var subsystems = new EventSubsystems(config, store, rals, zone, log, roundingDecimals, tenant, category);
-        subsystems.StartResourceBackup(log);
+        subsystems.StartBackup("ResourceS", "resources", config.Resources.StoreInterval, subsystems._resources.StoreDirtyAsync, log);
+        subsystems.StartBackup("StatS", "stat queues", config.Stats.StoreInterval, subsystems._stats.StoreDirtyAsync, log);
+        subsystems.StartBackup("ThresholdS", "thresholds", config.Thresholds.StoreInterval, subsystems._thresholds.StoreDirtyAsync, log);
         await subsystems._catalog.RestoreAsync().ConfigureAwait(false);
         foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.StatQueues).ConfigureAwait(false))
         {
@@ -176,22 +178,23 @@ internal sealed class EventSubsystems : IAsyncDisposable
 
     public RouteService Routes => _routes;
 
-    /// <summary>resources.store_interval's backup: the changed resources stored that often, and once more at shutdown.</summary>
-    private void StartResourceBackup(EngineLog log)
+    /// <summary>A positive store_interval's backup: the states changed since the last one stored that often, and once
+    /// more at shutdown.</summary>
+    private void StartBackup(string subsystem, string what, Usage? interval, Func<CancellationToken, Task<int>> storeChanged, EngineLog log)
     {
-        if (_config.Resources.StoreInterval is not { } interval || interval <= Usage.Zero)
+        if (interval is not { } every || every <= Usage.Zero)
         {
             return;
         }
-        var every = TimeSpan.FromTicks(Math.Max(1, interval.Nanoseconds / 100));
-        _resourceBackup = Task.Run(async () =>
+        var period = TimeSpan.FromTicks(Math.Max(1, every.Nanoseconds / 100));
+        _backups.Add(Task.Run(async () =>
         {
             while (!_stopping.IsCancellationRequested)
             {
                 try
                 {
-                    await Task.Delay(every, _stopping.Token).ConfigureAwait(false);
-                    await _resources.StoreDirtyAsync(_stopping.Token).ConfigureAwait(false);
+                    await Task.Delay(period, _stopping.Token).ConfigureAwait(false);
+                    await storeChanged(_stopping.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
                 {
@@ -199,17 +202,19 @@ internal sealed class EventSubsystems : IAsyncDisposable
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException)
                 {
-                    log.Warning($"<ResourceS> failed storing resources: {e.Message}");
+                    log.Warning($"<{subsystem}> failed storing {what}: {e.Message}");
                 }
             }
-        });
+        }));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _resourceBackup.ConfigureAwait(false);
+        await Task.WhenAll(_backups).ConfigureAwait(false);
         await _resources.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
+        await _stats.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
+        await _thresholds.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
         if (_exporters is not null)
         {

@@ -28,6 +28,7 @@ internal static class SubsystemOptions
         RoundingDecimals = roundingDecimals,
         ProfileIds = section.ProfileIds,
         ProfileIgnoreFilters = section.ProfileIgnoreFilters,
+        StoreInterval = section.StoreInterval,
     };
 
     public static ThresholdServiceOptions Thresholds(ThresholdsConfig section) => new()
@@ -35,6 +36,7 @@ internal static class SubsystemOptions
         Index = Index(section.Indexing),
         ProfileIds = section.ProfileIds,
         ProfileIgnoreFilters = section.ProfileIgnoreFilters,
+        StoreInterval = section.StoreInterval,
     };
 
     public static ResourceServiceOptions Resources(ResourcesConfig section, string tenant) => new()

@@ -175,16 +175,9 @@ public sealed partial class ResourceService
         var changes = new List<(ResourceProfile, decimal)>(held.Count);
         foreach (var h in held)
         {
-            if (h.Profile.Stored && _store is not null)
+            if (h.Profile.Stored && _store is not null && _backup.StoreNow(h.Profile.Tenant, h.Profile.Id))
             {
-                if (_options.StoreInterval is not { } interval || interval < Usage.Zero)
-                {
-                    await _store.SaveAsync(h.Profile.Tenant, h.Profile.Id, h.State.ToJson(), cancellationToken).ConfigureAwait(false);
-                }
-                else if (interval > Usage.Zero)
-                {
-                    _dirty.TryAdd((h.Profile.Tenant, h.Profile.Id), 0);
-                }
+                await _store.SaveAsync(h.Profile.Tenant, h.Profile.Id, h.State.ToJson(), cancellationToken).ConfigureAwait(false);
             }
             changes.Add((h.Profile, h.State.TotalUsage));
         }

@@ -21,7 +21,7 @@ public sealed partial class ResourceService
     private readonly ResourceServiceOptions _options;
     private readonly IResourceStore? _store;
     private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _slots = new();
-    private readonly ConcurrentDictionary<(string Tenant, string Id), byte> _dirty = new();
+    private readonly StateBackup _backup;
     private readonly SemaphoreSlim _profileWriter = new(1, 1);
     private volatile IndexedProfiles<ResourceProfile> _profiles = IndexedProfiles.Empty<ResourceProfile>();
 
@@ -30,6 +30,7 @@ public sealed partial class ResourceService
         _filters = filters ?? throw new ArgumentNullException(nameof(filters));
         _options = options ?? ResourceServiceOptions.Default;
         _store = store;
+        _backup = new StateBackup(_options.StoreInterval);
     }
 
     /// <summary>resources.thresholds_conns; null leaves ThresholdS out.</summary>
@@ -111,45 +112,24 @@ public sealed partial class ResourceService
     /// that fails stays marked for the next call.
     /// </summary>
     /// <returns>How many were stored.</returns>
-    public async Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default)
+    public Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default) =>
+        _store is null ? Task.FromResult(0) : _backup.StoreMarkedAsync(SnapshotAsync, _store.SaveAsync, cancellationToken);
+
+    private async ValueTask<string?> SnapshotAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        if (_store is null)
+        if (!_slots.TryGetValue((tenant, id), out var slot))
         {
-            return 0;
+            return null;
         }
-        var stored = 0;
-        foreach (var key in _dirty.Keys)
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_dirty.TryRemove(key, out _) || !_slots.TryGetValue(key, out var slot))
-            {
-                continue;
-            }
-            string json;
-            await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (slot.Retired)
-                {
-                    continue;
-                }
-                json = slot.State.ToJson();
-            }
-            finally
-            {
-                slot.Gate.Release();
-            }
-            try
-            {
-                await _store.SaveAsync(key.Tenant, key.Id, json, cancellationToken).ConfigureAwait(false);
-                stored++;
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-                _dirty.TryAdd(key, 0);
-                throw;
-            }
+            return slot.Retired ? null : slot.State.ToJson();
         }
-        return stored;
+        finally
+        {
+            slot.Gate.Release();
+        }
     }
 
     private Slot SlotFor(ResourceProfile profile) =>

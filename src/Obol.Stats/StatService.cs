@@ -8,7 +8,7 @@ namespace Obol.Stats;
 
 /// <summary>
 /// StatS (engine/stats.go): matches events to queue profiles through the filter index, counts them in each queue
-/// under that queue's lock, stores the queues of <c>Stored</c> profiles after each change and sends a StatUpdate per
+/// under that queue's lock, stores the queues of <c>Stored</c> profiles as store_interval says and sends a StatUpdate per
 /// queue to ThresholdS. Profiles are swapped whole (<see cref="SetProfiles"/>); queues keep their events when a
 /// profile change leaves their shape (length, TTL, metrics) alone.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed partial class StatService
     private readonly StatServiceOptions _options;
     private readonly IStatQueueStore? _store;
     private readonly DateTimeZone _zone;
+    private readonly StateBackup _backup;
     private readonly ConcurrentDictionary<(string Tenant, string Id), QueueSlot> _queues = new();
     private volatile IndexedProfiles<StatQueueProfile> _profiles = IndexedProfiles.Empty<StatQueueProfile>();
 
@@ -27,6 +28,7 @@ public sealed partial class StatService
         _options = options ?? StatServiceOptions.Default;
         _store = store;
         _zone = zone ?? filters.Environment.Zone;
+        _backup = new StateBackup(_options.StoreInterval);
     }
 
     /// <summary>stats.thresholds_conns; null leaves ThresholdS out.</summary>
@@ -86,7 +88,7 @@ public sealed partial class StatService
             {
                 // CGRateS ignores a metric that cannot read the event (the item stays queued); so do we.
                 slot.Queue.TryProcessEvent(ev.Id, data, now, (ids, _) => _filters.Pass(ev.Tenant, ids, filterEvent, now).Passed, out _);
-                if (profile.Stored && _store is not null)
+                if (profile.Stored && _store is not null && _backup.StoreNow(profile.Tenant, profile.Id))
                 {
                     await _store.SaveAsync(profile.Tenant, profile.Id, slot.Queue.ToJson(), cancellationToken).ConfigureAwait(false);
                 }
@@ -133,7 +135,7 @@ public sealed partial class StatService
         try
         {
             slot.Queue = NewQueue(profile);
-            if (profile.Stored && _store is not null)
+            if (profile.Stored && _store is not null && _backup.StoreNow(tenant, id))
             {
                 await _store.SaveAsync(tenant, id, slot.Queue.ToJson(), cancellationToken).ConfigureAwait(false);
             }
@@ -143,6 +145,30 @@ public sealed partial class StatService
             slot.Gate.Release();
         }
         return true;
+    }
+
+    /// <summary>Stores the queues changed since the last call (store_interval's backup, and its last one at shutdown); one
+    /// that fails stays marked for the next call.</summary>
+    /// <returns>How many were stored.</returns>
+    public Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default) =>
+        _store is null ? Task.FromResult(0) : _backup.StoreMarkedAsync(SnapshotAsync, _store.SaveAsync, cancellationToken);
+
+    private async ValueTask<string?> SnapshotAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        if (!_queues.TryGetValue((tenant, id), out var slot))
+        {
+            return null;
+        }
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A queue dropped by a profile change meanwhile is not written back over its successor.
+            return _queues.TryGetValue((tenant, id), out var current) && ReferenceEquals(current, slot) ? slot.Queue.ToJson() : null;
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
     }
 
     private T? WithQueue<T>(string tenant, string id, Func<StatQueue, T> read)

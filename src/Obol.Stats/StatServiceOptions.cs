@@ -1,4 +1,5 @@
 using Obol.Filters;
+using Obol.Primitives;
 
 namespace Obol.Stats;
 
@@ -14,6 +15,9 @@ public sealed record StatServiceOptions
 
     /// <summary>stats.opts.*profileIDs: the queues used when the event names none.</summary>
     public IReadOnlyList<string> ProfileIds { get; init; } = [];
+
+    /// <summary>stats.store_interval, as <see cref="StateBackup"/> reads it.</summary>
+    public Usage? StoreInterval { get; init; }
 
     /// <summary>stats.opts.*profileIgnoreFilters.</summary>
     public bool ProfileIgnoreFilters { get; init; }

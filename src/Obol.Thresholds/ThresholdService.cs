@@ -18,6 +18,7 @@ public sealed class ThresholdService
     private readonly ThresholdServiceOptions _options;
     private readonly IThresholdStore? _store;
     private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _states = new();
+    private readonly StateBackup _backup;
     private volatile IndexedProfiles<ThresholdProfile> _profiles = IndexedProfiles.Empty<ThresholdProfile>();
 
     public ThresholdService(FilterService filters, IThresholdActions actions, ThresholdServiceOptions? options = null, IThresholdStore? store = null)
@@ -26,6 +27,7 @@ public sealed class ThresholdService
         _processor = new ThresholdProcessor(actions);
         _options = options ?? ThresholdServiceOptions.Default;
         _store = store;
+        _backup = new StateBackup(_options.StoreInterval);
     }
 
     public IndexedProfiles<ThresholdProfile> Profiles => _profiles;
@@ -90,7 +92,7 @@ public sealed class ThresholdService
             }
             if (_store is not null)
             {
-                foreach (var changed in result.Changed)
+                foreach (var changed in result.Changed.Where(t => _backup.StoreNow(t.Tenant, t.Id)))
                 {
                     await _store.SaveAsync(changed.Tenant, changed.Id, changed.ToJson(), cancellationToken).ConfigureAwait(false);
                 }
@@ -139,7 +141,7 @@ public sealed class ThresholdService
         {
             slot.State.Hits = 0;
             slot.State.Snooze = Threshold.NeverSnoozed;
-            if (_store is not null)
+            if (_store is not null && _backup.StoreNow(tenant, id))
             {
                 await _store.SaveAsync(tenant, id, slot.State.ToJson(), cancellationToken).ConfigureAwait(false);
             }
@@ -149,6 +151,29 @@ public sealed class ThresholdService
             slot.Gate.Release();
         }
         return true;
+    }
+
+    /// <summary>Stores the thresholds changed since the last call (store_interval's backup, and its last one at shutdown);
+    /// one that fails stays marked for the next call.</summary>
+    /// <returns>How many were stored.</returns>
+    public Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default) =>
+        _store is null ? Task.FromResult(0) : _backup.StoreMarkedAsync(SnapshotAsync, _store.SaveAsync, cancellationToken);
+
+    private async ValueTask<string?> SnapshotAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        if (!_states.TryGetValue((tenant, id), out var slot))
+        {
+            return null;
+        }
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _states.TryGetValue((tenant, id), out var current) && ReferenceEquals(current, slot) ? slot.State.ToJson() : null;
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
     }
 
     private (List<ThresholdProfile> Matched, string? Error) Match(CgrEvent ev, Instant now) =>

@@ -1,4 +1,5 @@
 using Obol.Filters;
+using Obol.Primitives;
 
 namespace Obol.Thresholds;
 
@@ -11,6 +12,9 @@ public sealed record ThresholdServiceOptions
 
     /// <summary>thresholds.opts.*profileIDs.</summary>
     public IReadOnlyList<string> ProfileIds { get; init; } = [];
+
+    /// <summary>thresholds.store_interval, as <see cref="StateBackup"/> reads it.</summary>
+    public Usage? StoreInterval { get; init; }
 
     /// <summary>thresholds.opts.*profileIgnoreFilters.</summary>
     public bool ProfileIgnoreFilters { get; init; }

@@ -105,6 +105,44 @@ public sealed class EventSubsystemsProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task StoreInterval_Hourly_SigkillLosesTheChangesACleanStopStoresThem()
+    {
+        // The tutorial config with stats and thresholds backed up hourly: nothing is written while running.
+        var configDir = Path.Combine(_dataDir, "etc");
+        Directory.CreateDirectory(configDir);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "samples", "configs", "tutorial", "cgrates.json"), Path.Combine(configDir, "cgrates.json"));
+        File.WriteAllText(Path.Combine(configDir, "zz_store.json"), """{"stats":{"store_interval":"1h"},"thresholds":{"store_interval":"1h"}}""");
+        string[] args = [.. EngineArgs.Select(a => a.EndsWith(Path.Combine("configs", "tutorial"), StringComparison.Ordinal) ? configDir : a)];
+        const string Hits = "ThresholdSv1.GetThreshold";
+        const string Threshold = """{"ID":"THD_ACNT_1002"}""";
+        const string Queue = """{"ID":"STATS_FRAUD_1003"}""";
+
+        using (var engine = ObolProcess.Start("obol-engine", args))
+        {
+            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+            await CallAsync(client, "ThresholdSv1.ProcessEvent", """{"Tenant":"cgrates.org","ID":"t1","Event":{"Account":"1002"}}""");
+            await CallAsync(client, "StatSv1.ProcessEvent", Cdr("cdr1", "1003", "1001", 1.5m));
+            engine.Signal("KILL");
+            await engine.WaitForExitAsync();
+        }
+        using (var engine = ObolProcess.Start("obol-engine", args))
+        {
+            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+            Assert.Equal(0, (await CallAsync(client, Hits, Threshold)).GetProperty("Hits").GetInt32());
+            Assert.Empty((await CallAsync(client, "StatSv1.GetStatQueue", Queue)).GetProperty("SQItems").EnumerateArray());
+            await CallAsync(client, "ThresholdSv1.ProcessEvent", """{"Tenant":"cgrates.org","ID":"t2","Event":{"Account":"1002"}}""");
+            await CallAsync(client, "StatSv1.ProcessEvent", Cdr("cdr2", "1003", "1001", 1.5m));
+            engine.Signal("TERM");
+            Assert.Equal(0, await engine.WaitForExitAsync());
+        }
+
+        using var restarted = ObolProcess.Start("obol-engine", args);
+        await using var again = await JsonRpcClient.ConnectAsync(await restarted.ListeningAsync());
+        Assert.Equal(1, (await CallAsync(again, Hits, Threshold)).GetProperty("Hits").GetInt32());
+        Assert.Single((await CallAsync(again, "StatSv1.GetStatQueue", Queue)).GetProperty("SQItems").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AttributesAndChargers_TutorialPlan_SessionAttributesAndRuns()
     {
         using var engine = ObolProcess.Start("obol-engine", EngineArgs);

@@ -127,6 +127,47 @@ public class StatServiceTests
     }
 
     [Fact]
+    public async Task ProcessEventAsync_PositiveStoreInterval_StoredQueueWrittenOnceByTheBackup()
+    {
+        var store = new MemoryQueueStore();
+        var service = StatService(store, options: new StatServiceOptions { StoreInterval = Usage.FromSeconds(10) });
+
+        await service.ProcessEventAsync(Cdr("cdr1", "1001", "1002", "1m", 1.5m), Now);
+        await service.ProcessEventAsync(Cdr("cdr2", "1001", "1002", "1m", 2m), Now);
+        var savesBefore = store.Saves;
+        var stored = await service.StoreDirtyAsync();
+        var again = await service.StoreDirtyAsync();
+
+        Assert.Equal((0, 1, 0, 1), (savesBefore, stored, again, store.Saves));
+        Assert.True(StatService().TryRestore("cgrates.org", "STATS_FRAUD_1001", store.Saved[("cgrates.org", "STATS_FRAUD_1001")], out var error), error);
+        Assert.Contains("cdr2", store.Saved[("cgrates.org", "STATS_FRAUD_1001")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessEventAsync_ZeroStoreInterval_NeverStoredWhileRunning()
+    {
+        var store = new MemoryQueueStore();
+        var service = StatService(store, options: new StatServiceOptions { StoreInterval = Usage.Zero });
+
+        await service.ProcessEventAsync(Cdr("cdr1", "1001", "1002", "1m", 1.5m), Now);
+
+        Assert.Equal(0, await service.StoreDirtyAsync());
+        Assert.Equal(0, store.Saves);
+    }
+
+    [Fact]
+    public async Task ProcessEventAsync_NegativeStoreInterval_StoredWithEveryChange()
+    {
+        var store = new MemoryQueueStore();
+        var service = StatService(store, options: new StatServiceOptions { StoreInterval = new Usage(-1) });
+
+        await service.ProcessEventAsync(Cdr("cdr1", "1001", "1002", "1m", 1.5m), Now);
+        await service.ProcessEventAsync(Cdr("cdr2", "1001", "1002", "1m", 2m), Now);
+
+        Assert.Equal((2, 0), (store.Saves, await service.StoreDirtyAsync()));
+    }
+
+    [Fact]
     public void GetQueueIds_Tutorial_AllQueuesSorted()
     {
         Assert.Equal(["STATS_FRAUD_1001", "STATS_FRAUD_1002", "STATS_FRAUD_1003", "Stats2", "Stats2_1"], StatService().GetQueueIds("cgrates.org"));
@@ -136,8 +177,11 @@ public class StatServiceTests
     {
         public Dictionary<(string, string), string> Saved { get; } = [];
 
+        public int Saves { get; private set; }
+
         public ValueTask SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken)
         {
+            Saves++;
             Saved[(tenant, id)] = json;
             return ValueTask.CompletedTask;
         }

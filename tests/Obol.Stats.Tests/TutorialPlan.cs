@@ -21,10 +21,10 @@ internal static class TutorialPlan
 
     public static FilterService Filters() => new(FilterTable.FromTp(Plan.Filters, DateTimeZone.Utc, Now));
 
-    public static StatService StatService(IStatQueueStore? store = null, IEnumerable<StatQueueProfile>? extra = null)
+    public static StatService StatService(IStatQueueStore? store = null, IEnumerable<StatQueueProfile>? extra = null, StatServiceOptions? options = null)
     {
         var filters = Filters();
-        var service = new StatService(filters, store: store);
+        var service = new StatService(filters, options, store);
         var profiles = Plan.Stats.Select(tp => StatQueueProfileDefinition.FromTp(tp, DateTimeZone.Utc, Now)).Concat(extra ?? []);
         service.SetProfiles(IndexedProfiles.Build(profiles, filters, service.IndexOptions));
         return service;

@@ -14,13 +14,15 @@ public class ThresholdServiceTests
     private readonly RecordingActions _actions = new();
     private readonly MemoryStore _store = new();
 
-    private ThresholdService Service(params ThresholdProfile[] extra)
+    private ThresholdService Service(params ThresholdProfile[] extra) => Service(null, extra);
+
+    private ThresholdService Service(ThresholdServiceOptions? options, params ThresholdProfile[] extra)
     {
         var read = TariffPlanReader.ReadFolder(Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
             new TariffPlanReadOptions(DateTimeZone.Utc, s_now));
         Assert.True(read.Succeeded, string.Join('\n', read.Errors));
         var filters = new FilterService(FilterTable.FromTp(read.Plan.Filters, DateTimeZone.Utc, s_now));
-        var service = new ThresholdService(filters, _actions, store: _store);
+        var service = new ThresholdService(filters, _actions, options, _store);
         var profiles = read.Plan.Thresholds.Select(tp => ThresholdProfileDefinition.FromTp(tp, DateTimeZone.Utc, s_now)).Concat(extra);
         service.SetProfiles(IndexedProfiles.Build(profiles, filters, service.IndexOptions));
         return service;
@@ -128,12 +130,52 @@ public class ThresholdServiceTests
         Assert.Equal(["THD_ACNT_1001", "THD_ACNT_1002", "THD_FRAUD"], service.GetThresholdIds("cgrates.org"));
     }
 
+    [Fact]
+    public async Task ProcessEventAsync_PositiveStoreInterval_HitsWrittenOnceByTheBackup()
+    {
+        var service = Service(new ThresholdServiceOptions { StoreInterval = Usage.FromSeconds(10) });
+
+        await service.ProcessEventAsync(Event("1002", "ev1"), s_now);
+        await service.ProcessEventAsync(Event("1002", "ev2"), s_now);
+        var savesBefore = _store.Saves;
+        var stored = await service.StoreDirtyAsync();
+        var again = await service.StoreDirtyAsync();
+
+        Assert.Equal((0, 1, 0), (savesBefore, stored, again));
+        Assert.True(Threshold.TryFromJson(_store.Saved[("cgrates.org", "THD_ACNT_1002")], out var saved, out var error), error);
+        Assert.Equal(2, saved!.Hits);
+    }
+
+    [Fact]
+    public async Task ProcessEventAsync_ZeroStoreInterval_NeverStoredWhileRunning()
+    {
+        var service = Service(new ThresholdServiceOptions { StoreInterval = Usage.Zero });
+
+        await service.ProcessEventAsync(Event("1002"), s_now);
+
+        Assert.Equal((0, 0), (await service.StoreDirtyAsync(), _store.Saves));
+    }
+
+    [Fact]
+    public async Task ProcessEventAsync_UnsetStoreInterval_StoredWithEveryChange()
+    {
+        var service = Service();
+
+        await service.ProcessEventAsync(Event("1002", "ev1"), s_now);
+        await service.ProcessEventAsync(Event("1002", "ev2"), s_now);
+
+        Assert.Equal((2, 0), (_store.Saves, await service.StoreDirtyAsync()));
+    }
+
     private sealed class MemoryStore : IThresholdStore
     {
         public Dictionary<(string, string), string> Saved { get; } = [];
 
+        public int Saves { get; private set; }
+
         public ValueTask SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken)
         {
+            Saves++;
             Saved[(tenant, id)] = json;
             return ValueTask.CompletedTask;
         }
