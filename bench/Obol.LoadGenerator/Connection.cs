@@ -11,7 +11,7 @@ namespace Obol.LoadGenerator;
 /// a <see cref="Poller"/> and never blocks: the generator shares the engine's cores, so its own CPU is kept small —
 /// blocking calls on a few threads, and the requests a batch of replies frees sent in one write.
 /// </summary>
-internal sealed class Connection(int index, IPEndPoint server, int depth, Func<int, byte[]> request)
+internal sealed class Connection(int index, IPEndPoint server, int depth, Func<int, byte[]> request) : IPolled
 {
     private const int Window = 4096;
     private readonly long[] _sentAt = new long[Window];
@@ -28,7 +28,6 @@ internal sealed class Connection(int index, IPEndPoint server, int depth, Func<i
 
     public long Errors { get; private set; }
 
-    /// <summary>True once the run is over and every request sent has been answered.</summary>
     public bool IsDone { get; private set; }
 
     public void Start(long stopAt)
@@ -40,7 +39,6 @@ internal sealed class Connection(int index, IPEndPoint server, int depth, Func<i
         SendMore(stopAt);
     }
 
-    /// <summary>Reads what arrived (the poller saw the socket readable), records the replies and sends what they free.</summary>
     public void OnReadable(long measureFrom, long stopAt)
     {
         var read = Socket.Receive(_buffer.AsSpan(_filled));

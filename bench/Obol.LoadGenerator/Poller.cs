@@ -11,7 +11,7 @@ internal static class Poller
     private const int WaitMicros = 100_000;
 
     /// <summary>Runs <paramref name="connections"/> on <paramref name="threads"/> threads until each is done.</summary>
-    public static void Run(IReadOnlyList<Connection> connections, int threads, long measureFrom, long stopAt)
+    public static void Run(IReadOnlyList<IPolled> connections, int threads, long measureFrom, long stopAt)
     {
         var workers = Enumerable.Range(0, threads)
             .Select(t => connections.Where((_, i) => i % threads == t).ToList())
@@ -22,7 +22,7 @@ internal static class Poller
         workers.ForEach(w => w.Join());
     }
 
-    private static void Serve(List<Connection> connections, long measureFrom, long stopAt)
+    private static void Serve(List<IPolled> connections, long measureFrom, long stopAt)
     {
         var bySocket = connections.ToDictionary(c => c.Socket);
         foreach (var connection in connections)

@@ -26,7 +26,7 @@ public static class Program
         }
         if (method == "Lifecycle")
         {
-            return await LifecycleAsync(server, connections, seconds, warmup);
+            return Lifecycle(server, connections, int.Parse(Arg(args, "-threads", "1"), CultureInfo.InvariantCulture), seconds, warmup);
         }
         if (Workloads.For(method) is not { } request)
         {
@@ -48,25 +48,31 @@ public static class Program
     }
 
     /// <summary>Prepaid sessions per second over <paramref name="connections"/> connections, and the AuthorizeEvent round trip.</summary>
-    private static async Task<int> LifecycleAsync(IPEndPoint server, int connections, double seconds, double warmup)
+    private static int Lifecycle(IPEndPoint server, int connections, int threads, double seconds, double warmup)
     {
-        var clients = Enumerable.Range(0, connections).Select(i => new SessionLifecycle(i, server)).ToList();
-        using var sockets = new Disposables(clients);
-        await Task.WhenAll(clients.Select(c => c.PrepareAsync()));
-        var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup * Stopwatch.Frequency);
-        var stopAt = measureFrom + (long)(seconds * Stopwatch.Frequency);
-        await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(measureFrom, stopAt))));
+        var clients = Enumerable.Range(0, connections).Select(i => new LifecycleConnection(i, server)).ToList();
+        try
+        {
+            clients.ForEach(c => c.Prepare());
+            var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup * Stopwatch.Frequency);
+            var stopAt = measureFrom + (long)(seconds * Stopwatch.Frequency);
+            Poller.Run(clients, threads, measureFrom, stopAt);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Socket.Dispose());
+        }
         var latencies = clients.SelectMany(c => c.AuthorizeMicros).Order().ToArray();
         var sessions = clients.Sum(c => c.Sessions);
         var errors = clients.Sum(c => c.Errors);
         string P(double q) => latencies.Length == 0 ? "-" : $"{latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] / 1000.0:0.000} ms";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Lifecycle: {connections} connections, {seconds:0.#} s: {sessions / seconds:N0} sessions/s ({6 * sessions / seconds:N0} req/s), AuthorizeEvent p50 {P(0.50)}, p99 {P(0.99)}, p99.9 {P(0.999)}, errors {errors}"));
-        var calls = clients.Sum(c => c.Sessions);
-        foreach (var method in clients.SelectMany(c => c.MethodMicros.Keys).Distinct().Order(StringComparer.Ordinal))
+        for (var step = 0; step < LifecycleConnection.Methods.Count; step++)
         {
-            var micros = clients.Sum(c => c.MethodMicros.GetValueOrDefault(method));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {method}: {micros / 1000.0 / Math.Max(1, calls):0.000} ms per session"));
+            var micros = clients.Sum(c => c.StepMicros[step]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  step {step + 1} {LifecycleConnection.Methods[step]}: {micros / 1000.0 / Math.Max(1, sessions):0.000} ms per session"));
         }
         if (clients.FirstOrDefault(c => c.FirstError is not null)?.FirstError is { } first)
         {
@@ -81,14 +87,4 @@ public static class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var item in items)
-            {
-                item.Dispose();
-            }
-        }
-    }
 }
