@@ -38,7 +38,7 @@ public sealed partial class SessionService
         {
             return await cdrs.ProcessEventAsync(ev, _options.CdrDefaults with { Rals = true }, ct).ConfigureAwait(false);
         }
-        return await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
+        return await PostClosedRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
     }
 
     /// <summary>processCDR with the caller's flags (ProcessEvent's <c>*cdrs</c>): a known session's runs, else the event.</summary>
@@ -47,9 +47,20 @@ public sealed partial class SessionService
         var cgrId = CgrIdOf(ev);
         if ((Manager.GetActive(cgrId) ?? Manager.GetClosed(cgrId)) is { } session)
         {
-            return await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
+            return await PostClosedRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
         }
         return await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The runs' CDRs; a closed session whose CDRs are all stored is let go (<see cref="SessionManager.ReleaseClosed"/>).</summary>
+    private async Task<string?> PostClosedRunCdrsAsync(Session session, CdrService cdrs, CancellationToken ct)
+    {
+        var error = await PostRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
+        if (error is null && session.IsClosed)
+        {
+            Manager.ReleaseClosed(session);
+        }
+        return error;
     }
 
     /// <summary>One CDRsV1.ProcessEvent per run, ChargerS and AttributeS off (the runs are the session's), RALs on for the

@@ -237,7 +237,7 @@ public sealed partial class SessionService
         var (previous, pause) = (0, 1);
         for (var attempt = 0; attempt < Math.Max(1, _options.Core.TerminateAttempts); attempt++)
         {
-            if (Manager.GetActive(cgrId) is not null || Manager.GetClosed(cgrId) is not null)
+            if (Manager.GetActive(cgrId) is not null || Manager.IsClosed(cgrId))
             {
                 return true;
             }

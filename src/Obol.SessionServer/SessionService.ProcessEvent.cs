@@ -230,7 +230,7 @@ public sealed partial class SessionService
         }
         else if (flags.Has("*rals", "*terminate"))
         {
-            var known = Manager.GetActive(cgrId) is not null || Manager.GetClosed(cgrId) is not null;
+            var known = Manager.GetActive(cgrId) is not null || Manager.IsClosed(cgrId);
             var (request, error) = SessionRequest(raw, cgrId, clientId, fork: !known);
             if (error is not null)
             {

@@ -24,7 +24,7 @@ public sealed partial class SessionManager
     /// </summary>
     public async Task<string?> TerminateAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
-        if (GetClosed(request.CgrId) is not null)
+        if (IsClosed(request.CgrId))
         {
             return null;
         }
@@ -114,7 +114,7 @@ public sealed partial class SessionManager
             // A CGRID closed again later has a later expiry in the map: only the entry this one recorded goes.
             if (_closed.TryGetValue(oldest.CgrId, out var entry) && entry.Expires <= now)
             {
-                _closed.TryRemove(new KeyValuePair<string, (Session, DateTimeOffset)>(oldest.CgrId, entry));
+                _closed.TryRemove(new KeyValuePair<string, (Session?, DateTimeOffset)>(oldest.CgrId, entry));
             }
         }
     }

@@ -13,7 +13,8 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     ISessionJournal? journal = null)
 {
     private readonly ConcurrentDictionary<string, Session> _active = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (Session Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
+    // A null Session: the session's CDRs were posted, so only its CGRID is still remembered (for retried terminates).
+    private readonly ConcurrentDictionary<string, (Session? Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
 
     // Closed sessions in the order they closed (so in expiry order): forgetting the expired ones looks only at the front.
     private readonly ConcurrentQueue<(string CgrId, DateTimeOffset Expires)> _closedOrder = new();
@@ -22,9 +23,28 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
 
     public Session? GetActive(string cgrId) => _active.GetValueOrDefault(cgrId);
 
-    /// <summary>A terminated session still in the <c>*closed_sessions</c> window (what ProcessCDR reads).</summary>
+    /// <summary>A terminated session still in the <c>*closed_sessions</c> window whose CDRs were not posted yet (what
+    /// ProcessCDR reads).</summary>
     public Session? GetClosed(string cgrId) =>
         _closed.TryGetValue(cgrId, out var entry) && entry.Expires > time.GetUtcNow() ? entry.Session : null;
+
+    /// <summary>True while a terminated CGRID is in the <c>*closed_sessions</c> window, its CDRs posted or not: a
+    /// retried terminate answers OK and charges nothing.</summary>
+    public bool IsClosed(string cgrId) => _closed.TryGetValue(cgrId, out var entry) && entry.Expires > time.GetUtcNow();
+
+    /// <summary>
+    /// Once a closed session's CDRs are stored, only its CGRID stays for the rest of the window. The session itself
+    /// (its events, costs and rating detail, several KB) would otherwise live the whole window, through two garbage
+    /// collections into the oldest generation, at every call's rate. A retried ProcessCDR then finds the stored CDRs
+    /// and answers EXISTS, as after the window.
+    /// </summary>
+    public void ReleaseClosed(Session session)
+    {
+        if (_closed.TryGetValue(session.CgrId, out var entry) && ReferenceEquals(entry.Session, session))
+        {
+            _closed.TryUpdate(session.CgrId, (null, entry.Expires), entry);
+        }
+    }
 
     /// <summary>
     /// GetMaxUsage of AuthorizeEvent (authEvent): authReqs runs ask <see cref="ISessionRater.GetMaxSessionTimeAsync"/>, the

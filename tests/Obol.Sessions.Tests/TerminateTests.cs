@@ -28,6 +28,24 @@ public sealed class TerminateTests
     }
 
     [Fact]
+    public async Task ReleaseClosed_AfterItsCdrs_OnlyTheCgridStaysAndRetriedTerminatesChargeNothing()
+    {
+        var h = new SessionHarness(balance: 10m, pricePerSecond: 0.01m);
+        var call = SessionHarness.Call("cgr7", Meta.Prepaid) with { Usage = Usage.FromSeconds(60) };
+        var ct = TestContext.Current.CancellationToken;
+        await h.Manager.InitiateAsync(call, ct);
+        Assert.Null(await h.Manager.TerminateAsync(call with { Usage = Usage.FromSeconds(30) }, ct));
+
+        h.Manager.ReleaseClosed(h.Manager.GetClosed("cgr7")!);
+
+        Assert.Null(h.Manager.GetClosed("cgr7"));
+        Assert.True(h.Manager.IsClosed("cgr7"));
+        Assert.Null(await h.Manager.TerminateAsync(call with { Usage = Usage.FromSeconds(45) }, ct));
+        Assert.Equal(9.70m, h.Rater.Balance);
+        Assert.Equal(["MaxDebit", "RefundIncrements"], h.Rater.Calls);
+    }
+
+    [Fact]
     public async Task Concurrent_terminates_of_a_looping_session_charge_once()
     {
         var h = new SessionHarness(balance: 10m, pricePerSecond: 0.01m);
