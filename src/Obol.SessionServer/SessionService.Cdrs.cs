@@ -92,7 +92,9 @@ public sealed partial class SessionService
         ev.Event[SessionFields.CgrId] = run.FieldAsString(SessionFields.CgrId) ?? "";
         if (ev.Event.GetValueOrDefault(SessionFields.CostDetails) is EventCost cost)
         {
-            ev.Event[SessionFields.CostDetails] = EventCostJson.Write(cost).ToString();
+            ev.Event[SessionFields.CostDetails] = ReferenceEquals(cost, run.EventCost) && run.SettledCostJson is { } settled
+                ? settled
+                : EventCostJson.Write(cost).ToString();
         }
         return ev;
     }

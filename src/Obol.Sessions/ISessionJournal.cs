@@ -17,7 +17,8 @@ public interface ISessionJournal
     /// <summary>The debit's document, with any shared document it refers to that is not yet written (a rate interval).</summary>
     IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost);
 
-    /// <summary>The run's final cost (CGRateS's session cost, what CDRs use when the session's own CDR is lost).</summary>
+    /// <summary>The run's final cost (CGRateS's session cost, what CDRs use when the session's own CDR is lost). Its JSON
+    /// is the EventCost as CDRs carry it in CostDetails: the run's CDR reuses it (<see cref="SessionRun.SettledCostJson"/>).</summary>
     JournalWrite Settled(Session session, int runIndex, EventCost cost);
 
     /// <summary>Removes the session and its debits (the final costs stay).</summary>

@@ -167,6 +167,7 @@ public sealed partial class SessionManager
         run.IsSettled = true;
         session.Forgotten |= last && settled.Count > 1;
         run.EventCost = eventCost;
+        run.SettledCostJson = settled.Count > 0 ? settled[0].Json : null;
         run.SetField(EventFields.Cost, final.Cost);
         run.SetField(CostDetailsField, run.EventCost);
         run.SetField(CostSourceField, CostSourceSessions);

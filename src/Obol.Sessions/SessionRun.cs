@@ -65,6 +65,10 @@ public sealed class SessionRun
     /// <summary>Built at terminate from the final (trimmed, rounded) <see cref="CallCost"/>.</summary>
     public EventCost? EventCost { get; internal set; }
 
+    /// <summary><see cref="EventCost"/> as the journal stored it at settlement (null when not journaled): the run's
+    /// CDR carries the same JSON, written once.</summary>
+    public string? SettledCostJson { get; internal set; }
+
     /// <summary>Debits journaled so far (the next debit's sequence number).</summary>
     public int DebitCount { get; internal set; }
 
