@@ -14,16 +14,18 @@ public class StoreCheckpointTests
         await using (var store = await SqliteStore.OpenAsync(dir.Path, new SqliteStoreOptions { CheckpointPages = 100 }))
         {
             // The copy runs on its own thread, so keep writing until the writer has finished a few of them.
-            while ((store.CompletedCheckpoints < 3 || written < 1_000) && written < 20_000)
+            while ((store.CompletedCheckpoints < 3 || written < 4_000) && written < 20_000)
             {
                 await store.Documents.PutAsync("big", "k" + written++, s_document);
             }
 
             Assert.True(store.CompletedCheckpoints >= 3, $"{store.CompletedCheckpoints} checkpoints after {written} documents");
             Assert.True(store.BackgroundCheckpoints >= store.CompletedCheckpoints);
-            // Started over: the WAL file is reused from its beginning, so it stays far smaller than all that went through it.
+            // Started over: the WAL file is reused from its beginning. Never started over, it would hold every frame, more
+            // than the documents' own bytes; its high-water mark grows while a busy machine delays the copies (17-19 MB
+            // for 4,000 documents with three busy loops beside the test, against 32 MB of documents).
             var walBytes = new FileInfo(store.DatabasePath + "-wal").Length;
-            Assert.True(walBytes < (long)written * 8000 / 2, $"WAL {walBytes} bytes after {written} documents of 8 KB");
+            Assert.True(walBytes < (long)written * 8000, $"WAL {walBytes} bytes after {written} documents of 8 KB");
         }
 
         await using var reopened = await SqliteStore.OpenAsync(dir.Path);
