@@ -27,35 +27,6 @@ public sealed partial class AttributeService(AttributeTable table)
         _inline.Clear();
     }
 
-    /// <summary>Adds or replaces one profile (APIerSv2.SetAttributeProfile).</summary>
-    public void SetProfile(AttributeProfile profile)
-    {
-        AttributeTable current, next;
-        do
-        {
-            current = Table;
-            next = current.With(profile);
-        }
-        while (Interlocked.CompareExchange(ref _table, next, current) != current);
-    }
-
-    /// <summary>Removes one profile (APIerSv1.RemoveAttributeProfile); false when there was none.</summary>
-    public bool RemoveProfile(string tenant, string id)
-    {
-        AttributeTable current, next;
-        do
-        {
-            current = Table;
-            next = current.Without(tenant, id);
-            if (ReferenceEquals(next, current))
-            {
-                return false;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _table, next, current) != current);
-        return true;
-    }
-
     /// <summary>AttributeSv1.ProcessEvent. <paramref name="now"/> is the time filters are checked at; profile
     /// activation intervals are checked against the event's own time.</summary>
     public AttributeProcessResult ProcessEvent(CgrEvent cgrEvent, Instant now)

@@ -56,7 +56,7 @@ public sealed class AttributeTable
             CheckFilterReferences(profile, filters, problems);
         }
         Throw(problems);
-        return new AttributeTable(byKey, BuildIndexes(byKey.Values, null, filters, options), filters, options);
+        return new AttributeTable(byKey, BuildIndexes(byKey.Values, filters, options), filters, options);
     }
 
     /// <summary>Compiles the Attributes.csv profiles of a tariff plan; every bad profile is reported, each with its
@@ -88,60 +88,12 @@ public sealed class AttributeTable
     public IReadOnlyList<string> Ids(string tenant) =>
         [.. _profiles.Keys.Where(k => k.Tenant == tenant).Select(k => k.Id).Order(StringComparer.Ordinal)];
 
-    /// <summary>A copy with <paramref name="profile"/> added or replacing the one with its tenant and ID.</summary>
-    public AttributeTable With(AttributeProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var problems = new List<string>();
-        CheckFilterReferences(profile, Filters, problems);
-        Throw(problems);
-        var profiles = new Dictionary<(string Tenant, string Id), AttributeProfile>(_profiles);
-        var old = profiles.GetValueOrDefault((profile.Tenant, profile.Id));
-        profiles[(profile.Tenant, profile.Id)] = profile;
-        return new AttributeTable(profiles, Reindex(profiles, old, profile), Filters, Options);
-    }
-
-    /// <summary>A copy without the profile; the same table when there is no such profile.</summary>
-    public AttributeTable Without(string tenant, string id)
-    {
-        if (!_profiles.TryGetValue((tenant, id), out var old))
-        {
-            return this;
-        }
-        var profiles = new Dictionary<(string Tenant, string Id), AttributeProfile>(_profiles);
-        profiles.Remove((tenant, id));
-        return new AttributeTable(profiles, Reindex(profiles, old, null), Filters, Options);
-    }
-
     internal FilterIndex<AttributeProfile>? IndexFor(string tenant, string context) =>
         _indexes.GetValueOrDefault((tenant, context));
 
-    private Dictionary<(string Tenant, string Context), FilterIndex<AttributeProfile>> Reindex(
-        Dictionary<(string Tenant, string Id), AttributeProfile> profiles, AttributeProfile? old, AttributeProfile? added)
-    {
-        var keys = new HashSet<(string Tenant, string Context)>();
-        foreach (var changed in new[] { old, added })
-        {
-            foreach (var context in changed?.Contexts ?? [])
-            {
-                keys.Add((changed!.Tenant, context));
-            }
-        }
-        var indexes = new Dictionary<(string Tenant, string Context), FilterIndex<AttributeProfile>>(_indexes);
-        foreach (var key in keys)
-        {
-            indexes.Remove(key);
-        }
-        foreach (var (key, index) in BuildIndexes(profiles.Values, keys, Filters, Options))
-        {
-            indexes[key] = index;
-        }
-        return indexes;
-    }
-
-    /// <summary>Indexes every profile under each of its contexts; <paramref name="only"/> limits the keys built.</summary>
+    /// <summary>Indexes every profile under each of its contexts.</summary>
     private static Dictionary<(string Tenant, string Context), FilterIndex<AttributeProfile>> BuildIndexes(
-        IEnumerable<AttributeProfile> profiles, HashSet<(string Tenant, string Context)>? only, FilterService filters, AttributeOptions options)
+        IEnumerable<AttributeProfile> profiles, FilterService filters, AttributeOptions options)
     {
         var indexOptions = options.ToIndexOptions();
         var builders = new Dictionary<(string Tenant, string Context), FilterIndexBuilder<AttributeProfile>>();
@@ -150,10 +102,6 @@ public sealed class AttributeTable
             foreach (var context in profile.Contexts.Distinct(StringComparer.Ordinal))
             {
                 var key = (profile.Tenant, context);
-                if (only is not null && !only.Contains(key))
-                {
-                    continue;
-                }
                 if (!builders.TryGetValue(key, out var builder))
                 {
                     builders[key] = builder = new FilterIndexBuilder<AttributeProfile>(indexOptions);

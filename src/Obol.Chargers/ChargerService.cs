@@ -26,35 +26,6 @@ public sealed class ChargerService(ChargerTable table, AttributeService? attribu
         Volatile.Write(ref _table, table);
     }
 
-    /// <summary>Adds or replaces one profile (APIerSv1.SetChargerProfile).</summary>
-    public void SetProfile(ChargerProfile profile)
-    {
-        ChargerTable current, next;
-        do
-        {
-            current = Table;
-            next = current.With(profile);
-        }
-        while (Interlocked.CompareExchange(ref _table, next, current) != current);
-    }
-
-    /// <summary>Removes one profile (APIerSv1.RemoveChargerProfile); false when there was none.</summary>
-    public bool RemoveProfile(string tenant, string id)
-    {
-        ChargerTable current, next;
-        do
-        {
-            current = Table;
-            next = current.Without(tenant, id);
-            if (ReferenceEquals(next, current))
-            {
-                return false;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _table, next, current) != current);
-        return true;
-    }
-
     /// <summary>ChargerSv1.ProcessEvent. <paramref name="now"/> is the time filters are checked at; activation
     /// intervals are checked against the event's time.</summary>
     public ChargerProcessResult ProcessEvent(CgrEvent cgrEvent, Instant now)

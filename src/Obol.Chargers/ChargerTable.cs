@@ -73,23 +73,6 @@ public sealed class ChargerTable
     /// <summary>The IDs of a tenant's profiles, ordinal order (APIerSv1.GetChargerProfileIDs).</summary>
     public IReadOnlyList<string> Ids(string tenant) => [.. Profiles.OfTenant(tenant).Select(p => p.Id)];
 
-    /// <summary>A copy with <paramref name="profile"/> added or replacing the one with its tenant and ID.</summary>
-    public ChargerTable With(ChargerProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var problems = new List<string>();
-        CheckFilterReferences(profile, Filters, problems);
-        Throw(problems);
-        return new ChargerTable(Profiles.With(profile, Filters, Options.ToIndexOptions()), Filters, Options);
-    }
-
-    /// <summary>A copy without the profile; the same table when there is no such profile.</summary>
-    public ChargerTable Without(string tenant, string id)
-    {
-        var without = Profiles.Without(tenant, id, Filters, Options.ToIndexOptions());
-        return ReferenceEquals(without, Profiles) ? this : new ChargerTable(without, Filters, Options);
-    }
-
     private static void CheckFilterReferences(ChargerProfile profile, FilterService filters, List<string> problems)
     {
         var where = profile.Location is { } location ? $"{location}: charger profile {profile.TenantId}" : $"charger profile {profile.TenantId}";

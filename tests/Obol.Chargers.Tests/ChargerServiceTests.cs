@@ -113,14 +113,14 @@ public sealed class ChargerServiceTests
     }
 
     [Fact]
-    public void SetProfile_ThenRemove_ChangesTheRuns()
+    public void Load_TableWithAnotherProfile_ChangesTheRuns()
     {
         var service = Service(null, Charger("A", "*a", 0, null, "*none"));
 
-        service.SetProfile(Charger("B", "*b", 5, null, "*none"));
+        service.Load(ChargerTable.Create([Charger("A", "*a", 0, null, "*none"), Charger("B", "*b", 5, null, "*none")], service.Table.Filters));
         Assert.Equal(["B", "A"], service.GetChargersForEvent(Event(), Now).Profiles.Select(p => p.Id));
 
-        Assert.True(service.RemoveProfile(Tenant, "B"));
+        service.Load(ChargerTable.Create([Charger("A", "*a", 0, null, "*none")], service.Table.Filters));
         Assert.Equal(["A"], service.GetChargersForEvent(Event(), Now).Profiles.Select(p => p.Id));
     }
 
