@@ -1,3 +1,4 @@
+using Obol.Profiles.Testing;
 using NodaTime;
 using Obol.Events;
 using Obol.Filters;

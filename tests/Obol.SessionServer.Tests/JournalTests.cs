@@ -1,5 +1,4 @@
-using Obol.Primitives;
-using Obol.Profiles;
+using Obol.Profiles.Testing;
 using Xunit;
 
 namespace Obol.SessionServer.Tests;
@@ -9,7 +8,7 @@ public sealed class JournalTests
     [Fact]
     public async Task Started_FrozenEventsWritten_LoadGivesThemBack()
     {
-        var documents = new MemoryDocuments();
+        var documents = new MemoryDocumentStore();
         var journal = new SessionJournal(documents);
         var time = new SessionServiceHarness.ManualTime();
         await using var service = SessionServiceHarness.Service(time, new SessionServiceHarness.ListingAgent(), journal);
@@ -28,30 +27,5 @@ public sealed class JournalTests
         Assert.Equal("*default", run.Event.FieldAsString("RunID"));
         Assert.Equal(session.Runs[0].Fields.Keys.Order(), run.Event.Event.Keys.Order());
         Assert.Equal(session.Runs[0].Call.TimeStart, run.TimeStart);
-    }
-
-    private sealed class MemoryDocuments : IProfileDocumentStore
-    {
-        private readonly SortedDictionary<(string Collection, string Key), string> _documents = [];
-
-        public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(
-                [.. _documents.Where(d => d.Key.Collection == collection).Select(d => KeyValuePair.Create(d.Key.Key, d.Value))]);
-
-        public ValueTask WriteAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken)
-        {
-            foreach (var write in writes)
-            {
-                if (write.Json is null)
-                {
-                    _documents.Remove((write.Collection, write.Key));
-                }
-                else
-                {
-                    _documents[(write.Collection, write.Key)] = write.Json;
-                }
-            }
-            return ValueTask.CompletedTask;
-        }
     }
 }

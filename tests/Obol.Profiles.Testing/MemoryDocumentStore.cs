@@ -1,8 +1,10 @@
 using Obol.Primitives;
-namespace Obol.Profiles.Tests;
 
-/// <summary>A document store kept in a dictionary, shared between "restarts" of a catalog in one test.</summary>
-internal sealed class MemoryDocumentStore : IProfileDocumentStore
+namespace Obol.Profiles.Testing;
+
+/// <summary>A document store kept in a dictionary, shared between "restarts" of what uses it in one test (the profile
+/// catalog, the session journal).</summary>
+public sealed class MemoryDocumentStore : IProfileDocumentStore
 {
     public SortedDictionary<(string Collection, string Key), string> Documents { get; } = [];
 
