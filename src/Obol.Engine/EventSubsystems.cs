@@ -182,11 +182,10 @@ internal sealed class EventSubsystems : IAsyncDisposable
     /// more at shutdown.</summary>
     private void StartBackup(string subsystem, string what, Usage? interval, Func<CancellationToken, Task<int>> storeChanged, EngineLog log)
     {
-        if (interval is not { } every || every <= Usage.Zero)
+        if (StateBackup.BackupPeriod(interval) is not { } period)
         {
             return;
         }
-        var period = TimeSpan.FromTicks(Math.Max(1, every.Nanoseconds / 100));
         _backups.Add(Task.Run(async () =>
         {
             while (!_stopping.IsCancellationRequested)

@@ -14,10 +14,10 @@ public sealed class StateBackup(Usage? interval)
 {
     private readonly ConcurrentDictionary<(string Tenant, string Id), byte> _marked = new();
 
-    public Usage? Interval => interval;
-
-    /// <summary>Positive: the states changed since the last backup are stored by <see cref="StoreMarkedAsync"/>.</summary>
-    public bool IsPeriodic => interval is { } every && every > Usage.Zero;
+    /// <summary>How often the engine calls <see cref="StoreMarkedAsync"/> for <paramref name="interval"/>; null when
+    /// nothing is marked (stored with each change, or never while running).</summary>
+    public static TimeSpan? BackupPeriod(Usage? interval) =>
+        interval is { } every && every > Usage.Zero ? TimeSpan.FromTicks(Math.Max(1, every.Nanoseconds / 100)) : null;
 
     /// <summary>How many changed states wait for the next backup.</summary>
     public int MarkedCount => _marked.Count;
@@ -30,7 +30,7 @@ public sealed class StateBackup(Usage? interval)
         {
             return true;
         }
-        if (every > Usage.Zero)
+        if (BackupPeriod(every) is not null)
         {
             _marked.TryAdd((tenant, id), 0);
         }

@@ -54,5 +54,16 @@ public class StateBackupTests
         Assert.Equal((now, marked), (backup.StoreNow("t", "a"), backup.MarkedCount));
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(-1L, null)]
+    [InlineData(0L, null)]
+    [InlineData(1_500_000_000L, 15_000_000L)]
+    [InlineData(50L, 1L)]
+    public void BackupPeriod_Interval_OnlyPositiveOnesAreBackedUp(long? nanoseconds, long? ticks)
+    {
+        Assert.Equal(ticks is { } t ? TimeSpan.FromTicks(t) : null, StateBackup.BackupPeriod(nanoseconds is { } ns ? new Usage(ns) : null));
+    }
+
     private static ValueTask<string?> Snapshot(string tenant, string id, CancellationToken ct) => ValueTask.FromResult<string?>("json-" + id);
 }
