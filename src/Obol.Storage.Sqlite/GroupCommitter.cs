@@ -15,7 +15,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly Channel<WriteOperation> _queue =
         Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriteBatch _batch;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action? _afterCommit;
     private long _commitCount;
     private long _operationCount;
@@ -29,7 +29,9 @@ internal sealed class GroupCommitter : IAsyncDisposable
         _afterCommit = afterCommit;
         _maxBatchSize = Math.Max(1, maxBatchSize);
         _batch = new WriteBatch(connection);
-        _loop = Task.Run(RunAsync);
+        // A thread of its own: each commit blocks for the length of a SQLite transaction, and on the thread pool that
+        // made the pool add workers, which then took turns on the two cores with the request handlers.
+        new Thread(Run) { IsBackground = true, Name = "obol-committer" }.Start();
     }
 
     public long CommitCount => Interlocked.Read(ref _commitCount);
@@ -51,16 +53,28 @@ internal sealed class GroupCommitter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
         _batch.DisposeCommands();
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            CommitUntilClosed();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void CommitUntilClosed()
     {
         var reader = _queue.Reader;
         var pending = new List<WriteOperation>(_maxBatchSize);
         var lastByKey = new Dictionary<string, WriteOperation>(StringComparer.Ordinal);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (Wait(reader.WaitToReadAsync()))
         {
             while (pending.Count < _maxBatchSize && reader.TryRead(out var operation))
             {
@@ -75,6 +89,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
             lastByKey.Clear();
         }
     }
+
+    private static bool Wait(ValueTask<bool> ready) => ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
 
     private void Commit(List<WriteOperation> pending, Dictionary<string, WriteOperation> lastByKey)
     {

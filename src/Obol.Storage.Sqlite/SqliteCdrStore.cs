@@ -34,11 +34,11 @@ public sealed class SqliteCdrStore : ICdrStore
         await _store.WriteAsync(new WriteOperation(null, batch =>
         {
             // A duplicate is an answer, not a failure: throwing here would fail every write of the batch.
-            if (batch.Command(Insert, values).ExecuteScalar() is long inserted)
+            if (batch.RunReturningInt64(Insert, values) is { } inserted)
             {
                 result = new CdrWriteResult(CdrWriteOutcome.Inserted, inserted);
             }
-            else if (allowUpdate && batch.Command(Update, values).ExecuteScalar() is long updated)
+            else if (allowUpdate && batch.RunReturningInt64(Update, values) is { } updated)
             {
                 result = new CdrWriteResult(CdrWriteOutcome.Updated, updated);
             }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Obol.Storage.Sqlite;
 
 /// <summary>
@@ -77,50 +75,3 @@ internal sealed class WriteOperation
 
 /// <summary>An operation refused by its own check before it wrote anything; the rest of its batch is unaffected.</summary>
 internal sealed class WriteRejectedException(string message) : IOException(message);
-
-/// <summary>The open transaction of one batch, with the writer's prepared statements.</summary>
-internal sealed class WriteBatch
-{
-    private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-
-    public WriteBatch(SqliteConnection connection)
-    {
-        _connection = connection;
-    }
-
-    public SqliteTransaction? Transaction { get; set; }
-
-    /// <summary>The statement for <paramref name="sql"/>, prepared once, its parameters set in order
-    /// (<c>$p0</c>, <c>$p1</c>...).</summary>
-    public SqliteCommand Command(string sql, params ReadOnlySpan<object?> values)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters.Add(new SqliteParameter("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
-            }
-            _commands[sql] = command;
-        }
-        command.Transaction = Transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        return command;
-    }
-
-    public int Run(string sql, params ReadOnlySpan<object?> values) => Command(sql, values).ExecuteNonQuery();
-
-    public void DisposeCommands()
-    {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
-        _commands.Clear();
-    }
-}

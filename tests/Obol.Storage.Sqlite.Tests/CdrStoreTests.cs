@@ -35,6 +35,29 @@ public class CdrStoreTests
     }
 
     [Fact]
+    public async Task PutAsync_NonAsciiAndEmptyText_ReadsBackTheSameCharacters()
+    {
+        using var dir = new TempDirectory();
+        var original = Cdr("c\u00e9");
+        original.Subject = "Z\u00fcrich \u260e \uD83D\uDE00";
+        original.ExtraFields["Caller"] = "\u00c5sa \u4e2d\u6587";
+        original.CostDetails = """{"CGRID":"\u00e9","Cost":1}""";
+        original.OriginHost = "";
+        await using (var store = await SqliteStore.OpenAsync(dir.Path))
+        {
+            await store.Cdrs.PutAsync(original, allowUpdate: false);
+        }
+
+        await using var reopened = await SqliteStore.OpenAsync(dir.Path);
+        var stored = (await reopened.Cdrs.GetAsync(new CdrQuery { Cgrids = ["c\u00e9"] })).Single();
+
+        Assert.Equal(original.Subject, stored.Subject);
+        Assert.Equal(original.ExtraFields["Caller"], stored.ExtraFields["Caller"]);
+        Assert.Equal(original.CostDetails, stored.CostDetails);
+        Assert.Equal("", stored.OriginHost);
+    }
+
+    [Fact]
     public async Task PutAsync_Duplicate_RefusedWithExistsAndKeepsFirst()
     {
         using var dir = new TempDirectory();
