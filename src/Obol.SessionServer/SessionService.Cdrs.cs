@@ -64,19 +64,25 @@ public sealed partial class SessionService
     }
 
     /// <summary>One CDRsV1.ProcessEvent per run, ChargerS and AttributeS off (the runs are the session's), RALs on for the
-    /// request types the session did not charge.</summary>
+    /// request types the session did not charge. The runs are posted together, each on its own as CGRateS posts them (a
+    /// failed one does not stop the others), so their CDRs reach the store in one commit instead of one after another.</summary>
     private async Task<string?> PostRunCdrsAsync(Session session, CdrService cdrs, CancellationToken ct)
     {
-        var failed = false;
-        foreach (var run in session.Runs)
+        var posts = new Task<string?>[session.Runs.Count];
+        for (var i = 0; i < posts.Length; i++)
         {
-            var ev = RunCdrEvent(run);
+            var run = session.Runs[i];
             var flags = _options.CdrDefaults with { Chargers = false, Attributes = false };
             if (s_unrated.Contains(run.RequestType))
             {
                 flags = flags with { Rals = true };
             }
-            if (await cdrs.ProcessEventAsync(ev, flags, ct).ConfigureAwait(false) is { } error)
+            posts[i] = cdrs.ProcessEventAsync(RunCdrEvent(run), flags, ct).AsTask();
+        }
+        var failed = false;
+        foreach (var post in posts)
+        {
+            if (await post.ConfigureAwait(false) is { } error)
             {
                 _warn($"<SessionS> error <{error}> posting CDR with CGRID: <{session.CgrId}>");
                 failed = true;
