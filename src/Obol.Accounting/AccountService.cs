@@ -30,9 +30,6 @@ public sealed class AccountService
     /// <summary>CGRateS balance UUIDs are random UUIDs.</summary>
     public static string NewUuid() => Guid.NewGuid().ToString();
 
-    /// <summary>The account a call is charged to: Tenant:Account, or Tenant:Subject without an account.</summary>
-    public static string AccountKey(CallDescriptor cd) => cd.Tenant + ":" + (cd.Account.Length > 0 ? cd.Account : cd.Subject);
-
     /// <summary><c>Responder.Debit</c>: charges the whole call; the unpaid rest goes onto <c>*default</c>.</summary>
     public Task<(CallCost? Cost, string? Error)> DebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
         WithCallAccountsAsync(request.Call, save: !request.DryRun,
@@ -76,8 +73,7 @@ public sealed class AccountService
     public Task<IReadOnlyList<string>> RefundRoundingAsync(IReadOnlyList<Increment> roundIncrements, CounterContext call,
         CancellationToken cancellationToken = default)
     {
-        List<Increment> monetary = [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
-            .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
+        var monetary = RoundingRefunds(roundIncrements);
         return monetary.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([]) : RefundIncrementsAsync(monetary, Meta.Monetary, call, cancellationToken);
     }
 
@@ -88,8 +84,7 @@ public sealed class AccountService
     public async Task SettleAsync(IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements, string tor, CounterContext call,
         IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
     {
-        List<Increment> rounding = [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
-            .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
+        var rounding = RoundingRefunds(roundIncrements);
         var ids = refunds.Concat(rounding).Select(i => i.BalanceInfo?.AccountId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!)
             .Distinct().ToList();
         await WithAccountsAsync(ids, accounts =>
@@ -99,6 +94,36 @@ public sealed class AccountService
             return true;
         }, cancellationToken, journal).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// <c>Responder.Debit</c> and the settlement after it (RefundRounding) as one change, saved with the journal
+    /// documents in one write: <paramref name="settle"/> gets the debit's cost while the accounts are held and answers the
+    /// rounding increments and the documents. A rounding increment paid by an account this call does not hold (one that
+    /// left the call's shared group) cannot be applied here; its caller settles such runs with <see cref="SettleAsync"/>.
+    /// </summary>
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(DebitRequest request,
+        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CounterContext call,
+        CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<JournalWrite> journal = [];
+        return WithCallAccountsAsync(request.Call, save: true, (account, members) =>
+        {
+            var (cost, error) = _debitor.Debit(request, account, members, dryRun: false, !request.DenyNegativeAccount);
+            if (error is not null || cost is null)
+            {
+                return (cost, error);
+            }
+            (var rounding, journal) = settle(cost);
+            var held = new Dictionary<string, Account>(members, StringComparer.Ordinal) { [account.Id] = account };
+            _debitor.RefundIncrements(RoundingRefunds(rounding), Meta.Monetary, call, held);
+            return (cost, null);
+        }, cancellationToken, _ => journal);
+    }
+
+    /// <summary>Each monetary rounding increment as the refund that takes its correction off the balance that paid it.</summary>
+    private static List<Increment> RoundingRefunds(IReadOnlyList<Increment> roundIncrements) =>
+        [.. roundIncrements.Where(i => i.BalanceInfo?.Monetary is not null)
+            .Select(i => new Increment(i.Duration, -i.Cost, i.CompressFactor, i.BalanceInfo! with { Unit = null }))];
 
     /// <summary>Runs <paramref name="change"/> on the account under its lock and saves it when it returns true.
     /// A missing account is passed as null; return a new one to create it.</summary>
@@ -167,7 +192,7 @@ public sealed class AccountService
         Func<Account, IReadOnlyDictionary<string, Account>, (TResult? Result, string? Error)> work, CancellationToken cancellationToken,
         Func<TResult, IReadOnlyList<JournalWrite>>? journal = null)
     {
-        var key = AccountKey(cd);
+        var key = cd.AccountKey;
         List<string> expectedPartners = [];
         while (true)
         {

@@ -56,7 +56,7 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
             await rals.Accounts.RefundIncrementsAsync([.. increments.Select(i => i.ToIncrement())], cd.ToR, new CounterContext(cd.Category, cd.Destination), ct)
                 .ConfigureAwait(false);
         }
-        return await AccountReplyAsync(AccountService.AccountKey(cd), ct).ConfigureAwait(false);
+        return await AccountReplyAsync(cd.AccountKey, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class ResponderService(RalsService rals, string defaultTenant = "c
         var cd = args.ToCallDescriptor(defaultTenant, defaultCategory);
         await rals.Accounts.RefundRoundingAsync([.. (args.Increments ?? []).Select(i => i.ToIncrement())], new CounterContext(cd.Category, cd.Destination), ct)
             .ConfigureAwait(false);
-        return await AccountReplyAsync(AccountService.AccountKey(cd), ct).ConfigureAwait(false);
+        return await AccountReplyAsync(cd.AccountKey, ct).ConfigureAwait(false);
     }
 
     private async ValueTask<RpcResult<RawJson>> AccountReplyAsync(string accountId, CancellationToken ct)

@@ -30,6 +30,9 @@ public sealed class CallDescriptor
 
     public Usage Duration => new((TimeEnd - TimeStart).ToInt64Nanoseconds());
 
+    /// <summary>The account charged for the call: Tenant:Account, or Tenant:Subject without an account.</summary>
+    public string AccountKey => Tenant + ":" + (Account.Length > 0 ? Account : Subject);
+
     /// <summary>The key of the rating profile for <paramref name="subject"/>.</summary>
     public RatingProfileKey KeyFor(string subject) => new(Tenant, Category, subject);
 

@@ -33,4 +33,8 @@ public sealed class RalsSessionRater(RalsService rals) : ISessionRater
             .ConfigureAwait(false);
         return null;
     }
+
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
+        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken) =>
+        rals.Accounts.DebitAndSettleAsync(new DebitRequest(call), settle, new CounterContext(call.Category, call.Destination), cancellationToken);
 }

@@ -31,4 +31,13 @@ public interface ISessionRater
     /// </summary>
     Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
         IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>Responder.Debit</c> of a run's last stretch and the run's settlement after it, as one change of the account:
+    /// <paramref name="settle"/> is given the debit's cost while the account is held and answers the rounding increments
+    /// to apply (as <see cref="SettleAsync"/>'s) and the journal documents to save with both. Not called when the debit
+    /// fails; then nothing changes.
+    /// </summary>
+    Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
+        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken);
 }

@@ -135,6 +135,10 @@ public sealed partial class SessionManager
         }
         var charged = run.CallCost?.RatedUsage ?? Usage.Zero;
         var notCharged = total - charged;
+        if (notCharged > Usage.Zero && CanSettleWithDebit(run))
+        {
+            return await DebitMissingAndSettleAsync(session, run, charged, notCharged, last, cancellationToken).ConfigureAwait(false);
+        }
         if (notCharged > Usage.Zero)
         {
             var error = await DebitMissingAsync(session, run, charged, notCharged, cancellationToken).ConfigureAwait(false);
@@ -164,23 +168,90 @@ public sealed partial class SessionManager
         {
             return settleError;
         }
-        run.IsSettled = true;
         session.Forgotten |= last && settled.Count > 1;
+        Settled(run, final, eventCost, settled.Count > 0 ? settled[0].Json : null);
+        return null;
+    }
+
+    private static void Settled(SessionRun run, CallCost final, EventCost eventCost, string? settledJson)
+    {
+        run.IsSettled = true;
         run.EventCost = eventCost;
-        run.SettledCostJson = settled.Count > 0 ? settled[0].Json : null;
+        run.SettledCostJson = settledJson;
         run.SetField(EventFields.Cost, final.Cost);
-        run.SetField(CostDetailsField, run.EventCost);
+        run.SetField(CostDetailsField, eventCost);
         run.SetField(CostSourceField, CostSourceSessions);
+    }
+
+    /// <summary>
+    /// The run's last stretch debited and the run settled in one change of the account (one write instead of two). Only
+    /// for a run charged so far from its own account alone, since the settlement's rounding may fall on any balance that
+    /// paid a span and the debit holds only the call's account and its group; other runs debit and settle in turn.
+    /// </summary>
+    private static bool CanSettleWithDebit(SessionRun run) =>
+        run.CallCost is { } cost && cost.Timespans.Count > 0 && AccountIdsPaying(cost).All(id => id == run.Call.AccountKey);
+
+    private static IEnumerable<string> AccountIdsPaying(CallCost cost) =>
+        cost.Timespans.SelectMany(s => s.RoundIncrement is { } round ? [.. s.Increments, round] : s.Increments)
+            .Select(i => i.BalanceInfo?.AccountId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!);
+
+    private async Task<string?> DebitMissingAndSettleAsync(Session session, SessionRun run, Usage charged, Usage missing, bool last,
+        CancellationToken cancellationToken)
+    {
+        var cd = MissingStretch(run, charged, missing);
+        var journaled = journal is not null && session.IsJournaled;
+        var sequence = run.DebitCount;
+        var withStart = !session.StartWritten;
+        EventCost? eventCost = null;
+        string? settledJson = null;
+        var debitWritten = false;
+        var forgotten = false;
+        var (cost, error) = await rater.DebitAndSettleAsync(cd, cost =>
+        {
+            AddCost(run, cost);
+            var final = run.CallCost!;
+            var rounding = CallCostOperations.Round(final);
+            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+            if (!journaled)
+            {
+                return (rounding, []);
+            }
+            List<JournalWrite> writes = withStart ? [journal!.Started(session)] : [];
+            // The session leaves the journal in this same write when this is its last settlement: the debit's own
+            // document would be deleted as it is written.
+            if (!last)
+            {
+                writes.AddRange(journal!.Debited(session, run.Index, sequence, cost));
+                debitWritten = true;
+            }
+            var settled = journal!.Settled(session, run.Index, eventCost);
+            settledJson = settled.Json;
+            writes.Add(settled);
+            if (last)
+            {
+                writes.AddRange(journal.Forget(session));
+                forgotten = true;
+            }
+            return (rounding, writes);
+        }, cancellationToken).ConfigureAwait(false);
+        if (error is not null || cost is null || eventCost is null)
+        {
+            return error ?? ErrorCodes.ServerError;
+        }
+        if (debitWritten)
+        {
+            run.DebitCount++;
+        }
+        session.StartWritten |= journaled;
+        session.Forgotten |= forgotten;
+        Settled(run, run.CallCost!, eventCost, settledJson);
         return null;
     }
 
     /// <summary>The usage past what the debits covered is charged with a plain Debit (it may go negative).</summary>
     private async Task<string?> DebitMissingAsync(Session session, SessionRun run, Usage charged, Usage missing, CancellationToken cancellationToken)
     {
-        var cd = run.Call.Clone();
-        cd.TimeStart = (run.CallCost?.EndTime) ?? (run.Call.TimeStart + Duration.FromNanoseconds(charged.Nanoseconds));
-        cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(missing.Nanoseconds);
-        cd.DurationIndex += missing;
+        var cd = MissingStretch(run, charged, missing);
         var (log, journaled) = JournalFor(session, run);
         var (cost, error) = await rater.DebitAsync(cd, log, cancellationToken).ConfigureAwait(false);
         if (journaled())
@@ -193,5 +264,15 @@ public sealed partial class SessionManager
         }
         AddCost(run, cost);
         return null;
+    }
+
+    /// <summary>The descriptor of the usage past what the debits covered.</summary>
+    private static CallDescriptor MissingStretch(SessionRun run, Usage charged, Usage missing)
+    {
+        var cd = run.Call.Clone();
+        cd.TimeStart = (run.CallCost?.EndTime) ?? (run.Call.TimeStart + Duration.FromNanoseconds(charged.Nanoseconds));
+        cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(missing.Nanoseconds);
+        cd.DurationIndex += missing;
+        return cd;
     }
 }

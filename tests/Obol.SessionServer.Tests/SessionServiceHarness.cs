@@ -107,5 +107,9 @@ internal static class SessionServiceHarness
 
         public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
             IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
+            Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

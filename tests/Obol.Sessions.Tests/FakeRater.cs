@@ -104,6 +104,26 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
         }
     }
 
+    /// <summary>Debit then RefundRounding, as the two calls record them, with the journal documents of both.</summary>
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
+        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("Debit");
+            var cost = Charge(call, Seconds(call.Duration));
+            var (rounding, journal) = settle(cost);
+            if (rounding.Count > 0)
+            {
+                Calls.Add("RefundRounding");
+                _balance -= rounding.Sum(i => i.Cost);
+            }
+            Journal.AddRange(journal);
+            Sink?.Invoke(journal);
+            return Task.FromResult<(CallCost?, string?)>((cost, null));
+        }
+    }
+
     private CallCost Logged(CallCost cost, Func<CallCost, IReadOnlyList<JournalWrite>>? journal)
     {
         if (journal is not null)

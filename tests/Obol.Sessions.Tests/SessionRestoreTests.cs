@@ -53,6 +53,34 @@ public sealed class SessionRestoreTests
         Assert.Null(restarted.GetActive("c1"));
     }
 
+    [Fact]
+    public async Task TerminateAsync_PastTheDebitedUsage_DebitAndSettlementAreOneWriteThatEmptiesTheJournal()
+    {
+        var journal = new MemoryJournal();
+        var h = new SessionHarness(options: new SessionOptions(), journal: journal);
+        var writes = new List<IReadOnlyList<JournalWrite>>();
+        h.Rater.Sink = w =>
+        {
+            writes.Add(w);
+            journal.Apply(w);
+        };
+        var call = SessionHarness.Call("c1", Meta.Prepaid) with { Usage = Usage.FromSeconds(30) };
+        await h.Manager.InitiateAsync(call, TestContext.Current.CancellationToken);
+        var beforeTerminate = writes.Count;
+
+        var error = await h.Manager.TerminateAsync(call with { Usage = Usage.FromSeconds(45) }, TestContext.Current.CancellationToken);
+
+        Assert.Null(error);
+        Assert.Equal(["MaxDebit", "Debit"], h.Rater.Calls);
+        Assert.Equal(beforeTerminate + 1, writes.Count);
+        Assert.DoesNotContain(writes[^1], w => w.Key.StartsWith("d/", StringComparison.Ordinal) && w.Json is not null);
+        Assert.Equal(10m - 0.45m, h.Rater.Balance);
+        Assert.Equal(0.45m, h.Manager.GetClosed("c1")!.Runs[0].EventCost!.Cost);
+        Assert.Empty(journal.Sessions);
+        Assert.Empty(journal.Debits);
+        Assert.Equal(0.45m, Assert.Single(journal.Costs).Value.Cost);
+    }
+
     /// <summary>Keeps the journal as objects; <see cref="Restore"/> reads it back as the engine's document journal would.</summary>
     private sealed class MemoryJournal : ISessionJournal
     {

@@ -76,4 +76,48 @@ public class RefundTests
         await f.Service.RefundIncrementsAsync([perSecond with { CompressFactor = 30 }], Meta.Voice, CounterContext.None);
         Assert.Equal(10m - 0.7002m + (30 * 0.00167m), (await f.GetAsync("cgrates.org:1001")).BalanceMap[BalanceTypes.Monetary][0].Value);
     }
+
+    [Fact]
+    public async Task DebitAndSettleAsync_RoundingIncrement_TakenOffTheBalanceThatPaidInTheSameChange()
+    {
+        var f = new DebitFixture("tutorial", 5);
+        await f.SaveAsync(DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10))));
+        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
+        var cd = DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2));
+        var settled = 0;
+
+        var (cc, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), cost =>
+        {
+            settled++;
+            var paidBy = cost.Timespans[^1].Increments[^1].BalanceInfo;
+            return ([new Increment(Usage.Zero, 0.0003m, 1, paidBy)], [new JournalWrite("test", "k", "{}")]);
+        }, CounterContext.None);
+
+        Assert.Null(error);
+        Assert.Equal(1, settled);
+        Assert.Equal(0.7002m, cc!.Cost);
+        Assert.Equal(10m - 0.7002m - 0.0003m, (await f.GetAsync("cgrates.org:1001")).BalanceMap[BalanceTypes.Monetary][0].Value);
+    }
+
+    [Fact]
+    public async Task DebitAndSettleAsync_DisabledAccount_NeitherDebitsNorSettles()
+    {
+        var f = new DebitFixture("tutorial", 5);
+        var account = DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10)));
+        account.Disabled = true;
+        await f.SaveAsync(account);
+        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
+        var cd = DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2));
+        var settled = 0;
+
+        var (_, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), _ =>
+        {
+            settled++;
+            return ([], []);
+        }, CounterContext.None);
+
+        Assert.Equal(ErrorCodes.AccountDisabled, error);
+        Assert.Equal(0, settled);
+        Assert.Equal(10m, (await f.GetAsync("cgrates.org:1001")).BalanceMap[BalanceTypes.Monetary][0].Value);
+    }
 }
