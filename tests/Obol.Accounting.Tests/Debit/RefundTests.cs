@@ -13,6 +13,17 @@ public class RefundTests
         (BalanceTypes.Voice, DebitFixture.Units("minutea", 10_000_000_000m, weight: 20, destinations: "NAT")),
         (BalanceTypes.Voice, DebitFixture.Units("minuteb", 10_000_000_000m, destinations: "RET")));
 
+    /// <summary>The tutorial plan, 1001 with 10 on a monetary balance, and a two-minute call from it to 1002.</summary>
+    private static async Task<(DebitFixture Fixture, CallDescriptor Call)> TwoMinuteCallOf1001(bool disabled = false)
+    {
+        var f = new DebitFixture("tutorial", 5);
+        var account = DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10)));
+        account.Disabled = disabled;
+        await f.SaveAsync(account);
+        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
+        return (f, DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2)));
+    }
+
     private static UnitDebit Unit(string uuid) => new(uuid, uuid, "", 0, 1, "", Meta.Voice, null);
 
     [Fact]
@@ -65,10 +76,7 @@ public class RefundTests
     [Fact]
     public async Task DebitThenRefundTail_PrepaidCall_ReturnsUnusedSeconds()
     {
-        var f = new DebitFixture("tutorial", 5);
-        await f.SaveAsync(DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10))));
-        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
-        var cd = DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2));
+        var (f, cd) = await TwoMinuteCallOf1001();
         var (cc, _) = await f.Service.DebitAsync(new DebitRequest(cd));
         Assert.Equal(10m - 0.7002m, (await f.GetAsync("cgrates.org:1001")).BalanceMap[BalanceTypes.Monetary][0].Value);
         // The call ended at 1m30s: the last 30 one-second increments go back.
@@ -80,10 +88,7 @@ public class RefundTests
     [Fact]
     public async Task DebitAndSettleAsync_RoundingIncrement_TakenOffTheBalanceThatPaidInTheSameChange()
     {
-        var f = new DebitFixture("tutorial", 5);
-        await f.SaveAsync(DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10))));
-        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
-        var cd = DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2));
+        var (f, cd) = await TwoMinuteCallOf1001();
         var settled = 0;
 
         var (cc, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), cost =>
@@ -102,12 +107,7 @@ public class RefundTests
     [Fact]
     public async Task DebitAndSettleAsync_DisabledAccount_NeitherDebitsNorSettles()
     {
-        var f = new DebitFixture("tutorial", 5);
-        var account = DebitFixture.Account("cgrates.org", "1001", (BalanceTypes.Monetary, DebitFixture.Money("test", 10)));
-        account.Disabled = true;
-        await f.SaveAsync(account);
-        var start = Instant.FromUtc(2014, 8, 4, 13, 0);
-        var cd = DebitFixture.Call("cgrates.org", "call", "1001", "1001", "1002", start, start + Duration.FromMinutes(2));
+        var (f, cd) = await TwoMinuteCallOf1001(disabled: true);
         var settled = 0;
 
         var (_, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), _ =>
