@@ -86,6 +86,14 @@ internal static class SessionMemory
         public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
             IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+        public async Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
+            Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken)
+        {
+            var (cost, error) = await Cost(call).ConfigureAwait(false);
+            _ = settle(cost!);
+            return (cost, error);
+        }
+
         private static Task<(CallCost?, string?)> Cost(CallDescriptor call)
         {
             var seconds = (int)(call.Duration.Nanoseconds / Usage.NanosecondsPerSecond);
