@@ -16,6 +16,9 @@ internal static class CdrValues
         {
             case null:
                 return true;
+            case CostDetailsJson own:
+                json = own.Json;
+                return true;
             case string s:
                 try
                 {

@@ -1,5 +1,6 @@
 using Obol.Api;
 using Obol.CdrServer;
+using Obol.Cdrs;
 using Obol.Events;
 using Obol.Primitives;
 using Obol.Rating;
@@ -91,16 +92,17 @@ public sealed partial class SessionService
         return failed ? ErrorCodes.PartiallyExecuted : null;
     }
 
-    /// <summary>The run's event as CDRs reads it: CostDetails as the EventCost JSON CGRateS marshals.</summary>
+    /// <summary>The run's event as CDRs reads it: CostDetails as the EventCost JSON CGRateS marshals, which CDRs takes
+    /// as it is.</summary>
     private static CgrEvent RunCdrEvent(SessionRun run)
     {
         var ev = run.CopyEvent();
         ev.Event[SessionFields.CgrId] = run.FieldAsString(SessionFields.CgrId) ?? "";
         if (ev.Event.GetValueOrDefault(SessionFields.CostDetails) is EventCost cost)
         {
-            ev.Event[SessionFields.CostDetails] = ReferenceEquals(cost, run.EventCost) && run.SettledCostJson is { } settled
+            ev.Event[SessionFields.CostDetails] = new CostDetailsJson(ReferenceEquals(cost, run.EventCost) && run.SettledCostJson is { } settled
                 ? settled
-                : EventCostJson.Write(cost).ToString();
+                : EventCostJson.Write(cost).ToString());
         }
         return ev;
     }

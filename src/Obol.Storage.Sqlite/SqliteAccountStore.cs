@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Obol.Accounting;
 using Obol.Primitives;
@@ -39,9 +40,7 @@ public sealed class SqliteAccountStore : IAccountStore
     public ValueTask SaveAsync(Account account, CancellationToken cancellationToken = default)
     {
         account.ClearDirty();
-        // Serialised here, on the caller's thread, so concurrent savers share the JSON work the single writer would
-        // otherwise do alone.
-        var json = AccountJson.Write(account);
+        var json = Utf8Json(account);
         var ticket = _pending.Accept(account);
         var operation = new WriteOperation("a\0" + account.Id,
             batch => batch.Run(Upsert, account.Id, account.Tenant, json) > 0,
@@ -60,11 +59,11 @@ public sealed class SqliteAccountStore : IAccountStore
     /// is committed.</summary>
     public ValueTask SaveAsync(IReadOnlyList<Account> accounts, IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
     {
-        var rows = new (Account Account, string Json, PendingAccounts.Ticket Ticket)[accounts.Count];
+        var rows = new (Account Account, Utf8Text Json, PendingAccounts.Ticket Ticket)[accounts.Count];
         for (var i = 0; i < accounts.Count; i++)
         {
             accounts[i].ClearDirty();
-            rows[i] = (accounts[i], AccountJson.Write(accounts[i]), _pending.Accept(accounts[i]));
+            rows[i] = (accounts[i], Utf8Json(accounts[i]), _pending.Accept(accounts[i]));
         }
         var documents = journal.ToArray();
         var operation = new WriteOperation(null,
@@ -149,5 +148,18 @@ public sealed class SqliteAccountStore : IAccountStore
                 }
             }
         }
+    }
+
+    // Serialised on the caller's thread, so concurrent savers share the JSON work the single writer would otherwise do
+    // alone; kept as the UTF-8 SQLite stores, so the writer binds it as it is.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
+    private static Utf8Text Utf8Json(Account account)
+    {
+        var buffer = t_json ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        AccountJson.WriteUtf8(account, buffer);
+        return new Utf8Text(buffer.WrittenSpan.ToArray());
     }
 }

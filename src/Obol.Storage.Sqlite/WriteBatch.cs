@@ -83,6 +83,7 @@ internal sealed class WriteBatch
             {
                 null => raw.sqlite3_bind_null(handle, index),
                 string text => BindText(handle, index, text),
+                Utf8Text utf8 => BindText(handle, index, utf8),
                 long number => raw.sqlite3_bind_int64(handle, index, number),
                 int number => raw.sqlite3_bind_int(handle, index, number),
                 var other => throw new ArgumentException($"cannot bind a {other.GetType().Name} to {sql}"),
@@ -106,6 +107,9 @@ internal sealed class WriteBatch
         }
         return raw.sqlite3_bind_text(handle, index, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8)));
     }
+
+    private static int BindText(sqlite3_stmt handle, int index, Utf8Text text) =>
+        text.Bytes.Length == 0 ? raw.sqlite3_bind_text(handle, index, "") : raw.sqlite3_bind_text(handle, index, text.Bytes);
 
     private Statement Prepare(string sql, int parameterCount)
     {
@@ -143,4 +147,10 @@ internal sealed class WriteBatch
     }
 
     private sealed record Statement(sqlite3_stmt Handle, int[] Indexes);
+}
+
+/// <summary>Text already encoded as UTF-8, bound as TEXT without a string in between.</summary>
+internal sealed class Utf8Text(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes;
 }

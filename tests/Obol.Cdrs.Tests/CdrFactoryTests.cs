@@ -116,6 +116,15 @@ public class CdrFactoryTests
     }
 
     [Fact]
+    public void TryFromEvent_CostDetailsOfThisProcess_KeptAsGivenWithoutParsing()
+    {
+        // Not valid JSON: only a client's CostDetails are parsed, so this one passing through shows it was not.
+        var ev = Event("t", ("CostDetails", new CostDetailsJson("{\"Cost\":1.5")));
+        Assert.True(CdrFactory.TryFromEvent(ev, s_defaults, s_now, out var cdr, out _));
+        Assert.Equal("{\"Cost\":1.5", cdr.CostDetails);
+    }
+
+    [Fact]
     public void TryFromEvent_CostDetailsNotJson_RefusedWithEventCostMessage()
     {
         Assert.False(CdrFactory.TryFromEvent(Event("t", ("CostDetails", "clearly not CostDetails string")), s_defaults, s_now, out _, out var error));

@@ -34,6 +34,24 @@ public class AccountStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_NonAsciiIds_ReadBackAfterReopen()
+    {
+        using var dir = new TempDirectory();
+        await using (var store = await SqliteStore.OpenAsync(dir.Path))
+        {
+            var account = NewAccount("cgrates.org", "J\u00fcrgen \u260e", 10);
+            account.BalanceMap[BalanceTypes.Monetary][0].ID = "cr\u00e9dit \uD83D\uDE00";
+            await store.Accounts.SaveAsync(account);
+        }
+
+        await using var reopened = await SqliteStore.OpenAsync(dir.Path);
+        var read = await reopened.Accounts.GetAsync("cgrates.org:J\u00fcrgen \u260e");
+
+        Assert.Equal("cr\u00e9dit \uD83D\uDE00", read!.BalanceMap[BalanceTypes.Monetary][0].ID);
+        Assert.Equal(10m, read.BalanceMap[BalanceTypes.Monetary][0].Value);
+    }
+
+    [Fact]
     public async Task RemoveAsync_SavedThenMissing_ReportsWhetherItExisted()
     {
         using var dir = new TempDirectory();
