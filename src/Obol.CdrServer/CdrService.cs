@@ -158,22 +158,23 @@ public sealed partial class CdrService(
     {
         var ok = true;
         // CDR.AsCGREvent per consumer, as CGRateS does; the fields, with the decoded CostDetails (which CGRateS shares
-        // by pointer too), are built once, for the first consumer, and each consumer gets a map of its own.
+        // by pointer too), are built once, for the first consumer, and each consumer gets a map of its own. Exporters
+        // get the CostDetails decoded; ThresholdS and StatS get them decoded when a filter first reads them.
         Dictionary<string, object?>? fields = null;
         if (flags.Export && exporters is not null)
         {
-            var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()),
+            var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields = cdr.ToEventFields()),
                 options.OnlineExports.Count > 0 ? options.OnlineExports : null, cancellationToken).ConfigureAwait(false);
             ok &= reply.Error is null or ErrorCodes.NotFound;
         }
         if (flags.Thresholds && thresholds is not null)
         {
-            var (_, error) = await thresholds.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await thresholds.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields(decodeWhenRead: true)), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         if (flags.Stats && stats is not null)
         {
-            var (_, error) = await stats.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields()), now, cancellationToken).ConfigureAwait(false);
+            var (_, error) = await stats.ProcessEventAsync(EventOf(cdr, fields ??= cdr.ToEventFields(decodeWhenRead: true)), now, cancellationToken).ConfigureAwait(false);
             ok &= error is null or ErrorCodes.NotFound;
         }
         return ok;

@@ -6,8 +6,9 @@ namespace Obol.Cdrs;
 public static class CdrEvents
 {
     /// <summary>CDR.AsMapStringIface: extra fields first, then the main fields over them, typed (Usage, Instant,
-    /// decimal Cost, long OrderID); CostDetails only when present, as the decoded EventCost map.</summary>
-    public static Dictionary<string, object?> ToEventFields(this Cdr cdr)
+    /// decimal Cost, long OrderID); CostDetails only when present, as the decoded EventCost map, decoded here or, with
+    /// <paramref name="decodeWhenRead"/>, by the first reader that looks into it (<see cref="LazyJsonDictionary"/>).</summary>
+    public static Dictionary<string, object?> ToEventFields(this Cdr cdr, bool decodeWhenRead = false)
     {
         var fields = new Dictionary<string, object?>(cdr.ExtraFields.Count + 24, StringComparer.Ordinal);
         foreach (var (name, value) in cdr.ExtraFields)
@@ -37,8 +38,8 @@ public static class CdrEvents
         fields[CdrFields.Cost] = cdr.Cost;
         if (cdr.CostDetails is { } details)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(details);
-            fields[CdrFields.CostDetails] = JsonValues.ToObject(document.RootElement);
+            var costDetails = new LazyJsonDictionary(details);
+            fields[CdrFields.CostDetails] = decodeWhenRead ? costDetails : costDetails.Map;
         }
         return fields;
     }
