@@ -63,7 +63,19 @@ internal sealed class WriteOperation
             Fail(rejected);
             return;
         }
-        _done.TrySetResult(_committed?.Invoke(_executed) ?? _executed);
+        bool result;
+        try
+        {
+            result = _committed?.Invoke(_executed) ?? _executed;
+        }
+#pragma warning disable CA1031 // The writer runs on a thread of its own: a failing callback goes to its waiter, not the process.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _done.TrySetException(e);
+            return;
+        }
+        _done.TrySetResult(result);
     }
 
     public void Fail(Exception e)
