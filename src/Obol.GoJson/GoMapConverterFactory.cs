@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -56,14 +57,39 @@ internal sealed class GoMapConverter<TMap, TValue> : JsonConverter<TMap>
         {
             throw new JsonException($"cannot read a map from JSON {reader.TokenType}");
         }
-        var map = new Dictionary<string, TValue>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        // The entries are gathered first so the map is made at its final size: grown entry by entry, an event's map of a
+        // dozen fields was allocated four times over.
+        var entries = ArrayPool<KeyValuePair<string, TValue>>.Shared.Rent(16);
+        var count = 0;
+        try
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            map[key] = JsonSerializer.Deserialize<TValue>(ref reader, options)!;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                var value = JsonSerializer.Deserialize<TValue>(ref reader, options)!;
+                if (count == entries.Length)
+                {
+                    var larger = ArrayPool<KeyValuePair<string, TValue>>.Shared.Rent(count * 2);
+                    entries.AsSpan(0, count).CopyTo(larger);
+                    Array.Clear(entries, 0, count);
+                    ArrayPool<KeyValuePair<string, TValue>>.Shared.Return(entries);
+                    entries = larger;
+                }
+                entries[count++] = new(key, value);
+            }
+            var map = new Dictionary<string, TValue>(count);
+            for (var i = 0; i < count; i++)
+            {
+                map[entries[i].Key] = entries[i].Value;
+            }
+            return (TMap)(object)map;
         }
-        return (TMap)(object)map;
+        finally
+        {
+            Array.Clear(entries, 0, count);
+            ArrayPool<KeyValuePair<string, TValue>>.Shared.Return(entries);
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)

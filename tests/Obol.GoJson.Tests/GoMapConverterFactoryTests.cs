@@ -37,6 +37,17 @@ public sealed class GoMapConverterFactoryTests
     }
 
     [Fact]
+    public void Read_MoreKeysThanTheFirstBuffer_KeepsEveryKeyInOrder()
+    {
+        var json = "{" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{{\"n\":{i}}}")) + "}";
+
+        var map = JsonSerializer.Deserialize<Dictionary<string, object?>>(json, s_options)!;
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => "k" + i), map.Keys);
+        Assert.Equal(39m, Assert.IsType<Dictionary<string, object?>>(map["k39"])["n"]);
+    }
+
+    [Fact]
     public void Read_DuplicateKeys_LastWins()
     {
         var map = JsonSerializer.Deserialize<IReadOnlyDictionary<string, decimal>>("{\"a\":1,\"b\":\"2\",\"a\":3}", s_options);
