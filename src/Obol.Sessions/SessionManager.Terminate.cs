@@ -199,12 +199,9 @@ public sealed partial class SessionManager
         CancellationToken cancellationToken)
     {
         var cd = MissingStretch(run, charged, missing);
-        var journaled = journal is not null && session.IsJournaled;
-        var sequence = run.DebitCount;
-        var withStart = !session.StartWritten;
+        var (log, journaled) = JournalFor(session, run);
         EventCost? eventCost = null;
         string? settledJson = null;
-        var debitWritten = false;
         var forgotten = false;
         var (cost, error) = await rater.DebitAndSettleAsync(cd, cost =>
         {
@@ -212,37 +209,31 @@ public sealed partial class SessionManager
             var final = run.CallCost!;
             var rounding = CallCostOperations.Round(final);
             eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
-            if (!journaled)
+            if (log is null)
             {
                 return (rounding, []);
             }
-            List<JournalWrite> writes = withStart ? [journal!.Started(session)] : [];
-            // The session leaves the journal in this same write when this is its last settlement: the debit's own
-            // document would be deleted as it is written.
-            if (!last)
-            {
-                writes.AddRange(journal!.Debited(session, run.Index, sequence, cost));
-                debitWritten = true;
-            }
+            // The last settlement removes the session from the journal in this same write, so the debit's own
+            // document (and a start not yet written) would only be deleted as it is written.
+            List<JournalWrite> writes = last ? [] : [.. log(cost)];
             var settled = journal!.Settled(session, run.Index, eventCost);
             settledJson = settled.Json;
             writes.Add(settled);
-            if (last)
+            if (last && session.StartWritten)
             {
                 writes.AddRange(journal.Forget(session));
                 forgotten = true;
             }
             return (rounding, writes);
         }, cancellationToken).ConfigureAwait(false);
+        if (journaled())
+        {
+            run.DebitCount++;
+        }
         if (error is not null || cost is null || eventCost is null)
         {
             return error ?? ErrorCodes.ServerError;
         }
-        if (debitWritten)
-        {
-            run.DebitCount++;
-        }
-        session.StartWritten |= journaled;
         session.Forgotten |= forgotten;
         Settled(run, run.CallCost!, eventCost, settledJson);
         return null;
