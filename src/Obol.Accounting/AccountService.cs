@@ -33,13 +33,25 @@ public sealed class AccountService
     /// <summary><c>Responder.Debit</c>: charges the whole call; the unpaid rest goes onto <c>*default</c>.</summary>
     public Task<(CallCost? Cost, string? Error)> DebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
         WithCallAccountsAsync(request.Call, save: !request.DryRun,
-            (account, members) => _debitor.Debit(request, account, members, request.DryRun, !request.DenyNegativeAccount), cancellationToken,
-            request.Journal);
+            (account, members) => Summarised(account, () => _debitor.Debit(request, account, members, request.DryRun, !request.DenyNegativeAccount)),
+            cancellationToken, request.Journal);
 
     /// <summary><c>Responder.MaxDebit</c>: charges as much of the call as the balances allow.</summary>
     public Task<(CallCost? Cost, string? Error)> MaxDebitAsync(DebitRequest request, CancellationToken cancellationToken = default) =>
-        WithCallAccountsAsync(request.Call, save: true, (account, members) => _debitor.MaxDebit(request, account, members), cancellationToken,
-            request.Journal);
+        WithCallAccountsAsync(request.Call, save: true, (account, members) => Summarised(account, () => _debitor.MaxDebit(request, account, members)),
+            cancellationToken, request.Journal);
+
+    /// <summary>CallDescriptor.AccountSummary: a successful debit's cost carries the account as the debit left it.</summary>
+    private static (CallCost? Cost, string? Error) Summarised(Account account, Func<(CallCost? Cost, string? Error)> debit)
+    {
+        var before = AccountSummaries.Of(account);
+        var (cost, error) = debit();
+        if (error is null && cost is not null)
+        {
+            cost.AccountSummary = AccountSummaries.Of(account).WithInitialValues(before);
+        }
+        return (cost, error);
+    }
 
     /// <summary><c>Responder.GetMaxSessionTime</c>: how long the call may last; −1 ns for unlimited.</summary>
     public async Task<(Usage MaxUsage, string? Error)> GetMaxUsageAsync(DebitRequest request, CancellationToken cancellationToken = default)
@@ -79,10 +91,11 @@ public sealed class AccountService
 
     /// <summary>
     /// A session's settlement in one change: the unused increments given back and the rounding corrections applied
-    /// (RefundIncrements then RefundRounding), saved with <paramref name="journal"/> atomically.
+    /// (RefundIncrements then RefundRounding), saved atomically with the documents <paramref name="journal"/> answers
+    /// once they are applied, given the summary of <paramref name="accountKey"/> (null when no refund touched it).
     /// </summary>
     public async Task SettleAsync(IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements, string tor, CounterContext call,
-        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken = default)
+        string accountKey, Func<AccountSummary?, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken = default)
     {
         var rounding = RoundingRefunds(roundIncrements);
         var ids = refunds.Concat(rounding).Select(i => i.BalanceInfo?.AccountId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!)
@@ -92,33 +105,30 @@ public sealed class AccountService
             _debitor.RefundIncrements(refunds, tor.Length == 0 ? Meta.Voice : tor, call, accounts);
             _debitor.RefundIncrements(rounding, Meta.Monetary, call, accounts);
             return true;
-        }, cancellationToken, journal).ConfigureAwait(false);
+        }, cancellationToken,
+            accounts => journal(accounts.TryGetValue(accountKey, out var account) ? AccountSummaries.Of(account) : null)).ConfigureAwait(false);
     }
 
     /// <summary>
     /// <c>Responder.Debit</c> and the settlement after it (RefundRounding) as one change, saved with the journal
-    /// documents in one write: <paramref name="settle"/> gets the debit's cost while the accounts are held and answers the
-    /// rounding increments and the documents. A rounding increment paid by an account this call does not hold (one that
+    /// documents in one write: <paramref name="rounding"/> gets the debit's cost while the accounts are held and answers
+    /// the rounding increments; <paramref name="journal"/> then gets the cost, its summary as the rounding left the
+    /// account, and answers the documents. A rounding increment paid by an account this call does not hold (one that
     /// left the call's shared group) cannot be applied here; its caller settles such runs with <see cref="SettleAsync"/>.
     /// </summary>
-    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(DebitRequest request,
-        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CounterContext call,
-        CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<JournalWrite> journal = [];
-        return WithCallAccountsAsync(request.Call, save: true, (account, members) =>
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(DebitRequest request, Func<CallCost, IReadOnlyList<Increment>> rounding,
+        Func<CallCost, IReadOnlyList<JournalWrite>> journal, CounterContext call, CancellationToken cancellationToken = default) =>
+        WithCallAccountsAsync(request.Call, save: true, (account, members) => Summarised(account, () =>
         {
             var (cost, error) = _debitor.Debit(request, account, members, dryRun: false, !request.DenyNegativeAccount);
             if (error is not null || cost is null)
             {
                 return (cost, error);
             }
-            (var rounding, journal) = settle(cost);
             var held = new Dictionary<string, Account>(members, StringComparer.Ordinal) { [account.Id] = account };
-            _debitor.RefundIncrements(RoundingRefunds(rounding), Meta.Monetary, call, held);
+            _debitor.RefundIncrements(RoundingRefunds(rounding(cost)), Meta.Monetary, call, held);
             return (cost, null);
-        }, cancellationToken, _ => journal);
-    }
+        }), cancellationToken, journal);
 
     /// <summary>Each monetary rounding increment as the refund that takes its correction off the balance that paid it.</summary>
     private static List<Increment> RoundingRefunds(IReadOnlyList<Increment> roundIncrements) =>
@@ -267,7 +277,7 @@ public sealed class AccountService
     }
 
     private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken,
-        IReadOnlyList<JournalWrite>? journal = null)
+        Func<IReadOnlyDictionary<string, Account>, IReadOnlyList<JournalWrite>>? journal = null)
     {
         Task saved = Task.CompletedTask;
         await using (await AcquireInOrderAsync(ids, cancellationToken).ConfigureAwait(false))
@@ -282,9 +292,11 @@ public sealed class AccountService
             }
             if (journal is not null)
             {
-                if (work(accounts) || journal.Count > 0)
+                var changed = work(accounts);
+                var documents = journal(accounts);
+                if (changed || documents.Count > 0)
                 {
-                    saved = _store.SaveAsync([.. accounts.Values], journal, cancellationToken).AsTask();
+                    saved = _store.SaveAsync([.. accounts.Values], documents, cancellationToken).AsTask();
                 }
             }
             else if (work(accounts))

@@ -76,7 +76,7 @@ public static class EventCostJson
         }
         w.EndArray();
         w.Name("AccountSummary"u8);
-        w.Null();
+        WriteSummary(ref w, cost.AccountSummary);
         w.Name("Rating"u8);
         w.StartObject();
         foreach (var (id, r) in Sorted(cost.Rating))
@@ -186,6 +186,73 @@ public static class EventCostJson
             w.Number(v);
         }
         w.EndArray();
+    }
+
+    private static void WriteSummary(ref GoJsonWriter w, AccountSummary? summary)
+    {
+        if (summary is null)
+        {
+            w.Null();
+            return;
+        }
+        w.StartObject();
+        w.Name("Tenant"u8);
+        w.String(summary.Tenant);
+        w.Name("AccountID"u8);
+        w.String(summary.AccountID);
+        w.Name("BalanceSummaries"u8);
+        if (summary.BalanceSummaries is { } balances)
+        {
+            w.StartArray();
+            foreach (var b in balances)
+            {
+                WriteBalance(ref w, b);
+            }
+            w.EndArray();
+        }
+        else
+        {
+            w.Null();
+        }
+        w.Name("AllowNegative"u8);
+        w.Bool(summary.AllowNegative);
+        w.Name("Disabled"u8);
+        w.Bool(summary.Disabled);
+        w.EndObject();
+    }
+
+    private static void WriteBalance(ref GoJsonWriter w, BalanceSummary b)
+    {
+        w.StartObject();
+        w.Name("UUID"u8);
+        w.String(b.UUID);
+        w.Name("ID"u8);
+        w.String(b.ID);
+        w.Name("Type"u8);
+        w.String(b.Type);
+        w.Name("Initial"u8);
+        w.Number(b.Initial);
+        w.Name("Value"u8);
+        w.Number(b.Value);
+        if (b.Weight != 0)
+        {
+            w.Name("Weight"u8);
+            w.Number(b.Weight);
+        }
+        w.Name("Disabled"u8);
+        w.Bool(b.Disabled);
+        if (b.Factors is { Count: > 0 } factors)
+        {
+            w.Name("Factors"u8);
+            w.StartObject();
+            foreach (var (key, factor) in factors.OrderBy(p => p.Key, GoStringComparer.Instance))
+            {
+                w.Name(key);
+                w.Number(factor);
+            }
+            w.EndObject();
+        }
+        w.EndObject();
     }
 
     // Go writes map keys sorted by their UTF-8 bytes.

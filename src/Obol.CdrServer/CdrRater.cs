@@ -151,10 +151,6 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
             return Fail(cdr, error ?? ErrorCodes.NotFound);
         }
         var eventCost = EventCostBuilder.FromCallCost(cost, cdr.Cgrid, cdr.RunId, roundingDecimals);
-        if (debited)
-        {
-            EventCostAccounting.Fill(eventCost, cost);
-        }
         cdr.Cost = eventCost.Cost ?? cost.Cost;
         cdr.CostDetails = EventCostJson.Write(eventCost).ToString();
         cdr.CostSource = CostSourceCdrs;

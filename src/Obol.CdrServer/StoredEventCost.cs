@@ -27,8 +27,8 @@ internal sealed class StoredEventCost
     /// <summary>Every charge's increments, a charge repeated CompressFactor times; BalanceInfo set where Accounting names one.</summary>
     public IReadOnlyList<Increment> Increments { get; }
 
-    /// <summary>Whether any increment names the balance that paid it. A debited cost without any (one SessionS wrote,
-    /// or one stored before CDRs recorded them) cannot be given back.</summary>
+    /// <summary>Whether any increment names the balance that paid it. A debited cost without any (one stored before
+    /// SessionS and CDRs recorded them) cannot be given back.</summary>
     public bool Accounted { get; }
 
     public static bool TryParse(string json, int roundingDecimals, [NotNullWhen(true)] out StoredEventCost? cost, [NotNullWhen(false)] out string? error)

@@ -125,6 +125,8 @@ public ref struct GoJsonWriter
 
     public void Null() => Raw("null"u8);
 
+    public void Bool(bool value) => Raw(value ? "true"u8 : "false"u8);
+
     /// <summary>A value already written as JSON.</summary>
     public void Raw(ReadOnlySpan<byte> json)
     {

@@ -19,6 +19,9 @@ public sealed class CallCost
 
     public List<RatingSpan> Timespans { get; set; } = [];
 
+    /// <summary>The paying account after the debit that made this cost (null for a cost only rated).</summary>
+    public AccountSummary? AccountSummary { get; set; }
+
     /// <summary>Whether this piece of the call pays the connect fee (LoopIndex 0).</summary>
     public bool DeductConnectFee { get; init; }
 

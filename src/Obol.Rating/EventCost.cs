@@ -15,7 +15,7 @@ public sealed class EventCost
     public Usage? Usage { get; set; }
     public decimal? Cost { get; set; }
     public List<ChargingInterval> Charges { get; set; } = [];
-    public object? AccountSummary { get; set; }
+    public AccountSummary? AccountSummary { get; set; }
     public Dictionary<string, RatingUnit> Rating { get; set; } = [];
     public Dictionary<string, BalanceCharge> Accounting { get; set; } = [];
     public Dictionary<string, Dictionary<string, string>> RatingFilters { get; set; } = [];

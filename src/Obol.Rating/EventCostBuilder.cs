@@ -15,7 +15,7 @@ public static class EventCostBuilder
     public static EventCost FromCallCost(CallCost cc, string cgrId, string runId, int roundingDecimals, Func<string>? newId = null)
     {
         newId ??= RandomId;
-        var ec = new EventCost { CGRID = cgrId, RunID = runId };
+        var ec = new EventCost { CGRID = cgrId, RunID = runId, AccountSummary = cc.AccountSummary };
         if (cc.Timespans.Count > 0)
         {
             ec.StartTime = cc.Timespans[0].TimeStart.InZone(cc.TimeZone).ToOffsetDateTime();
@@ -41,6 +41,7 @@ public static class EventCostBuilder
             }
             ec.Charges.Add(charge);
         }
+        EventCostAccounting.Fill(ec, cc, newId);
         ec.Compute(roundingDecimals);
         return ec;
     }

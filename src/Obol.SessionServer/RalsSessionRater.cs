@@ -27,14 +27,15 @@ public sealed class RalsSessionRater(RalsService rals) : ISessionRater
         rals.Accounts.DebitAsync(new DebitRequest(call) { Journal = journal }, cancellationToken);
 
     public async Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
-        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken)
+        Func<AccountSummary?, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken)
     {
-        await rals.Accounts.SettleAsync(refunds, roundIncrements, call.ToR, new CounterContext(call.Category, call.Destination), journal, cancellationToken)
-            .ConfigureAwait(false);
+        await rals.Accounts.SettleAsync(refunds, roundIncrements, call.ToR, new CounterContext(call.Category, call.Destination), call.AccountKey,
+            journal, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
-    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
-        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken) =>
-        rals.Accounts.DebitAndSettleAsync(new DebitRequest(call), settle, new CounterContext(call.Category, call.Destination), cancellationToken);
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<Increment>> rounding,
+        Func<CallCost, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken) =>
+        rals.Accounts.DebitAndSettleAsync(new DebitRequest(call), rounding, journal, new CounterContext(call.Category, call.Destination),
+            cancellationToken);
 }

@@ -23,6 +23,8 @@ internal static class CallCostOperations
             }
         }
         into.Cost += next.Cost;
+        // EventCost.Merge: the latest debit's summary, each balance's Initial kept from the first.
+        into.AccountSummary = next.AccountSummary?.WithInitialValuesOf(into.AccountSummary) ?? into.AccountSummary;
     }
 
     private static bool TryAbsorb(RatingSpan last, RatingSpan span)

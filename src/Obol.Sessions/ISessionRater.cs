@@ -27,17 +27,20 @@ public interface ISessionRater
     /// <summary>
     /// <c>Responder.RefundIncrements</c> then <c>Responder.RefundRounding</c> as one change: the unused increments (each with
     /// its BalanceInfo) given back, and each rounding increment's Cost (the correction rounded − raw already added to the
-    /// session's cost) taken off the monetary balance that paid its span.
+    /// session's cost) taken off the monetary balance that paid its span. <paramref name="journal"/> is then given the
+    /// summary of the call's account as the change left it (null when no refund touched it) and answers the documents
+    /// saved with the change.
     /// </summary>
     Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
-        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken);
+        Func<AccountSummary?, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken);
 
     /// <summary>
     /// <c>Responder.Debit</c> of a run's last stretch and the run's settlement after it, as one change of the account:
-    /// <paramref name="settle"/> is given the debit's cost while the account is held and answers the rounding increments
-    /// to apply (as <see cref="SettleAsync"/>'s) and the journal documents to save with both. Not called when the debit
+    /// <paramref name="rounding"/> is given the debit's cost while the account is held and answers the rounding increments
+    /// to apply (as <see cref="SettleAsync"/>'s); <paramref name="journal"/> is then given the cost, its AccountSummary
+    /// as the rounding left the account, and answers the documents saved with both. Neither is called when the debit
     /// fails; then nothing changes.
     /// </summary>
-    Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
-        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken);
+    Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<Increment>> rounding,
+        Func<CallCost, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken);
 }

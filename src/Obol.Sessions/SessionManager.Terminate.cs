@@ -157,20 +157,44 @@ public sealed partial class SessionManager
             return null;
         }
         var rounding = CallCostOperations.Round(final);
-        var eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
-        List<JournalWrite> settled = journal is not null && session.IsJournaled ? [journal.Settled(session, run.Index, eventCost)] : [];
-        if (last && settled.Count > 0 && session.StartWritten)
+        var journaling = journal is not null && session.IsJournaled;
+        EventCost? eventCost = null;
+        string? settledJson = null;
+        var forgotten = false;
+        IReadOnlyList<JournalWrite> Settle(AccountSummary? settledAccount)
         {
-            settled.AddRange(journal!.Forget(session));
+            // refundSession and roundCost: the summary becomes the account as the refunds left it.
+            final.AccountSummary = settledAccount?.WithInitialValuesOf(final.AccountSummary) ?? final.AccountSummary;
+            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+            return journaling ? SettledWrites(session, run, eventCost, last, out settledJson, out forgotten) : [];
         }
-        if ((surplus.Count > 0 || rounding.Count > 0 || settled.Count > 0)
-            && await rater.SettleAsync(run.Call.Clone(), surplus, rounding, settled, cancellationToken).ConfigureAwait(false) is { } settleError)
+        if ((surplus.Count > 0 || rounding.Count > 0 || journaling)
+            && await rater.SettleAsync(run.Call.Clone(), surplus, rounding, Settle, cancellationToken).ConfigureAwait(false) is { } settleError)
         {
             return settleError;
         }
-        session.Forgotten |= last && settled.Count > 1;
-        Settled(run, final, eventCost, settled.Count > 0 ? settled[0].Json : null);
+        if (eventCost is null)
+        {
+            Settle(null);
+        }
+        session.Forgotten |= forgotten;
+        Settled(run, final, eventCost!, settledJson);
         return null;
+    }
+
+    /// <summary>The run's settled cost for the journal; the last settlement also removes the session from it.</summary>
+    private List<JournalWrite> SettledWrites(Session session, SessionRun run, EventCost eventCost, bool last, out string? settledJson,
+        out bool forgotten)
+    {
+        var settled = journal!.Settled(session, run.Index, eventCost);
+        settledJson = settled.Json;
+        List<JournalWrite> writes = [settled];
+        forgotten = last && session.StartWritten;
+        if (forgotten)
+        {
+            writes.AddRange(journal.Forget(session));
+        }
+        return writes;
     }
 
     private static void Settled(SessionRun run, CallCost final, EventCost eventCost, string? settledJson)
@@ -203,28 +227,27 @@ public sealed partial class SessionManager
         EventCost? eventCost = null;
         string? settledJson = null;
         var forgotten = false;
+        AccountSummary? earlier = null;
         var (cost, error) = await rater.DebitAndSettleAsync(cd, cost =>
         {
+            earlier = run.CallCost?.AccountSummary;
             AddCost(run, cost);
+            return CallCostOperations.Round(run.CallCost!);
+        }, cost =>
+        {
             var final = run.CallCost!;
-            var rounding = CallCostOperations.Round(final);
+            final.AccountSummary = cost.AccountSummary?.WithInitialValuesOf(earlier) ?? earlier;
             eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
             if (log is null)
             {
-                return (rounding, []);
+                return [];
             }
             // The last settlement removes the session from the journal in this same write, so the debit's own
             // document (and a start not yet written) would only be deleted as it is written.
             List<JournalWrite> writes = last ? [] : [.. log(cost)];
-            var settled = journal!.Settled(session, run.Index, eventCost);
-            settledJson = settled.Json;
-            writes.Add(settled);
-            if (last && session.StartWritten)
-            {
-                writes.AddRange(journal.Forget(session));
-                forgotten = true;
-            }
-            return (rounding, writes);
+            writes.AddRange(SettledWrites(session, run, eventCost, last, out var json, out forgotten));
+            settledJson = json;
+            return writes;
         }, cancellationToken).ConfigureAwait(false);
         if (journaled())
         {

@@ -28,13 +28,25 @@ public class EventCostJsonTests
             DateTimeZone.Utc, SystemClock.Instance.GetCurrentInstant()).Cost!;
         cost.Accounting["acc1"] = new BalanceCharge("cgrates.org:1001", "uuid-1", "r1", 0.5m, null, "");
         cost.Accounting["acc0"] = new BalanceCharge("cgrates.org:1001", "uuid-<&>", "r1", 1e-7m, 2m, "x");
+        cost.AccountSummary = new AccountSummary
+        {
+            Tenant = "cgrates.org",
+            AccountID = "1001",
+            AllowNegative = true,
+            BalanceSummaries =
+            [
+                new BalanceSummary { UUID = "u1", ID = "free", Type = "*voice", Initial = 60e9m, Value = 40e9m, Weight = 20 },
+                new BalanceSummary { UUID = "u2", ID = "u2", Type = "*monetary", Value = -0.25m, Disabled = true,
+                    Factors = new Dictionary<string, decimal> { ["b"] = 2m, ["a"] = 0.5m } },
+            ],
+        };
         Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
     }
 
     [Fact]
     public void Write_EmptyCost_MatchesTheGoSerializer()
     {
-        var cost = new EventCost();
+        var cost = new EventCost { AccountSummary = new AccountSummary { AccountID = "1001" } };
         Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
     }
 }

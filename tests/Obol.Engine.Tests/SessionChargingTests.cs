@@ -87,6 +87,35 @@ public sealed class SessionChargingTests
     }
 
     [Fact]
+    public async Task RateCdrs_RerateOfAPrepaidSessionCdr_RefundsTheSessionsDebitAndChargesTheNewCostOnce()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var sw = engine.Switch;
+        await sw.InitiateAsync("rr", "1001", "1002", "*prepaid", debitInterval: "10s");
+        Assert.Equal("OK", (await sw.TerminateRawAsync("rr", "1001", "1002", "*prepaid", "75s")).ResultString());
+        Assert.Equal("OK", (await sw.ProcessCdrRawAsync("rr", "1001", "1002", "*prepaid", "75s")).ResultString());
+        // APIerSv2.GetCDRs gives CostDetails as a JSON string (ExternalCDR).
+        using var details = System.Text.Json.JsonDocument.Parse((await engine.CdrsAsync("rr")).EnumerateArray()
+            .Single(c => c.GetProperty("RunID").GetString() == "*default").GetProperty("CostDetails").GetString()!);
+
+        await engine.CallAsync("CDRsV1.RateCDRs", """{"Flags":["*rerate"],"OriginIDs":["rr"],"RunIDs":["*default"]}""");
+        await engine.CallAsync("CDRsV1.RateCDRs", """{"Flags":["*rerate"],"OriginIDs":["rr"],"RunIDs":["*default"]}""");
+
+        // The session's cost names the balance each increment came from, as CGRateS's does.
+        var paid = details.RootElement.GetProperty("Accounting").EnumerateObject().Select(a => a.Value.GetProperty("AccountID").GetString()).Distinct();
+        Assert.Equal(["cgrates.org:1001"], paid);
+        var summary = details.RootElement.GetProperty("AccountSummary");
+        Assert.Equal("1001", summary.GetProperty("AccountID").GetString());
+        var balance = summary.GetProperty("BalanceSummaries").EnumerateArray().Single(b => b.GetProperty("Type").GetString() == "*monetary");
+        Assert.Equal((10m, 10m - SessionCostTo1002(75)), (balance.GetProperty("Initial").GetDecimal(), balance.GetProperty("Value").GetDecimal()));
+        var rerated = (await engine.CdrsAsync("rr")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
+        Assert.Equal("*cdrs", rerated.GetProperty("CostSource").GetString());
+        var cost = rerated.GetProperty("Cost").GetDecimal();
+        Assert.True(cost > 0);
+        Assert.Equal(10m - cost, await engine.MonetaryAsync("1001"));
+    }
+
+    [Fact]
     public async Task ProcessEvent_RalsFlagsThroughTheCall_AuthorizesChargesAndWritesTheCdr()
     {
         await using var engine = await SessionEngine.StartAsync();

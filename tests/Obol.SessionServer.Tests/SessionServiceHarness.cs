@@ -106,10 +106,9 @@ internal static class SessionServiceHarness
             CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
-            IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken) => throw new NotSupportedException();
+            Func<AccountSummary?, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
-            Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
+        public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<Increment>> rounding,
+            Func<CallCost, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

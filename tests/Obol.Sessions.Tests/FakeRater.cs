@@ -84,7 +84,7 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
     }
 
     public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
-        IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken)
+        Func<AccountSummary?, IReadOnlyList<JournalWrite>> settled, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -98,6 +98,7 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
                 Calls.Add("RefundRounding");
                 _balance -= roundIncrements.Sum(i => i.Cost);
             }
+            var journal = settled(null);
             Journal.AddRange(journal);
             Sink?.Invoke(journal);
             return Task.FromResult<string?>(null);
@@ -105,19 +106,20 @@ internal sealed class FakeRater(decimal balance, decimal pricePerSecond) : ISess
     }
 
     /// <summary>Debit then RefundRounding, as the two calls record them, with the journal documents of both.</summary>
-    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
-        Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken)
+    public Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<Increment>> settle,
+        Func<CallCost, IReadOnlyList<JournalWrite>> settled, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Calls.Add("Debit");
             var cost = Charge(call, Seconds(call.Duration));
-            var (rounding, journal) = settle(cost);
+            var rounding = settle(cost);
             if (rounding.Count > 0)
             {
                 Calls.Add("RefundRounding");
                 _balance -= rounding.Sum(i => i.Cost);
             }
+            var journal = settled(cost);
             Journal.AddRange(journal);
             Sink?.Invoke(journal);
             return Task.FromResult<(CallCost?, string?)>((cost, null));

@@ -84,13 +84,18 @@ internal static class SessionMemory
             CancellationToken cancellationToken) => Cost(call);
 
         public Task<string?> SettleAsync(CallDescriptor call, IReadOnlyList<Increment> refunds, IReadOnlyList<Increment> roundIncrements,
-            IReadOnlyList<JournalWrite> journal, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+            Func<AccountSummary?, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken)
+        {
+            _ = journal(null);
+            return Task.FromResult<string?>(null);
+        }
 
-        public async Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call,
-            Func<CallCost, (IReadOnlyList<Increment> Rounding, IReadOnlyList<JournalWrite> Journal)> settle, CancellationToken cancellationToken)
+        public async Task<(CallCost? Cost, string? Error)> DebitAndSettleAsync(CallDescriptor call, Func<CallCost, IReadOnlyList<Increment>> rounding,
+            Func<CallCost, IReadOnlyList<JournalWrite>> journal, CancellationToken cancellationToken)
         {
             var (cost, error) = await Cost(call).ConfigureAwait(false);
-            _ = settle(cost!);
+            _ = rounding(cost!);
+            _ = journal(cost!);
             return (cost, error);
         }
 

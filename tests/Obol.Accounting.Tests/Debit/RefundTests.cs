@@ -90,18 +90,27 @@ public class RefundTests
     {
         var (f, cd) = await TwoMinuteCallOf1001();
         var settled = 0;
+        AccountSummary? summary = null;
 
         var (cc, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), cost =>
         {
             settled++;
             var paidBy = cost.Timespans[^1].Increments[^1].BalanceInfo;
-            return ([new Increment(Usage.Zero, 0.0003m, 1, paidBy)], [new JournalWrite("test", "k", "{}")]);
+            return [new Increment(Usage.Zero, 0.0003m, 1, paidBy)];
+        }, cost =>
+        {
+            summary = cost.AccountSummary;
+            return [new JournalWrite("test", "k", "{}")];
         }, CounterContext.None);
 
         Assert.Null(error);
         Assert.Equal(1, settled);
         Assert.Equal(0.7002m, cc!.Cost);
         Assert.Equal(10m - 0.7002m - 0.0003m, (await f.GetAsync("cgrates.org:1001")).BalanceMap[BalanceTypes.Monetary][0].Value);
+        // The documents see the account as the rounding left it, each balance with its value before the debit.
+        var balance = Assert.Single(summary!.BalanceSummaries!);
+        Assert.Equal(("cgrates.org", "1001"), (summary.Tenant, summary.AccountID));
+        Assert.Equal((10m, 10m - 0.7002m - 0.0003m, BalanceTypes.Monetary), (balance.Initial, balance.Value, balance.Type));
     }
 
     [Fact]
@@ -113,7 +122,11 @@ public class RefundTests
         var (_, error) = await f.Service.DebitAndSettleAsync(new DebitRequest(cd), _ =>
         {
             settled++;
-            return ([], []);
+            return [];
+        }, _ =>
+        {
+            settled++;
+            return [];
         }, CounterContext.None);
 
         Assert.Equal(ErrorCodes.AccountDisabled, error);

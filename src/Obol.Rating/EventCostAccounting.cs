@@ -1,17 +1,15 @@
 using Obol.Primitives;
-using Obol.Rating;
 
-namespace Obol.CdrServer;
+namespace Obol.Rating;
 
 /// <summary>
-/// The Accounting half of NewEventCostFromCallCost (engine/eventcost.go newChargingIncrement), which
-/// <see cref="EventCostBuilder"/> leaves out: each increment a debit paid names a BalanceCharge (account, balance
-/// UUID, units, rating) by id. A stored CDR's cost can only be refunded through these, so CDRs adds them to every cost
-/// it debits. The increments of a charge are the span's, then its rounding increment, as the builder lays them out.
+/// The Accounting half of NewEventCostFromCallCost (engine/eventcost.go newChargingIncrement): each increment a debit
+/// paid names a BalanceCharge (account, balance UUID, units, rating) by id. A stored CDR's cost can only be refunded
+/// through these. The increments of a charge are the span's, then its rounding increment, as the builder lays them out.
 /// </summary>
 internal static class EventCostAccounting
 {
-    public static void Fill(EventCost ec, CallCost cc)
+    public static void Fill(EventCost ec, CallCost cc, Func<string> newId)
     {
         if (ec.Charges.Count != cc.Timespans.Count)
         {
@@ -30,7 +28,7 @@ internal static class EventCostAccounting
             {
                 var rounded = j == ts.Increments.Length;
                 var increment = rounded ? ts.RoundIncrement!.Value : ts.Increments[j];
-                if (AccountingIdFor(ec, increment, ts, rounded) is { } id)
+                if (AccountingIdFor(ec, increment, ts, rounded, newId) is { } id)
                 {
                     charge.Increments[j] = charge.Increments[j] with { AccountingID = id };
                 }
@@ -38,32 +36,32 @@ internal static class EventCostAccounting
         }
     }
 
-    private static string? AccountingIdFor(EventCost ec, Increment increment, RatingSpan ts, bool rounded)
+    private static string? AccountingIdFor(EventCost ec, Increment increment, RatingSpan ts, bool rounded, Func<string> newId)
     {
         if (increment.BalanceInfo is not { } info)
         {
             return null;
         }
         // The balance's rating unit, with the span's matched filters, shared with the charges' entries.
-        string RatingOf(RateInterval? ri) => rounded ? Meta.Rounding : EventCostBuilder.RatingIdFor(ec, ri, ts, EventCostBuilder.RandomId);
+        string RatingOf(RateInterval? ri) => rounded ? Meta.Rounding : EventCostBuilder.RatingIdFor(ec, ri, ts, newId);
         if (info.Unit is { } unit)
         {
             // The money paying for a unit balance's non-free increment is its extra charge.
             var extra = Meta.None;
             if (info.Monetary is { } paid)
             {
-                extra = IdWithSet(ec, new BalanceCharge(info.AccountId, paid.Uuid, RatingOf(paid.RateInterval), increment.Cost, null, ""));
+                extra = IdWithSet(ec, newId, new BalanceCharge(info.AccountId, paid.Uuid, RatingOf(paid.RateInterval), increment.Cost, null, ""));
             }
-            return IdWithSet(ec, new BalanceCharge(info.AccountId, unit.Uuid, RatingOf(unit.RateInterval), unit.Consumed,
+            return IdWithSet(ec, newId, new BalanceCharge(info.AccountId, unit.Uuid, RatingOf(unit.RateInterval), unit.Consumed,
                 unit.Factor == 1 ? null : unit.Factor, extra));
         }
         return info.Monetary is { } money
-            ? IdWithSet(ec, new BalanceCharge(info.AccountId, money.Uuid, RatingOf(money.RateInterval), increment.Cost, null, ""))
+            ? IdWithSet(ec, newId, new BalanceCharge(info.AccountId, money.Uuid, RatingOf(money.RateInterval), increment.Cost, null, ""))
             : null;
     }
 
     /// <summary>Accounting.GetIDWithSet with BalanceCharge.Equals, which reads an empty ExtraChargeID as <c>*none</c>.</summary>
-    private static string IdWithSet(EventCost ec, BalanceCharge charge)
+    private static string IdWithSet(EventCost ec, Func<string> newId, BalanceCharge charge)
     {
         foreach (var (id, existing) in ec.Accounting)
         {
@@ -74,7 +72,7 @@ internal static class EventCostAccounting
                 return id;
             }
         }
-        return EventCostBuilder.Add(ec.Accounting, charge, EventCostBuilder.RandomId);
+        return EventCostBuilder.Add(ec.Accounting, charge, newId);
     }
 
     private static string ExtraId(BalanceCharge charge) => charge.ExtraChargeID.Length == 0 ? Meta.None : charge.ExtraChargeID;
