@@ -6,16 +6,16 @@ namespace Obol.Api;
 
 /// <summary>engine.CallCost as Go marshals it (field order is the struct's): Responder replies and increments given back.</summary>
 public sealed record CallCostWire(string Category, string Tenant, string Subject, string Account, string Destination, string ToR, decimal Cost,
-    List<TimeSpanWire>? Timespans, decimal RatedUsage, object? AccountSummary)
+    List<TimeSpanWire>? Timespans, decimal RatedUsage, AccountSummary? AccountSummary)
 {
     public static CallCostWire From(CallCost cc) => new(cc.Category, cc.Tenant, cc.Subject, cc.Account, cc.Destination, cc.ToR, cc.Cost,
-        cc.Timespans.Count == 0 ? null : [.. cc.Timespans.Select(ts => TimeSpanWire.From(ts, cc.TimeZone))], cc.RatedUsage.Nanoseconds, null);
+        cc.Timespans.Count == 0 ? null : [.. cc.Timespans.Select(ts => TimeSpanWire.From(ts, cc.TimeZone))], cc.RatedUsage.Nanoseconds, cc.AccountSummary);
 
     /// <summary>Reads a CallCost back whole (rate intervals and which balances paid), as a session's journal stores it.</summary>
     public CallCost ToCallCost() => new()
     {
         Category = Category, Tenant = Tenant, Subject = Subject, Account = Account, Destination = Destination, ToR = ToR, Cost = Cost,
-        Timespans = [.. (Timespans ?? []).Select(t => t.ToRatingSpan())],
+        Timespans = [.. (Timespans ?? []).Select(t => t.ToRatingSpan())], AccountSummary = AccountSummary,
     };
 }
 

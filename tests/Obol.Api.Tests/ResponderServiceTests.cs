@@ -33,12 +33,15 @@ public class ResponderServiceTests
     }
 
     [Fact]
-    public async Task Debit_TwentySeconds_TakesTheCostFromTheAccount()
+    public async Task Debit_TwentySeconds_TakesTheCostFromTheAccountAndSummarisesIt()
     {
         await using var api = await ApiCalls.StartAsync();
         var cc = await api.ResultAsync<JsonElement>("Responder.Debit", Call("1002", "2014-08-04T13:00:00Z", "2014-08-04T13:00:20Z"));
         Assert.Equal(0.6m, cc.GetProperty("Cost").GetDecimal());
         Assert.Equal(9.4m, await api.MonetaryAsync("1001"));
+        var balance = cc.GetProperty("AccountSummary").GetProperty("BalanceSummaries").EnumerateArray()
+            .Single(b => b.GetProperty("Type").GetString() == "*monetary");
+        Assert.Equal((10m, 9.4m), (balance.GetProperty("Initial").GetDecimal(), balance.GetProperty("Value").GetDecimal()));
     }
 
     [Fact]
