@@ -52,6 +52,11 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
         }
         if (cdr.CostDetails is { } details)
         {
+            if (parsed is null && cdr.KnownCost(out var covered, out var knownCost) && Math.Max(cdr.Usage.Nanoseconds, 0) <= covered.Nanoseconds)
+            {
+                cdr.Cost = knownCost;
+                return RateOutcome.Priced;
+            }
             var stored = parsed;
             if (stored is null && !StoredEventCost.TryParse(details, roundingDecimals, out stored, out var parseError))
             {
@@ -84,6 +89,10 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
         if (!IsDebited(cdr.RequestType))
         {
             return false;
+        }
+        if (cdr.KnownCost(out var covered, out _))
+        {
+            return Math.Max(cdr.Usage.Nanoseconds, 0) > covered.Nanoseconds;
         }
         if (cdr.CostDetails is not { } details || !StoredEventCost.TryParse(details, roundingDecimals, out parsed, out _))
         {

@@ -90,7 +90,7 @@ internal sealed class StoredEventCost
     /// AsRefundIncrements' BalanceInfo: a unit balance's charge (one carrying an ExtraChargeID, <c>*none</c> when the
     /// units were free) refunds usage × factor to that balance and, through the extra charge, the increment's cost to
     /// the money balance; any other charge refunds the cost to its (monetary) balance. CGRateS tells the two apart by
-    /// the AccountSummary, which this engine does not keep; newChargingIncrement's shape says the same.
+    /// the AccountSummary, which costs stored by earlier versions lack; newChargingIncrement's shape says the same.
     /// </summary>
     private static DebitInfo? DebitFor(string accountingId, Dictionary<string, Charge> accounting)
     {

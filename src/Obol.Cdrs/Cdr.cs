@@ -48,6 +48,22 @@ public sealed class Cdr
     /// context stores and returns it; rating owns its structure.</summary>
     public string? CostDetails { get; set; }
 
+    /// <summary>CostDetails as this process wrote them, with their usage and cost; it speaks for CostDetails only while
+    /// they are still that same text (<see cref="KnownCost"/>).</summary>
+    public CostDetailsJson? OwnCostDetails { get; set; }
+
+    /// <summary>The usage and cost of CostDetails this process wrote, known without parsing them.</summary>
+    public bool KnownCost(out Usage usage, out decimal cost)
+    {
+        if (OwnCostDetails is { Usage: { } u, Cost: { } c } own && ReferenceEquals(own.Json, CostDetails))
+        {
+            (usage, cost) = (u, c);
+            return true;
+        }
+        (usage, cost) = (default, default);
+        return false;
+    }
+
     public bool IsRated => Cost >= 0;
 
     /// <summary>CDR.Clone: an independent copy (the extra fields map is copied).</summary>

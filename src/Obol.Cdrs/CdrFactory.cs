@@ -132,6 +132,7 @@ public static class CdrFactory
             case CdrFields.CostDetails:
                 if (!CdrValues.TryAsCostDetails(value, out var details, out error)) { return false; }
                 cdr.CostDetails = details;
+                cdr.OwnCostDetails = value as CostDetailsJson;
                 return true;
             case CdrFields.OrderId:
                 if (!EventValues.TryAsInt64(value, out var orderId, out error)) { return false; }

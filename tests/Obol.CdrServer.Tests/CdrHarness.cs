@@ -73,7 +73,7 @@ internal sealed class CdrHarness : IAsyncDisposable
 
     /// <summary>CDRsV1.ProcessEvent's work with <c>*rals</c>: one call of <paramref name="account"/> to 1002.</summary>
     public async Task<string?> ProcessCallAsync(string account, string requestType, string originId, string answerTime, string usage,
-        string runId = "*default", string? cgrId = null)
+        string runId = "*default", string? cgrId = null, object? costDetails = null)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -93,6 +93,10 @@ internal sealed class CdrHarness : IAsyncDisposable
         if (cgrId is not null)
         {
             fields["CGRID"] = cgrId;
+        }
+        if (costDetails is not null)
+        {
+            fields["CostDetails"] = costDetails;
         }
         var ev = new CgrEvent { Tenant = "cgrates.org", Id = originId, Event = fields };
         return await Cdrs.ProcessEventAsync(ev, Cdrs.Options.Defaults, CancellationToken.None);
