@@ -116,8 +116,12 @@ public static class EventCostJson
             w.String(a.RatingID);
             w.Name("Units"u8);
             w.Number(a.Units);
-            w.Name("BalanceFactor"u8);
-            w.Number(a.BalanceFactor);
+            // BalanceFactor is omitempty: Go leaves out a zero (an unset) factor.
+            if (a.BalanceFactor is { } factor && factor != 0)
+            {
+                w.Name("BalanceFactor"u8);
+                w.Number(factor);
+            }
             w.Name("ExtraChargeID"u8);
             w.String(a.ExtraChargeID);
             w.EndObject();

@@ -30,6 +30,13 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         dispatcher.Add<JsonElement, RawJson>("CDRsV1.GetCDRs", (a, ct) => GetAsync(a, external: false, ErrorCodes.ServerErrorWith(ErrorCodes.NotFound), ct));
         dispatcher.Add<JsonElement, RawJson>("APIerSv2.GetCDRs", (a, ct) => GetAsync(a, external: true, ErrorCodes.NotFound, ct));
         dispatcher.Add<JsonElement, long>("CDRsV1.GetCDRsCount", CountAsync);
+        // CDRsV2 embeds CDRsV1: its methods answer under both names.
+        dispatcher.Add<JsonElement, string>("CDRsV2.ProcessCDR", ProcessCdrAsync);
+        dispatcher.Add<JsonElement, RawJson>("CDRsV2.GetCDRs", (a, ct) => GetAsync(a, external: false, ErrorCodes.ServerErrorWith(ErrorCodes.NotFound), ct));
+        dispatcher.Add<JsonElement, long>("CDRsV2.GetCDRsCount", CountAsync);
+        dispatcher.Add<JsonElement, long>("APIerSv2.CountCDRs", CountAsync);
+        dispatcher.Add<JsonElement, RawJson>("APIerSv1.GetCDRs", GetWithAttrGetCdrsAsync);
+        dispatcher.Add<JsonElement, RawJson>("APIerSv1.GetEventCost", GetEventCostAsync);
         dispatcher.Add<JsonElement, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>("APIerSv1.ExportCDRs", ExportAsync);
         dispatcher.AddPing("CDRsV1");
     }
@@ -136,6 +143,37 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
             return RpcResult.Fail<long>(ErrorCodes.ServerErrorWith(error));
         }
         return await cdrs.CountCdrsAsync(query, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>APIerSv1.GetCDRs: the older AttrGetCdrs filter; no match answers an empty list, not NOT_FOUND.</summary>
+    private async ValueTask<RpcResult<RawJson>> GetWithAttrGetCdrsAsync(JsonElement args, CancellationToken ct)
+    {
+        if (!CdrQuery.TryReadAttrGetCdrs(args, zone, clock.GetCurrentInstant(), out var query, out var error))
+        {
+            return RpcResult.Fail<RawJson>(ErrorCodes.ServerErrorWith(error));
+        }
+        var found = await cdrs.GetCdrsAsync(query, ct).ConfigureAwait(false);
+        return new RawJson(Encoding.UTF8.GetBytes(CdrJson.SerializeExternalList(found)));
+    }
+
+    /// <summary>
+    /// APIerSv1.GetEventCost (the console's <c>cost_details</c>): the stored CDR's EventCost for CgrId and RunId
+    /// (<c>*default</c> when empty); NOT_FOUND without such a CDR or when it carries none.
+    /// </summary>
+    private async ValueTask<RpcResult<RawJson>> GetEventCostAsync(JsonElement args, CancellationToken ct)
+    {
+        string? Text(string name) => args.ValueKind == JsonValueKind.Object && args.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()
+            : null;
+        if (Text("CgrId") is not { Length: > 0 } cgrId)
+        {
+            return RpcResult.Fail<RawJson>(ErrorCodes.MandatoryIeMissingFields("CgrId"));
+        }
+        var runId = Text("RunId") is { Length: > 0 } given ? given : Meta.Default;
+        var found = await cdrs.GetCdrsAsync(new CdrQuery { Cgrids = [cgrId], RunIds = [runId] }, ct).ConfigureAwait(false);
+        return found.Count == 0 || found[0].CostDetails is not { } details
+            ? RpcResult.Fail<RawJson>(ErrorCodes.NotFound)
+            : new RawJson(Encoding.UTF8.GetBytes(details));
     }
 
     /// <summary>APIerSv1.ExportCDRs: the stored CDRs the filter selects, through the named exporters in one batch.</summary>

@@ -237,6 +237,34 @@ public sealed partial class CdrQuery
             return number;
         }
 
+        public long? Int64(string name)
+        {
+            if (Member(name) is not { } value || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+            {
+                Fail(name, "expected an integer");
+                return null;
+            }
+            return number;
+        }
+
+        public bool Bool(string name)
+        {
+            if (Member(name) is not { } value || value.ValueKind == JsonValueKind.Null)
+            {
+                return false;
+            }
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Fail(name, "expected a boolean");
+                return false;
+            }
+            return value.GetBoolean();
+        }
+
         public long? ExtraInt64(IReadOnlyDictionary<string, object?> extraArgs, string name)
         {
             if (!extraArgs.TryGetValue(name, out var value))

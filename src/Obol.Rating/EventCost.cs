@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Primitives;
 
@@ -74,7 +75,9 @@ public sealed record ChargingIncrement(Usage Usage, decimal Cost, string Account
 public sealed record RatingUnit(decimal ConnectFee, string RoundingMethod, int RoundingDecimals, decimal MaxCost,
     string MaxCostStrategy, string TimingID, string RatesID, string RatingFiltersID);
 
-public sealed record BalanceCharge(string AccountID, string BalanceUUID, string RatingID, decimal Units, decimal? BalanceFactor, string ExtraChargeID);
+/// <summary>engine.BalanceCharge; BalanceFactor is omitted from the JSON when unset, as Go's omitempty drops a zero.</summary>
+public sealed record BalanceCharge(string AccountID, string BalanceUUID, string RatingID, decimal Units,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? BalanceFactor, string ExtraChargeID);
 
 public sealed class ChargedTiming
 {
