@@ -12,36 +12,14 @@ public sealed partial class CdrQuery
     /// SkipRated (unrated only) or SkipErrors (no errored ones) as CGRateS's MaxCost −1 special cases.
     /// </summary>
     public static bool TryReadAttrGetCdrs(JsonElement root, DateTimeZone timezone, Instant now,
-        [NotNullWhen(true)] out CdrQuery? query, [NotNullWhen(false)] out string? error)
+        [NotNullWhen(true)] out CdrQuery? query, [NotNullWhen(false)] out string? error) =>
+        TryBuild(root, timezone, now, BuildFromAttrGetCdrs, out query, out error);
+
+    private static CdrQuery BuildFromAttrGetCdrs(ArgReader reader, CdrOrder? orderBy)
     {
-        query = null;
-        if (root.ValueKind == JsonValueKind.Null)
-        {
-            query = All;
-            error = null;
-            return true;
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            error = "the CDR filter must be a JSON object";
-            return false;
-        }
-        var reader = new ArgReader(root, timezone, now);
-        CdrOrder? orderBy = null;
-        if (reader.String("OrderBy") is { Length: > 0 } orderText)
-        {
-            if (CdrOrder.TryParse(orderText, out var order, out var orderError))
-            {
-                orderBy = order;
-            }
-            else
-            {
-                reader.Fail("OrderBy", orderError!);
-            }
-        }
         var skipRated = reader.Bool("SkipRated");
         var skipErrors = reader.Bool("SkipErrors");
-        var built = new CdrQuery
+        return new CdrQuery
         {
             Cgrids = reader.Strings("CgrIds"),
             RunIds = reader.Strings("MediationRunIds"),
@@ -64,13 +42,5 @@ public sealed partial class CdrQuery
             MinCost = !skipRated && skipErrors ? 0m : null,
             MaxCost = skipRated || skipErrors ? -1m : null,
         };
-        if (reader.Error is { } failure)
-        {
-            error = failure;
-            return false;
-        }
-        query = built;
-        error = null;
-        return true;
     }
 }

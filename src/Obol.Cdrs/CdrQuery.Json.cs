@@ -35,21 +35,11 @@ public sealed partial class CdrQuery
     }
 
     public static bool TryRead(JsonElement root, DateTimeZone timezone, Instant now,
-        [NotNullWhen(true)] out CdrQuery? query, [NotNullWhen(false)] out string? error)
+        [NotNullWhen(true)] out CdrQuery? query, [NotNullWhen(false)] out string? error) =>
+        TryBuild(root, timezone, now, Build, out query, out error);
+
+    private static CdrQuery Build(ArgReader reader, CdrOrder? orderBy)
     {
-        query = null;
-        if (root.ValueKind == JsonValueKind.Null)
-        {
-            query = All;
-            error = null;
-            return true;
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            error = "the CDR filter must be a JSON object";
-            return false;
-        }
-        var reader = new ArgReader(root, timezone, now);
         foreach (var name in s_unsupported)
         {
             if (reader.String(name) is { Length: > 0 })
@@ -58,19 +48,7 @@ public sealed partial class CdrQuery
             }
         }
         var extraArgs = reader.Object("ExtraArgs");
-        CdrOrder? orderBy = null;
-        if (reader.String("OrderBy") is { Length: > 0 } orderText)
-        {
-            if (CdrOrder.TryParse(orderText, out var order, out var orderError))
-            {
-                orderBy = order;
-            }
-            else
-            {
-                reader.Fail("OrderBy", orderError!);
-            }
-        }
-        var built = new CdrQuery
+        return new CdrQuery
         {
             Cgrids = reader.Strings("CGRIDs"),
             NotCgrids = reader.Strings("NotCGRIDs"),
@@ -114,6 +92,39 @@ public sealed partial class CdrQuery
             MinCost = reader.ExtraDecimal(extraArgs, "MinCost"),
             MaxCost = reader.ExtraDecimal(extraArgs, "MaxCost"),
         };
+    }
+
+    /// <summary>A filter object read by <paramref name="build"/> (null selects every CDR), OrderBy parsed for it, the
+    /// first member that failed reported.</summary>
+    private static bool TryBuild(JsonElement root, DateTimeZone timezone, Instant now, Func<ArgReader, CdrOrder?, CdrQuery> build,
+        [NotNullWhen(true)] out CdrQuery? query, [NotNullWhen(false)] out string? error)
+    {
+        query = null;
+        if (root.ValueKind == JsonValueKind.Null)
+        {
+            query = All;
+            error = null;
+            return true;
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            error = "the CDR filter must be a JSON object";
+            return false;
+        }
+        var reader = new ArgReader(root, timezone, now);
+        CdrOrder? orderBy = null;
+        if (reader.String("OrderBy") is { Length: > 0 } orderText)
+        {
+            if (CdrOrder.TryParse(orderText, out var order, out var orderError))
+            {
+                orderBy = order;
+            }
+            else
+            {
+                reader.Fail("OrderBy", orderError!);
+            }
+        }
+        var built = build(reader, orderBy);
         if (reader.Error is { } failure)
         {
             error = failure;
