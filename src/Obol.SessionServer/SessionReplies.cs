@@ -11,8 +11,11 @@ public sealed record AuthorizeReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceAllocation { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? MaxUsage { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<SortedRoutes>? RouteProfiles { get; set; }
-    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? ThresholdIds { get; set; }
-    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? StatQueueIds { get; set; }
+    // Omitted when not asked for; asked for and matching nothing, null.
+    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(NullWhenEmptyIds))]
+    public IReadOnlyList<string>? ThresholdIds { get; set; }
+    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(NullWhenEmptyIds))]
+    public IReadOnlyList<string>? StatQueueIds { get; set; }
 }
 
 /// <summary>V1AuthorizeReplyWithDigest / V1InitReplyWithDigest: one-level strings, MaxUsage in seconds (a float).</summary>
@@ -63,8 +66,8 @@ public sealed record ProcessEventReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, string>? ResourceAllocation { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, AttributeReply>? Attributes { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<SortedRoutes>>? RouteProfiles { get; set; }
-    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>>? ThresholdIds { get; set; }
-    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>>? StatQueueIds { get; set; }
+    [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? ThresholdIds { get; set; }
+    [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? StatQueueIds { get; set; }
 }
 
 /// <summary>sessions.V1GetCostReply.</summary>

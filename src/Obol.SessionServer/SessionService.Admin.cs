@@ -32,8 +32,11 @@ public sealed partial class SessionService
         return error is null ? (count, null) : (0, error);
     }
 
-    /// <summary>Calls <paramref name="visit"/> for every run whose event passes the filter's filters, until it answers
-    /// false; returns the filter error, if any.</summary>
+    /// <summary>
+    /// Calls <paramref name="visit"/> for every run whose event passes the filter's filters, until it answers false
+    /// (filterSessions). As getIndexedFilters does, a filter id that names no filter or one outside its activation
+    /// window is skipped, and a rule that cannot be evaluated fails the run; with every id skipped all runs match.
+    /// </summary>
     private string? ForEachMatchingRun(SessionFilterArgs filter, IEnumerable<Session> sessions, Func<Session, SessionRun, bool> visit)
     {
         var tenant = string.IsNullOrEmpty(filter.Tenant) ? _options.DefaultTenant : filter.Tenant;
@@ -43,21 +46,17 @@ public sealed partial class SessionService
             return "NO_DATABASE_CONNECTION";
         }
         var now = Now;
+        if (filters.Count > 0)
+        {
+            filters = [.. filters.Where(id => _filters!.Resolve(tenant, id, out _) is { } f && (f.Activation is not { } window || window.IsActiveAt(now)))];
+        }
         foreach (var session in sessions)
         {
             foreach (var run in session.Runs)
             {
-                if (filters.Count > 0)
+                if (filters.Count > 0 && !_filters!.Pass(tenant, filters, run.ToFilterEvent(), now).Passed)
                 {
-                    var outcome = _filters!.Pass(tenant, filters, run.ToFilterEvent(), now);
-                    if (outcome.IsError)
-                    {
-                        return outcome.Error;
-                    }
-                    if (!outcome.Passed)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
                 if (!visit(session, run))
                 {
@@ -68,24 +67,32 @@ public sealed partial class SessionService
         return null;
     }
 
-    /// <summary>BiRPCv1ForceDisconnect: ends the matching sessions from our side (CDRs posted, agent told).</summary>
-    public async Task<string?> ForceDisconnectAsync(SessionFilterArgs? filter, CancellationToken ct = default)
+    /// <summary>
+    /// BiRPCv1ForceDisconnect: ends the matching sessions (Limit runs at most) from our side, CDRs posted and agent told.
+    /// Answers <c>OK</c>, or <c>PARTIALLY_EXECUTED</c> when a session failed to settle (logged).
+    /// </summary>
+    public async Task<(string? Reply, string? Error)> ForceDisconnectAsync(SessionFilterArgs? filter, CancellationToken ct = default)
     {
-        var (sessions, error) = GetActiveSessions(filter is null ? null : filter with { Limit = null });
+        var (sessions, error) = GetActiveSessions(filter);
         if (error is not null)
         {
-            return error;
+            return (null, error);
         }
         if (sessions.Count == 0)
         {
-            return ErrorCodes.NotFound;
+            return (null, ErrorCodes.NotFound);
         }
         var cause = filter?.Event?.GetValueOrDefault(EventFields.DisconnectCause) is { } given ? EventValues.AsString(given) : SessionManager.ForcedDisconnect;
+        var reply = "OK";
         foreach (var cgrId in sessions.Select(s => s.CgrId).Distinct(StringComparer.Ordinal))
         {
-            await Manager.ForceTerminateAsync(cgrId, cause).ConfigureAwait(false);
+            if ((await Manager.ForceTerminateAsync(cgrId, cause).ConfigureAwait(false)).Error is { } failed)
+            {
+                _warn($"<SessionS> failed force-terminating session with id: <{cgrId}>, err: <{failed}>");
+                reply = ErrorCodes.PartiallyExecuted;
+            }
         }
-        return null;
+        return (reply, null);
     }
 
     /// <summary>
@@ -144,24 +151,26 @@ public sealed partial class SessionService
         }
     }
 
+    /// <summary>Session.AsExternalSession: the run's own event fields (empty when absent), the session's start for its
+    /// origin and Source, Go's zero time for a time that is missing or unreadable.</summary>
     private ExternalSession External(Session session, SessionRun run)
     {
         var cd = run.Call;
-        var interval = session.DebitInterval ?? _options.Core.DebitInterval;
+        string Field(string name) => run.FieldAsString(name) ?? "";
         return new ExternalSession
         {
             CgrId = session.CgrId,
             RunId = run.RunId,
-            ToR = run.FieldAsString(EventFields.ToR) ?? "",
-            OriginId = run.FieldAsString(EventFields.OriginId) ?? "",
-            OriginHost = run.FieldAsString(EventFields.OriginHost) ?? "",
-            Source = run.FieldAsString(SessionFields.Source) ?? "",
-            RequestType = run.RequestType,
-            Tenant = cd.Tenant,
-            Category = cd.Category,
-            Account = cd.Account,
-            Subject = cd.Subject,
-            Destination = cd.Destination,
+            ToR = Field(EventFields.ToR),
+            OriginId = session.Start.FieldAsString(EventFields.OriginId) ?? "",
+            OriginHost = session.Start.FieldAsString(EventFields.OriginHost) ?? "",
+            Source = "SessionS_" + (session.Start.FieldAsString(EventName) ?? ""),
+            RequestType = Field(EventFields.RequestType),
+            Tenant = session.Start.Tenant,
+            Category = Field(EventFields.Category),
+            Account = Field(EventFields.Account),
+            Subject = Field(EventFields.Subject),
+            Destination = Field(EventFields.Destination),
             SetupTime = Time(run, EventFields.SetupTime),
             AnswerTime = Time(run, EventFields.AnswerTime),
             Usage = run.TotalUsage.Nanoseconds,
@@ -170,18 +179,23 @@ public sealed partial class SessionService
             LoopIndex = cd.LoopIndex,
             DurationIndex = cd.DurationIndex.Nanoseconds,
             MaxCostSoFar = cd.MaxCostSoFar,
-            DebitInterval = run.IsPrepaid ? interval.Nanoseconds : 0,
+            DebitInterval = (session.DebitInterval ?? _options.Core.DebitInterval).Nanoseconds,
+            NextAutoDebit = session.NextAutoDebit(run) is { } due ? NodaTime.Instant.FromDateTimeOffset(due) : GoTime.Zero.ToInstant(),
         };
     }
 
+    private const string EventName = "EventName";
+
     private NodaTime.Instant Time(SessionRun run, string field) =>
-        run.Fields.GetValueOrDefault(field) is { } value && EventValues.TryAsTime(value, _options.TimeZone, Now, out var time, out _) ? time : default;
+        run.Fields.GetValueOrDefault(field) is { } value && EventValues.TryAsTime(value, _options.TimeZone, Now, out var time, out _)
+            ? time
+            : GoTime.Zero.ToInstant();
 
     private static readonly HashSet<string> s_mainFields = new(StringComparer.Ordinal)
     {
         SessionFields.CgrId, EventFields.RunId, EventFields.OriginHost, SessionFields.Source, EventFields.OriginId, EventFields.ToR,
         EventFields.RequestType, EventFields.Tenant, EventFields.Category, EventFields.Account, EventFields.Subject, EventFields.Destination,
         EventFields.SetupTime, EventFields.AnswerTime, EventFields.Usage, EventFields.Cost, SessionFields.CostDetails, "CostSource",
-        "ExtraInfo", "OrderID", "Partial", "PreRated",
+        "ExtraInfo", "OrderID", "Partial", "PreRated", "Rated",
     };
 }

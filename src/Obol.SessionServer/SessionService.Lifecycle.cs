@@ -164,7 +164,7 @@ public sealed partial class SessionService
             {
                 return (null, ErrorCodes.SubsystemError("THRESHOLDS", error));
             }
-            reply.ThresholdIds = ids;
+            reply.ThresholdIds = ids ?? [];
         }
         if (args.ProcessStats)
         {
@@ -173,7 +173,7 @@ public sealed partial class SessionService
             {
                 _warn($"<SessionS> error: {error} processing event {ev.Id} with StatS.");
             }
-            reply.StatQueueIds = ids;
+            reply.StatQueueIds = ids ?? [];
         }
         return (reply, null);
     }

@@ -84,7 +84,7 @@ public sealed partial class SessionService
                     _warn($"<SessionS> error: {error} processing event {ev.Id} for RunID <{runId}> with ThresholdS.");
                     failed = true;
                 }
-                reply.ThresholdIds[runId] = ids ?? [];
+                reply.ThresholdIds[runId] = ids is { Count: > 0 } ? ids : null;
             }
         }
         if (flags.IsOn("*stats"))
@@ -102,7 +102,7 @@ public sealed partial class SessionService
                     _warn($"<SessionS> error: {error} processing event {ev.Id} for RunID <{runId}> with StatS.");
                     failed = true;
                 }
-                reply.StatQueueIds[runId] = ids ?? [];
+                reply.StatQueueIds[runId] = ids is { Count: > 0 } ? ids : null;
             }
         }
         if (flags.IsOn("*resources"))

@@ -34,7 +34,11 @@ public sealed class SessionSv1Service(SessionService sessions)
             (_, _) => ValueTask.FromResult(RpcResult.Fail<List<ExternalSession>>(ErrorCodes.NotFound)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetPassiveSessionsCount", (_, _) => ValueTask.FromResult(RpcResult.Ok(0)));
         dispatcher.Add<SessionFilterArgs?, string>("SessionSv1.ForceDisconnect",
-            async (f, ct) => Ok(await sessions.ForceDisconnectAsync(f, ct).ConfigureAwait(false)));
+            async (f, ct) =>
+            {
+                var (reply, error) = await sessions.ForceDisconnectAsync(f, ct).ConfigureAwait(false);
+                return error is null ? RpcResult.Ok(reply!) : RpcResult.Fail<string>(error);
+            });
         dispatcher.Add<object?, string>("SessionSv1.SyncSessions", async (_, ct) =>
         {
             await sessions.SyncSessionsAsync(ct).ConfigureAwait(false);

@@ -16,11 +16,25 @@ internal sealed class DebitLoop(SessionManager manager, Session session, Session
     private readonly Lock _gate = new();
     private ITimer? _timer;
     private long _tick;
+    private long _nextDueTicks;
     private string? _disconnectWhenDue;
     private volatile bool _stopped;
     private Task _running = Task.CompletedTask;
 
     public bool IsStopped => _stopped;
+
+    public SessionRun Run => run;
+
+    /// <summary>SRun.NextAutoDebit: when the next tick (or the disconnect a short grant leads to) is due; null before the
+    /// first wait or once stopped.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            var ticks = Volatile.Read(ref _nextDueTicks);
+            return _stopped || ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Runs tick 0 now: its debit is under way when this returns.</summary>
     public void Start() => _running = RunAsync();
@@ -109,6 +123,7 @@ internal sealed class DebitLoop(SessionManager manager, Session session, Session
             {
                 return;
             }
+            Volatile.Write(ref _nextDueTicks, (time.GetUtcNow() + due).UtcTicks);
             if (_timer is null)
             {
                 _timer = time.CreateTimer(static state => ((DebitLoop)state!).OnDue(), this, due, Timeout.InfiniteTimeSpan);

@@ -55,6 +55,9 @@ public sealed class Session
 
     internal ITimer? TtlTimer { get; set; }
 
+    /// <summary>When <paramref name="run"/>'s debit loop debits next (CGRateS's NextAutoDebit); null without a loop.</summary>
+    public DateTimeOffset? NextAutoDebit(SessionRun run) => Loops?.Find(l => l.Run == run)?.NextDue;
+
     /// <summary>The usage granted so far on the first run (sess.totalUsage()).</summary>
     public Primitives.Usage TotalUsage => Runs.Count > 0 ? Runs[0].TotalUsage : Primitives.Usage.Zero;
 }

@@ -10,19 +10,20 @@ public sealed partial class SessionManager
     /// <summary>
     /// forceSTerminate: ends an active session from the engine's side. <paramref name="extraUsage"/> is debited first on
     /// every prepaid run (a stale channel's random extra, or the TTL's last usage), then the session is settled as a
-    /// terminate would, with <paramref name="cause"/> as its DisconnectCause. False when no such session is active.
+    /// terminate would, with <paramref name="cause"/> as its DisconnectCause. Found is false when no such session is
+    /// active; Error is the first run's failure to settle, if any.
     /// </summary>
-    public async Task<bool> ForceTerminateAsync(string cgrId, string cause, Usage extraUsage = default, Usage? usage = null, Usage? lastUsed = null)
+    public async Task<(bool Found, string? Error)> ForceTerminateAsync(string cgrId, string cause, Usage extraUsage = default, Usage? usage = null,
+        Usage? lastUsed = null)
     {
         if (!_active.TryGetValue(cgrId, out var session))
         {
-            return false;
+            return (false, null);
         }
-        await ForceEndAsync(session, extraUsage, usage, lastUsed, cause).ConfigureAwait(false);
-        return true;
+        return (true, await ForceEndAsync(session, extraUsage, usage, lastUsed, cause).ConfigureAwait(false));
     }
 
-    private async Task ForceEndAsync(Session session, Usage extraUsage, Usage? usage, Usage? lastUsed, string cause)
+    private async Task<string?> ForceEndAsync(Session session, Usage extraUsage, Usage? usage, Usage? lastUsed, string cause)
     {
         // Not awaited: the caller may be the loop's own tick (a disconnect nobody accepted).
         _ = StopLoopsAsync(session);
@@ -41,11 +42,12 @@ public sealed partial class SessionManager
                 session.Lock.Release();
             }
         }
-        var (ended, _) = await EndAsync(session, usage, lastUsed, cause, CancellationToken.None).ConfigureAwait(false);
+        var (ended, error) = await EndAsync(session, usage, lastUsed, cause, CancellationToken.None).ConfigureAwait(false);
         if (ended)
         {
             await disconnector.SessionForcedEndAsync(session, CancellationToken.None).ConfigureAwait(false);
         }
+        return error;
     }
 
     /// <summary>setSTerminator: (re)arms the session's TTL; when it fires the session is ended with SESSION_TIMEOUT after

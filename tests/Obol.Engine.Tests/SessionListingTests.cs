@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>What SessionSv1 lists and answers, field by field as CGRateS's ExternalSession and replies carry them.</summary>
+public sealed class SessionListingTests
+{
+    [Fact]
+    public async Task GetActiveSessions_PrepaidCallInItsDebitLoop_ListsNextDebitIntervalAndSource()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var before = DateTimeOffset.UtcNow;
+        await engine.Switch.InitiateAsync("ls1", "1001", "1002", "*prepaid", debitInterval: "10s");
+
+        var runs = (await engine.CallAsync("SessionSv1.GetActiveSessions", "null")).EnumerateArray().ToList();
+        // A filter id that names no filter is skipped, as CGRateS's getIndexedFilters does: every run still matches.
+        var unfiltered = await engine.CallAsync("SessionSv1.GetActiveSessions", """{"Filters":["NO_SUCH_FILTER"]}""");
+
+        var prepaid = runs.Single(r => r.GetProperty("RunID").GetString() == "*default");
+        var next = prepaid.GetProperty("NextAutoDebit").GetDateTimeOffset();
+        Assert.InRange(next, before, DateTimeOffset.UtcNow.AddSeconds(10));
+        Assert.All(runs, r => Assert.Equal(10_000_000_000, r.GetProperty("DebitInterval").GetInt64()));
+        Assert.All(runs, r => Assert.Equal("SessionS_", r.GetProperty("Source").GetString()));
+        Assert.Equal("call", prepaid.GetProperty("Category").GetString());
+        Assert.Equal(runs.Count, unfiltered.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AuthorizeEvent_ThresholdsMatchingNothing_AnswersNullIds()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var reply = await engine.Switch.CallAsync("SessionSv1.AuthorizeEvent",
+            $$"""{"GetAttributes":true,"ProcessThresholds":true,{{SimulatedSwitch.Event("th1", "1003", "1002", "*prepaid")}}}""");
+        var matched = await engine.Switch.CallAsync("SessionSv1.AuthorizeEvent",
+            $$"""{"GetAttributes":true,"ProcessThresholds":true,{{SimulatedSwitch.Event("th2", "1002", "1001", "*prepaid")}}}""");
+
+        Assert.Equal(JsonValueKind.Null, reply.GetProperty("ThresholdIDs").ValueKind);
+        Assert.Equal(["THD_ACNT_1002"], matched.GetProperty("ThresholdIDs").EnumerateArray().Select(e => e.GetString()));
+    }
+}
