@@ -18,13 +18,23 @@ public sealed record AuthorizeReply
     public IReadOnlyList<string>? StatQueueIds { get; set; }
 }
 
-/// <summary>V1AuthorizeReplyWithDigest / V1InitReplyWithDigest: one-level strings, MaxUsage in seconds (a float).</summary>
+/// <summary>V1AuthorizeReplyWithDigest: one-level strings (null when not asked for), MaxUsage in seconds (a float).</summary>
 public sealed record DigestReply
 {
     public string? AttributesDigest { get; init; }
     public string? ResourceAllocation { get; init; }
     public double MaxUsage { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public string? RoutesDigest { get; init; }
+    public string? RoutesDigest { get; init; }
+    public string? Thresholds { get; init; }
+    public string? StatQueues { get; init; }
+}
+
+/// <summary>V1InitReplyWithDigest: as <see cref="DigestReply"/> without routes.</summary>
+public sealed record InitDigestReply
+{
+    public string? AttributesDigest { get; init; }
+    public string? ResourceAllocation { get; init; }
+    public double MaxUsage { get; init; }
     public string? Thresholds { get; init; }
     public string? StatQueues { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed class SessionSv1Service(SessionService sessions)
         dispatcher.Add<AuthorizeArgs, DigestReply>("SessionSv1.AuthorizeEventWithDigest", AuthorizeWithDigestAsync);
         dispatcher.Add<InitiateArgs, AuthorizeReply>("SessionSv1.InitiateSession",
             async (peer, a, ct) => Reply(await sessions.InitiateAsync(a, ClientId(peer), ct).ConfigureAwait(false)));
-        dispatcher.Add<InitiateArgs, DigestReply>("SessionSv1.InitiateSessionWithDigest", InitiateWithDigestAsync);
+        dispatcher.Add<InitiateArgs, InitDigestReply>("SessionSv1.InitiateSessionWithDigest", InitiateWithDigestAsync);
         dispatcher.Add<UpdateArgs, AuthorizeReply>("SessionSv1.UpdateSession",
             async (peer, a, ct) => Reply(await sessions.UpdateAsync(a, ClientId(peer), ct).ConfigureAwait(false)));
         dispatcher.Add<TerminateArgs, string>("SessionSv1.TerminateSession",
@@ -80,14 +80,14 @@ public sealed class SessionSv1Service(SessionService sessions)
         };
     }
 
-    private async ValueTask<RpcResult<DigestReply>> InitiateWithDigestAsync(IBiRpcPeer? peer, InitiateArgs args, CancellationToken ct)
+    private async ValueTask<RpcResult<InitDigestReply>> InitiateWithDigestAsync(IBiRpcPeer? peer, InitiateArgs args, CancellationToken ct)
     {
         var (reply, error) = await sessions.InitiateAsync(args, ClientId(peer), ct).ConfigureAwait(false);
         if (error is not null)
         {
-            return RpcResult.Fail<DigestReply>(error);
+            return RpcResult.Fail<InitDigestReply>(error);
         }
-        return new DigestReply
+        return new InitDigestReply
         {
             AttributesDigest = args.GetAttributes ? SessionDigests.Attributes(reply!.Attributes) : null,
             ResourceAllocation = args.AllocateResources ? reply!.ResourceAllocation : null,

@@ -39,4 +39,21 @@ public sealed class SessionListingTests
         Assert.Equal(JsonValueKind.Null, reply.GetProperty("ThresholdIDs").ValueKind);
         Assert.Equal(["THD_ACNT_1002"], matched.GetProperty("ThresholdIDs").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task WithDigestReplies_NothingButMaxUsageAsked_OtherFieldsNullAndInitiateHasNoRoutes()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var auth = await engine.Switch.CallAsync("SessionSv1.AuthorizeEventWithDigest",
+            $$"""{"GetMaxUsage":true,{{SimulatedSwitch.Event("dg1", "1001", "1002", "*prepaid")}}}""");
+        var init = await engine.Switch.CallAsync("SessionSv1.InitiateSessionWithDigest",
+            $$"""{"InitSession":true,{{SimulatedSwitch.Event("dg1", "1001", "1002", "*prepaid")}}}""");
+
+        Assert.Equal(["AttributesDigest", "ResourceAllocation", "MaxUsage", "RoutesDigest", "Thresholds", "StatQueues"],
+            auth.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, auth.GetProperty("RoutesDigest").ValueKind);
+        Assert.True(auth.GetProperty("MaxUsage").GetDouble() > 0);
+        Assert.Equal(["AttributesDigest", "ResourceAllocation", "MaxUsage", "Thresholds", "StatQueues"], init.EnumerateObject().Select(p => p.Name));
+    }
 }
