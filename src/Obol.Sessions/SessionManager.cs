@@ -128,14 +128,21 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
         try
         {
             var maxUsage = usage;
-            foreach (var run in session.Runs.Where(r => r.IsPrepaid))
+            // While debit loops run they do the debiting: an update is granted what it asks (sessions.go updateSession).
+            var looping = session.Loops is { } loops && loops.Exists(l => !l.IsStopped);
+            foreach (var run in session.Runs)
             {
-                var (granted, error) = await DebitRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false);
+                var (granted, error) = run.IsPrepaid && !looping ? await DebitRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false)
+                    : run.RequestType == Meta.PseudoPrepaid ? await PseudoPrepaidMaxUsageAsync(run, cancellationToken).ConfigureAwait(false)
+                    : (usage, null);
                 if (error is not null)
                 {
                     return (Usage.Zero, error);
                 }
-                maxUsage = Usage.Min(maxUsage, granted);
+                if (!granted.IsUnlimited)
+                {
+                    maxUsage = Usage.Min(maxUsage, granted);
+                }
             }
             return (maxUsage, null);
         }
@@ -143,6 +150,17 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
         {
             session.Lock.Release();
         }
+    }
+
+    /// <summary>
+    /// A <c>*pseudoprepaid</c> run debits only from its CDR, but each initiate and update asks RALs how long the account
+    /// can pay for the usage the session started with (Responder.GetMaxSessionTime on the run's descriptor).
+    /// </summary>
+    private Task<(Usage MaxUsage, string? Error)> PseudoPrepaidMaxUsageAsync(SessionRun run, CancellationToken cancellationToken)
+    {
+        var started = run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage);
+        var usage = started is not null && EventValues.TryAsUsage(started, out var parsed, out _) ? parsed : options.DefaultUsage;
+        return rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken);
     }
 
     private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? options.DefaultUsage;

@@ -42,6 +42,24 @@ public sealed class DebitLoopTests
     }
 
     [Fact]
+    public async Task Update_while_the_loop_debits_is_granted_its_usage_without_a_debit_of_its_own()
+    {
+        var h = new SessionHarness(balance: 10m, pricePerSecond: 0.01m);
+        var call = SessionHarness.Call("cgr1", Meta.Prepaid) with { DebitInterval = Usage.FromSeconds(10) };
+        var ct = TestContext.Current.CancellationToken;
+        await h.Manager.InitiateAsync(call, ct);
+        // Tick 0 has debited the first interval once the loop waits for tick 1.
+        await h.AdvanceWhenArmedAsync(TimeSpan.Zero, () => h.Rater.CallCount("MaxDebit") == 1);
+
+        var (granted, error) = await h.Manager.UpdateAsync(call with { Usage = Usage.FromSeconds(30) }, ct);
+
+        Assert.Null(error);
+        Assert.Equal(Usage.FromSeconds(30), granted);
+        Assert.Equal(1, h.Rater.CallCount("MaxDebit"));
+        Assert.Equal(10m - 0.10m, h.Rater.Balance);
+    }
+
+    [Fact]
     public async Task Insufficient_credit_disconnects_when_the_granted_usage_runs_out()
     {
         var h = new SessionHarness(balance: 0.25m, pricePerSecond: 0.01m);

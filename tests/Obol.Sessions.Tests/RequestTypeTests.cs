@@ -55,4 +55,18 @@ public sealed class RequestTypeTests
         Assert.Equal(Usage.FromSeconds(90), maxUsage);
         Assert.Equal(1, h.Rater.CallCount("GetMaxSessionTime"));
     }
+
+    [Fact]
+    public async Task Initiate_pseudoprepaid_grants_what_the_account_can_pay_without_debiting()
+    {
+        var h = new SessionHarness(balance: 0.5m, pricePerSecond: 0.01m);
+        var call = SessionHarness.Call("cgr4", Meta.PseudoPrepaid) with { Usage = Usage.FromSeconds(90) };
+
+        var (maxUsage, error) = await h.Manager.InitiateAsync(call, TestContext.Current.CancellationToken);
+
+        Assert.Null(error);
+        Assert.Equal(Usage.FromSeconds(50), maxUsage);
+        Assert.Equal(["GetMaxSessionTime"], h.Rater.Calls);
+        Assert.Equal(0.5m, h.Rater.Balance);
+    }
 }
