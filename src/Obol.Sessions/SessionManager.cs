@@ -107,14 +107,17 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
 
     /// <summary>
     /// UpdateSession: debits the requested usage on prepaid runs (served from reserve first, LastUsed correcting the previous
-    /// grant). An unknown CGRID is initiated first, as CGRateS does.
+    /// grant). An unknown CGRID is initiated first, as CGRateS does, its debit loops started when it has a debit interval;
+    /// the update is then granted its usage, which the loop debits.
     /// </summary>
     public async Task<(Usage MaxUsage, string? Error)> UpdateAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
         if (!_active.TryGetValue(request.CgrId, out var session))
         {
-            var (initUsage, error) = await InitiateAsync(request with { DebitInterval = Usage.Zero }, cancellationToken).ConfigureAwait(false);
-            return error == ErrorCodes.Exists ? await UpdateAsync(request, cancellationToken).ConfigureAwait(false) : (initUsage, error);
+            var (initUsage, error) = await InitiateAsync(request, cancellationToken).ConfigureAwait(false);
+            return error == ErrorCodes.Exists ? await UpdateAsync(request, cancellationToken).ConfigureAwait(false)
+                : error is null && initUsage.IsUnlimited ? (RequestedUsage(request), null)
+                : (initUsage, error);
         }
         session.UpdatedAt = time.GetUtcNow();
         ArmTtl(session);

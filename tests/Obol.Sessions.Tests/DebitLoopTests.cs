@@ -60,6 +60,21 @@ public sealed class DebitLoopTests
     }
 
     [Fact]
+    public async Task Update_of_an_unknown_session_with_an_interval_starts_its_loop_and_is_granted_its_usage()
+    {
+        var h = new SessionHarness(balance: 10m, pricePerSecond: 0.01m);
+        var call = SessionHarness.Call("cgr1", Meta.Prepaid) with { DebitInterval = Usage.FromSeconds(10), Usage = Usage.FromSeconds(30) };
+
+        var (granted, error) = await h.Manager.UpdateAsync(call, TestContext.Current.CancellationToken);
+        await h.AdvanceWhenArmedAsync(s_interval, () => h.Rater.CallCount("MaxDebit") == 1);
+        await h.AdvanceWhenArmedAsync(TimeSpan.Zero, () => h.Rater.CallCount("MaxDebit") == 2);
+
+        Assert.Null(error);
+        Assert.Equal(Usage.FromSeconds(30), granted);
+        Assert.Equal(10m - 0.20m, h.Rater.Balance);
+    }
+
+    [Fact]
     public async Task Insufficient_credit_disconnects_when_the_granted_usage_runs_out()
     {
         var h = new SessionHarness(balance: 0.25m, pricePerSecond: 0.01m);
