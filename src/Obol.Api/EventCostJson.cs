@@ -55,6 +55,15 @@ public static class EventCostJson
             w.Name("RatingID"u8);
             w.String(charge.RatingID);
             w.Name("Increments"u8);
+            if (charge.Increments.Count == 0)
+            {
+                // Go's slice is nil until an increment is appended.
+                w.Null();
+                w.Name("CompressFactor"u8);
+                w.Number(charge.CompressFactor);
+                w.EndObject();
+                continue;
+            }
             w.StartArray();
             foreach (var inc in charge.Increments)
             {

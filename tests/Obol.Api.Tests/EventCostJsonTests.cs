@@ -49,4 +49,16 @@ public class EventCostJsonTests
         var cost = new EventCost { AccountSummary = new AccountSummary { AccountID = "1001" } };
         Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
     }
+
+    [Fact]
+    public void Write_ChargeWithoutIncrements_WritesNullAsGoDoesForANilSlice()
+    {
+        var cost = new EventCost { Charges = [new ChargingInterval { RatingID = "r1" }] };
+
+        using var json = JsonDocument.Parse(EventCostJson.Write(cost).ToString());
+
+        var charge = json.RootElement.GetProperty("Charges")[0];
+        Assert.Equal(JsonValueKind.Null, charge.GetProperty("Increments").ValueKind);
+        Assert.Equal(1, charge.GetProperty("CompressFactor").GetInt32());
+    }
 }
