@@ -78,6 +78,20 @@ public sealed record ProcessEventReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<SortedRoutes>>? RouteProfiles { get; set; }
     [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? ThresholdIds { get; set; }
     [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? StatQueueIds { get; set; }
+
+    /// <summary>Every map is omitempty in Go: one left empty (a flag whose subsystem answered nothing) is left out.</summary>
+    internal ProcessEventReply WithoutEmptyMaps()
+    {
+        static Dictionary<string, T>? Kept<T>(Dictionary<string, T>? map) => map is { Count: > 0 } ? map : null;
+        MaxUsage = Kept(MaxUsage);
+        Cost = Kept(Cost);
+        ResourceAllocation = Kept(ResourceAllocation);
+        Attributes = Kept(Attributes);
+        RouteProfiles = Kept(RouteProfiles);
+        ThresholdIds = Kept(ThresholdIds);
+        StatQueueIds = Kept(StatQueueIds);
+        return this;
+    }
 }
 
 /// <summary>sessions.V1GetCostReply.</summary>

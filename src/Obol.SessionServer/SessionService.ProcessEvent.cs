@@ -160,7 +160,7 @@ public sealed partial class SessionService
                 }
             }
         }
-        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply, null);
+        return failed ? (null, ErrorCodes.PartiallyExecuted) : (reply.WithoutEmptyMaps(), null);
     }
 
     /// <summary>BiRPCv1GetCost: attributes when flagged, then the event's cost for its Usage.</summary>

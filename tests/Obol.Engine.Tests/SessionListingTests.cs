@@ -56,4 +56,16 @@ public sealed class SessionListingTests
         Assert.True(auth.GetProperty("MaxUsage").GetDouble() > 0);
         Assert.Equal(["AttributesDigest", "ResourceAllocation", "MaxUsage", "Thresholds", "StatQueues"], init.EnumerateObject().Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task ProcessEvent_AttributesMatchingNothing_LeavesTheEmptyMapOut()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var reply = await engine.Switch.CallAsync("SessionSv1.ProcessEvent",
+            $$"""{"Flags":["*attributes","*thresholds"],{{SimulatedSwitch.Event("pe1", "7777", "1002", "*prepaid")}}}""");
+
+        Assert.False(reply.TryGetProperty("Attributes", out _));
+        Assert.Equal(JsonValueKind.Null, reply.GetProperty("ThresholdIDs").GetProperty("*raw").ValueKind);
+    }
 }
