@@ -17,6 +17,24 @@ public static class EventCostJson
         return new RawJson(buffer.WrittenMemory);
     }
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_text;
+
+    /// <summary>The cost as a string (a CDR's CostDetails, a journal document), written through a buffer this thread
+    /// keeps: a session's cost outgrows a fresh buffer's first size, and each growth copied it.</summary>
+    public static string WriteString(EventCost cost)
+    {
+        var buffer = t_text ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        WriteUtf8(cost, buffer);
+        var text = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 256 * 1024)
+        {
+            t_text = null; // one very long call's cost is not kept for the thread's life
+        }
+        return text;
+    }
+
     /// <summary>The cost, to be written where the reply is.</summary>
     public static WrittenJson Deferred(EventCost cost) => new(cost, static (c, output) => WriteUtf8((EventCost)c, output));
 

@@ -161,7 +161,7 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
         }
         var eventCost = EventCostBuilder.FromCallCost(cost, cdr.Cgrid, cdr.RunId, roundingDecimals);
         cdr.Cost = eventCost.Cost ?? cost.Cost;
-        cdr.CostDetails = EventCostJson.Write(eventCost).ToString();
+        cdr.CostDetails = EventCostJson.WriteString(eventCost);
         cdr.CostSource = CostSourceCdrs;
         return debited ? RateOutcome.Charged : RateOutcome.Priced;
     }

@@ -51,6 +51,8 @@ public sealed class GoMapConverterFactory : JsonConverterFactory
 internal sealed class GoMapConverter<TMap, TValue> : JsonConverter<TMap>
     where TMap : IEnumerable<KeyValuePair<string, TValue>>
 {
+    private const int AddedFieldsRoom = 4;
+
     public override TMap? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -78,7 +80,9 @@ internal sealed class GoMapConverter<TMap, TValue> : JsonConverter<TMap>
                 }
                 entries[count++] = new(key, value);
             }
-            var map = new Dictionary<string, TValue>(count);
+            // Room for the few fields a service adds to an event it read (SessionS its CGRID), which would otherwise
+            // rebuild the map.
+            var map = new Dictionary<string, TValue>(count + AddedFieldsRoom);
             for (var i = 0; i < count; i++)
             {
                 map[entries[i].Key] = entries[i].Value;
@@ -94,14 +98,30 @@ internal sealed class GoMapConverter<TMap, TValue> : JsonConverter<TMap>
 
     public override void Write(Utf8JsonWriter writer, TMap value, JsonSerializerOptions options)
     {
-        var entries = value.ToArray();
-        Array.Sort(entries, static (a, b) => GoStringComparer.Instance.Compare(a.Key, b.Key));
-        writer.WriteStartObject();
-        foreach (var (key, item) in entries)
+        // Sorted in a pooled copy: a map is written at every journal write and reply.
+        var count = value is ICollection<KeyValuePair<string, TValue>> sized ? sized.Count : value.Count();
+        var entries = ArrayPool<KeyValuePair<string, TValue>>.Shared.Rent(Math.Max(count, 1));
+        try
         {
-            writer.WritePropertyName(key);
-            JsonSerializer.Serialize(writer, item, options);
+            var n = 0;
+            foreach (var entry in value)
+            {
+                entries[n++] = entry;
+            }
+            var sorted = entries.AsSpan(0, n);
+            sorted.Sort(static (a, b) => GoStringComparer.Instance.Compare(a.Key, b.Key));
+            writer.WriteStartObject();
+            foreach (var (key, item) in sorted)
+            {
+                writer.WritePropertyName(key);
+                JsonSerializer.Serialize(writer, item, options);
+            }
+            writer.WriteEndObject();
         }
-        writer.WriteEndObject();
+        finally
+        {
+            Array.Clear(entries, 0, count);
+            ArrayPool<KeyValuePair<string, TValue>>.Shared.Return(entries);
+        }
     }
 }

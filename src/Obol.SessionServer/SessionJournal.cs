@@ -52,7 +52,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
     }
 
     public JournalWrite Settled(Session session, int runIndex, EventCost cost) =>
-        new(Costs, CostKey(session.CgrId, session.Runs[runIndex].RunId), EventCostJson.Write(cost).ToString());
+        new(Costs, CostKey(session.CgrId, session.Runs[runIndex].RunId), EventCostJson.WriteString(cost));
 
     public IReadOnlyList<JournalWrite> Forget(Session session)
     {

@@ -102,7 +102,7 @@ public sealed partial class SessionService
         {
             ev.Event[SessionFields.CostDetails] = new CostDetailsJson(ReferenceEquals(cost, run.EventCost) && run.SettledCostJson is { } settled
                 ? settled
-                : EventCostJson.Write(cost).ToString(), cost.Usage, cost.Cost);
+                : EventCostJson.WriteString(cost), cost.Usage, cost.Cost);
         }
         return ev;
     }

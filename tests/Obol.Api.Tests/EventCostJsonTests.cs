@@ -41,6 +41,9 @@ public class EventCostJsonTests
             ],
         };
         Assert.Equal(JsonSerializer.Serialize(cost, GoJsonOptions.Default), EventCostJson.Write(cost).ToString());
+        // The string form reuses one buffer per thread: written twice, after a shorter cost, it is still whole.
+        _ = EventCostJson.WriteString(new EventCost());
+        Assert.Equal(EventCostJson.Write(cost).ToString(), EventCostJson.WriteString(cost));
     }
 
     [Fact]
