@@ -209,6 +209,7 @@ public sealed partial class SessionService
         }
         var cgrId = CgrIdOf(raw);
         (Usage MaxUsage, string? Error)? outcome = null;
+        var byRun = flags.Has("*rals", DerivedReply) ? new Dictionary<string, Usage>(StringComparer.Ordinal) : null;
         if (flags.Has("*rals", "*authorize"))
         {
             outcome = await MaxUsageAsync(raw, ct).ConfigureAwait(false);
@@ -223,8 +224,8 @@ public sealed partial class SessionService
             }
             request = request! with { Usage = RequestedUsage(raw) };
             var (maxUsage, stepError) = initiate
-                ? await Manager.InitiateAsync(request, ct).ConfigureAwait(false)
-                : await Manager.UpdateAsync(request, ct).ConfigureAwait(false);
+                ? await Manager.InitiateAsync(request, byRun, ct).ConfigureAwait(false)
+                : await Manager.UpdateAsync(request, byRun, ct).ConfigureAwait(false);
             outcome = (maxUsage.IsUnlimited ? _options.DefaultUsageFor(raw.FieldAsString(EventFields.ToR)) : maxUsage,
                 stepError is null or ErrorCodes.Exists ? stepError : ErrorCodes.SubsystemError("RALS", stepError));
         }
@@ -248,7 +249,12 @@ public sealed partial class SessionService
             {
                 return stepFailure;
             }
-            reply.MaxUsage = Derived(events, flags, "*rals").ToDictionary(e => e.Key, _ => usage.Nanoseconds, StringComparer.Ordinal);
+            // getDerivedMaxUsage: with *derived_reply every session run's own grant, and *raw the least of them.
+            // Runs left to the debit loops answer the default usage, as CGRateS's active debit does.
+            var defaultUsage = _options.DefaultUsageFor(raw.FieldAsString(EventFields.ToR));
+            reply.MaxUsage = byRun is { Count: > 0 }
+                ? byRun.ToDictionary(e => e.Key, e => (e.Value.IsUnlimited ? defaultUsage : e.Value).Nanoseconds, StringComparer.Ordinal)
+                : Derived(events, flags, "*rals").ToDictionary(e => e.Key, _ => usage.Nanoseconds, StringComparer.Ordinal);
             reply.MaxUsage[Raw] = usage.Nanoseconds;
         }
         return null;

@@ -41,7 +41,7 @@ public sealed partial class SessionManager
     {
         var session = new Session(request.CgrId, NewRuns(request), request);
         var usage = RequestedUsage(request);
-        var (_, error) = await UpdateCoreAsync(session, usage, null, cancellationToken).ConfigureAwait(false);
+        var (_, error) = await UpdateCoreAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false);
         return error ?? (await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false)).Error;
     }
 
@@ -52,7 +52,7 @@ public sealed partial class SessionManager
     public async Task<(Usage MaxUsage, string? Error)> ChargeAsync(SessionEvent request, CancellationToken cancellationToken = default)
     {
         var session = new Session(request.CgrId, NewRuns(request), request);
-        var (maxUsage, error) = await UpdateCoreAsync(session, RequestedUsage(request), null, cancellationToken).ConfigureAwait(false);
+        var (maxUsage, error) = await UpdateCoreAsync(session, RequestedUsage(request), null, null, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             await EndAsync(session, Usage.Zero, null, null, cancellationToken).ConfigureAwait(false);

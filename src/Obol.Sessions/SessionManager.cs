@@ -78,7 +78,13 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// InitiateSession: <c>EXISTS</c> for a known CGRID. Prepaid runs with a debit interval get a debit loop (first debit
     /// now) and the reply is -1; otherwise prepaid runs are debited the requested usage and the reply is the least granted.
     /// </summary>
-    public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    public Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, CancellationToken cancellationToken = default) =>
+        InitiateAsync(request, null, cancellationToken);
+
+    /// <summary>As <see cref="InitiateAsync(SessionEvent, CancellationToken)"/>, filling <paramref name="byRun"/> with
+    /// what each run was granted (-1 for runs left to debit loops), as ProcessEvent's derived reply lists them.</summary>
+    public async Task<(Usage MaxUsage, string? Error)> InitiateAsync(SessionEvent request, Dictionary<string, Usage>? byRun,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var session = new Session(request.CgrId, NewRuns(request), request) { StartedAt = now, UpdatedAt = now };
@@ -100,9 +106,18 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
         if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))
         {
             StartLoops(session, interval);
+            Granted(byRun, session, Usage.Unlimited);
             return (Usage.Unlimited, null);
         }
-        return await UpdateCoreAsync(session, RequestedUsage(request), null, cancellationToken).ConfigureAwait(false);
+        return await UpdateCoreAsync(session, RequestedUsage(request), null, byRun, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Granted(Dictionary<string, Usage>? byRun, Session session, Usage usage)
+    {
+        foreach (var run in session.Runs)
+        {
+            byRun?[run.RunId] = usage;
+        }
     }
 
     /// <summary>
@@ -110,22 +125,35 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// grant). An unknown CGRID is initiated first, as CGRateS does, its debit loops started when it has a debit interval;
     /// the update is then granted its usage, which the loop debits.
     /// </summary>
-    public async Task<(Usage MaxUsage, string? Error)> UpdateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    public Task<(Usage MaxUsage, string? Error)> UpdateAsync(SessionEvent request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(request, null, cancellationToken);
+
+    /// <summary>As <see cref="UpdateAsync(SessionEvent, CancellationToken)"/>, filling <paramref name="byRun"/> with what
+    /// each run was granted.</summary>
+    public async Task<(Usage MaxUsage, string? Error)> UpdateAsync(SessionEvent request, Dictionary<string, Usage>? byRun,
+        CancellationToken cancellationToken)
     {
         if (!_active.TryGetValue(request.CgrId, out var session))
         {
-            var (initUsage, error) = await InitiateAsync(request, cancellationToken).ConfigureAwait(false);
-            return error == ErrorCodes.Exists ? await UpdateAsync(request, cancellationToken).ConfigureAwait(false)
-                : error is null && initUsage.IsUnlimited ? (RequestedUsage(request), null)
-                : (initUsage, error);
+            var (initUsage, error) = await InitiateAsync(request, byRun, cancellationToken).ConfigureAwait(false);
+            if (error == ErrorCodes.Exists)
+            {
+                return await UpdateAsync(request, byRun, cancellationToken).ConfigureAwait(false);
+            }
+            if (error is null && initUsage.IsUnlimited && _active.TryGetValue(request.CgrId, out var started))
+            {
+                Granted(byRun, started, RequestedUsage(request));
+                return (RequestedUsage(request), null);
+            }
+            return (initUsage, error);
         }
         session.UpdatedAt = time.GetUtcNow();
         ArmTtl(session);
-        return await UpdateCoreAsync(session, RequestedUsage(request), request.LastUsed, cancellationToken).ConfigureAwait(false);
+        return await UpdateCoreAsync(session, RequestedUsage(request), request.LastUsed, byRun, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(Usage MaxUsage, string? Error)> UpdateCoreAsync(Session session, Usage usage, Usage? lastUsed,
-        CancellationToken cancellationToken)
+        Dictionary<string, Usage>? byRun, CancellationToken cancellationToken)
     {
         await session.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -142,6 +170,7 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
                 {
                     return (Usage.Zero, error);
                 }
+                byRun?[run.RunId] = granted;
                 if (!granted.IsUnlimited)
                 {
                     maxUsage = Usage.Min(maxUsage, granted);

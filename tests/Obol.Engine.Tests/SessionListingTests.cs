@@ -68,4 +68,18 @@ public sealed class SessionListingTests
         Assert.False(reply.TryGetProperty("Attributes", out _));
         Assert.Equal(JsonValueKind.Null, reply.GetProperty("ThresholdIDs").GetProperty("*raw").ValueKind);
     }
+
+    [Fact]
+    public async Task ProcessEvent_InitiateWithDerivedReply_MaxUsageOfEverySessionRunAndTheLeastUnderRaw()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var reply = await engine.Switch.CallAsync("SessionSv1.ProcessEvent",
+            $$$"""{"Flags":["*rals:*initiate","*rals:*derived_reply"],{{{SimulatedSwitch.Event("pe2", "1001", "1003", "*prepaid", "60s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""");
+
+        // 1001 to 1003 stops at MaxCost 0.12 (*disconnect): 12 s for the charged run; the *none run is granted what it asked.
+        var maxUsage = reply.GetProperty("MaxUsage");
+        Assert.Equal(12_000_000_000, maxUsage.GetProperty("*default").GetInt64());
+        Assert.Equal(12_000_000_000, maxUsage.GetProperty("*raw").GetInt64());
+    }
 }
