@@ -10,7 +10,13 @@ public static class AccountSummaries
 
     public static AccountSummary Of(Account account)
     {
-        List<BalanceSummary>? balances = null;
+        var count = 0;
+        foreach (var type in s_typeOrder)
+        {
+            count += account.BalanceMap.TryGetValue(type, out var list) ? list.Count : 0;
+        }
+        var balances = count == 0 ? null : new BalanceSummary[count];
+        var i = 0;
         foreach (var type in s_typeOrder)
         {
             if (!account.BalanceMap.TryGetValue(type, out var list))
@@ -19,7 +25,7 @@ public static class AccountSummaries
             }
             foreach (var b in list)
             {
-                (balances ??= []).Add(new BalanceSummary
+                balances![i++] = new BalanceSummary
                 {
                     UUID = b.Uuid,
                     ID = b.ID.Length == 0 ? b.Uuid : b.ID,
@@ -28,7 +34,7 @@ public static class AccountSummaries
                     Weight = b.Weight,
                     Disabled = b.Disabled,
                     Factors = b.Factors.Count == 0 ? null : new Dictionary<string, decimal>(b.Factors, StringComparer.Ordinal),
-                });
+                };
             }
         }
         return new AccountSummary

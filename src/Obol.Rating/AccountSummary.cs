@@ -12,8 +12,9 @@ public sealed class AccountSummary
 
     public string AccountID { get; init; } = "";
 
-    /// <summary>Null for an account without balances, as CGRateS leaves the slice nil.</summary>
-    public List<BalanceSummary>? BalanceSummaries { get; set; }
+    /// <summary>Null for an account without balances, as CGRateS leaves the slice nil. An array: a held call keeps its
+    /// run's latest summary, and a list's own object would cost each one more.</summary>
+    public BalanceSummary[]? BalanceSummaries { get; set; }
 
     public bool AllowNegative { get; init; }
 
@@ -37,17 +38,22 @@ public sealed class AccountSummary
         {
             return this;
         }
+        List<BalanceSummary>? gone = null;
         foreach (var old in olds)
         {
-            var current = BalanceSummaries?.Find(b => b.UUID == old.UUID);
+            var current = BalanceSummaries is { } balances ? Array.Find(balances, b => b.UUID == old.UUID) : null;
             if (current is not null)
             {
                 current.Initial = initial(old);
             }
             else
             {
-                (BalanceSummaries ??= []).Add(old.Gone());
+                (gone ??= []).Add(old.Gone());
             }
+        }
+        if (gone is not null)
+        {
+            BalanceSummaries = [.. BalanceSummaries ?? [], .. gone];
         }
         return this;
     }

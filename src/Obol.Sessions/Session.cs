@@ -51,12 +51,12 @@ public sealed class Session
     internal SemaphoreSlim Lock { get; } = new(1, 1);
 
     /// <summary>The debit loops of the prepaid runs; null without any.</summary>
-    internal List<DebitLoop>? Loops { get; set; }
+    internal DebitLoop[]? Loops { get; set; }
 
     internal ITimer? TtlTimer { get; set; }
 
     /// <summary>When <paramref name="run"/>'s debit loop debits next (CGRateS's NextAutoDebit); null without a loop.</summary>
-    public DateTimeOffset? NextAutoDebit(SessionRun run) => Loops?.Find(l => l.Run == run)?.NextDue;
+    public DateTimeOffset? NextAutoDebit(SessionRun run) => Loops is { } loops ? Array.Find(loops, l => l.Run == run)?.NextDue : null;
 
     /// <summary>The usage granted so far on the first run (sess.totalUsage()).</summary>
     public Primitives.Usage TotalUsage => Runs.Count > 0 ? Runs[0].TotalUsage : Primitives.Usage.Zero;

@@ -8,10 +8,11 @@ public sealed partial class SessionManager
     private void StartLoops(Session session, Usage interval)
     {
         var start = time.GetUtcNow();
-        foreach (var run in session.Runs.Where(r => r.IsPrepaid))
+        // An array, not a list: every held call keeps it, and most have one prepaid run.
+        var loops = session.Runs.Where(r => r.IsPrepaid).Select(run => new DebitLoop(this, session, run, interval, start, time)).ToArray();
+        session.Loops = loops.Length == 0 ? null : loops;
+        foreach (var loop in loops)
         {
-            var loop = new DebitLoop(this, session, run, interval, start, time);
-            (session.Loops ??= []).Add(loop);
             loop.Start();
         }
     }
@@ -19,7 +20,7 @@ public sealed partial class SessionManager
     /// <summary>Stops the session's debit loops; the task ends with their ticks in flight.</summary>
     private static Task StopLoopsAsync(Session session) =>
         session.Loops is not { } loops ? Task.CompletedTask
-        : loops.Count == 1 ? loops[0].StopAsync()
+        : loops.Length == 1 ? loops[0].StopAsync()
         : Task.WhenAll(loops.Select(l => l.StopAsync()));
 
     internal void Warn(string message) => options.Warn?.Invoke(message);

@@ -160,7 +160,7 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
         {
             var maxUsage = usage;
             // While debit loops run they do the debiting: an update is granted what it asks (sessions.go updateSession).
-            var looping = session.Loops is { } loops && loops.Exists(l => !l.IsStopped);
+            var looping = session.Loops is { } loops && Array.Exists(loops, l => !l.IsStopped);
             foreach (var run in session.Runs)
             {
                 var (granted, error) = run.IsPrepaid && !looping ? await DebitRunAsync(session, run, usage, lastUsed, cancellationToken).ConfigureAwait(false)
