@@ -211,9 +211,11 @@ public sealed partial class SessionService
             {
                 request = request! with { Usage = RequestedUsage(ev) };
             }
-            if (await Manager.TerminateAsync(request!, ct).ConfigureAwait(false) is { } terminateError)
+            var (terminateError, whileCharging) = await Manager.TerminateReportingStageAsync(request!, ct).ConfigureAwait(false);
+            if (terminateError is not null)
             {
-                return ErrorCodes.SubsystemError("RALS", terminateError);
+                // V1TerminateSession: charging an unknown session answers updateSession's error as it is.
+                return whileCharging ? terminateError : ErrorCodes.SubsystemError("RALS", terminateError);
             }
         }
         if (args.ReleaseResources)

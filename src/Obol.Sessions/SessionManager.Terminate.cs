@@ -22,11 +22,19 @@ public sealed partial class SessionManager
     /// events. A CGRID terminated within <see cref="SessionOptions.ClosedSessionTtl"/> answers OK and charges nothing; an
     /// unknown CGRID is charged once as a message (init + debit + terminate, never indexed).
     /// </summary>
-    public async Task<string?> TerminateAsync(SessionEvent request, CancellationToken cancellationToken = default)
+    public async Task<string?> TerminateAsync(SessionEvent request, CancellationToken cancellationToken = default) =>
+        (await TerminateReportingStageAsync(request, cancellationToken).ConfigureAwait(false)).Error;
+
+    /// <summary>
+    /// As <see cref="TerminateAsync"/>, telling whether the error came from charging an unknown CGRID as a message
+    /// (updateSession's error, which CGRateS answers as it is, where the other failures are RALs errors).
+    /// </summary>
+    public async Task<(string? Error, bool WhileCharging)> TerminateReportingStageAsync(SessionEvent request,
+        CancellationToken cancellationToken = default)
     {
         if (IsClosed(request.CgrId))
         {
-            return null;
+            return (null, false);
         }
         if (!_active.TryGetValue(request.CgrId, out var session))
         {
@@ -34,15 +42,17 @@ public sealed partial class SessionManager
         }
         await StopLoopsAsync(session).ConfigureAwait(false);
         var (_, error) = await EndAsync(session, ExplicitUsage(request), request.LastUsed, null, cancellationToken).ConfigureAwait(false);
-        return error;
+        return (error, false);
     }
 
-    private async Task<string?> TerminateMessageAsync(SessionEvent request, CancellationToken cancellationToken)
+    private async Task<(string? Error, bool WhileCharging)> TerminateMessageAsync(SessionEvent request, CancellationToken cancellationToken)
     {
         var session = new Session(request.CgrId, NewRuns(request), request);
         var usage = RequestedUsage(request);
         var (_, error) = await UpdateCoreAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false);
-        return error ?? (await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false)).Error;
+        return error is not null
+            ? (error, true)
+            : ((await EndAsync(session, usage, null, null, cancellationToken).ConfigureAwait(false)).Error, false);
     }
 
     /// <summary>

@@ -116,6 +116,17 @@ public sealed class SessionChargingTests
     }
 
     [Fact]
+    public async Task TerminateSession_UnknownSessionOfAnUnknownAccount_AnswersTheDebitsErrorAsItIs()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var reply = await engine.Switch.TerminateRawAsync("nx1", "9999", "1002", "*prepaid", "30s");
+
+        // V1TerminateSession charges an unknown session as a message and answers updateSession's error unwrapped.
+        Assert.Equal("ACCOUNT_NOT_FOUND", reply.Error);
+    }
+
+    [Fact]
     public async Task ProcessEvent_RalsFlagsThroughTheCall_AuthorizesChargesAndWritesTheCdr()
     {
         await using var engine = await SessionEngine.StartAsync();
