@@ -73,30 +73,7 @@ public static class EventCostJson
             w.Name("RatingID"u8);
             w.String(charge.RatingID);
             w.Name("Increments"u8);
-            if (charge.Increments.Count == 0)
-            {
-                // Go's slice is nil until an increment is appended.
-                w.Null();
-                w.Name("CompressFactor"u8);
-                w.Number(charge.CompressFactor);
-                w.EndObject();
-                continue;
-            }
-            w.StartArray();
-            foreach (var inc in charge.Increments)
-            {
-                w.StartObject();
-                w.Name("Usage"u8);
-                w.Number(inc.Usage.Nanoseconds);
-                w.Name("Cost"u8);
-                w.Number(inc.Cost);
-                w.Name("AccountingID"u8);
-                w.String(inc.AccountingID);
-                w.Name("CompressFactor"u8);
-                w.Number(inc.CompressFactor);
-                w.EndObject();
-            }
-            w.EndArray();
+            WriteIncrements(ref w, charge.Increments);
             w.Name("CompressFactor"u8);
             w.Number(charge.CompressFactor);
             w.EndObject();
@@ -215,6 +192,31 @@ public static class EventCostJson
         foreach (var v in values)
         {
             w.Number(v);
+        }
+        w.EndArray();
+    }
+
+    private static void WriteIncrements(ref GoJsonWriter w, List<ChargingIncrement> increments)
+    {
+        if (increments.Count == 0)
+        {
+            // Go's slice is nil until an increment is appended.
+            w.Null();
+            return;
+        }
+        w.StartArray();
+        foreach (var inc in increments)
+        {
+            w.StartObject();
+            w.Name("Usage"u8);
+            w.Number(inc.Usage.Nanoseconds);
+            w.Name("Cost"u8);
+            w.Number(inc.Cost);
+            w.Name("AccountingID"u8);
+            w.String(inc.AccountingID);
+            w.Name("CompressFactor"u8);
+            w.Number(inc.CompressFactor);
+            w.EndObject();
         }
         w.EndArray();
     }

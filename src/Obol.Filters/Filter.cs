@@ -22,6 +22,9 @@ public sealed class Filter
 
     public ActivationWindow? Activation { get; }
 
+    /// <summary>Whether the filter applies at <paramref name="at"/>: no activation window, or inside it.</summary>
+    public bool IsActiveAt(Instant at) => Activation is not { } window || window.IsActiveAt(at);
+
     public string TenantId => $"{Tenant}:{Id}";
 
     public static bool IsInline(string filterId) => filterId.StartsWith('*');

@@ -33,7 +33,7 @@ public sealed class FilterService(IFilterStore store, FilterEnvironment? environ
             {
                 return FilterOutcome.Failure(error!);
             }
-            if (filter.Activation is { } window && !window.IsActiveAt(now))
+            if (!filter.IsActiveAt(now))
             {
                 continue;
             }

@@ -48,7 +48,7 @@ public sealed partial class SessionService
         var now = Now;
         if (filters.Count > 0)
         {
-            filters = [.. filters.Where(id => _filters!.Resolve(tenant, id, out _) is { } f && (f.Activation is not { } window || window.IsActiveAt(now)))];
+            filters = [.. filters.Where(id => _filters!.Resolve(tenant, id, out _)?.IsActiveAt(now) == true)];
         }
         foreach (var session in sessions)
         {

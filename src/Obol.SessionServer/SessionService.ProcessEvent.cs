@@ -210,6 +210,8 @@ public sealed partial class SessionService
         var cgrId = CgrIdOf(raw);
         (Usage MaxUsage, string? Error)? outcome = null;
         var byRun = flags.Has("*rals", DerivedReply) ? new Dictionary<string, Usage>(StringComparer.Ordinal) : null;
+        // Runs left to the debit loops (granted -1) answer the default usage, as CGRateS's active debit does.
+        var defaultUsage = _options.DefaultUsageFor(raw.FieldAsString(EventFields.ToR));
         if (flags.Has("*rals", "*authorize"))
         {
             outcome = await MaxUsageAsync(raw, ct).ConfigureAwait(false);
@@ -226,7 +228,7 @@ public sealed partial class SessionService
             var (maxUsage, stepError) = initiate
                 ? await Manager.InitiateAsync(request, byRun, ct).ConfigureAwait(false)
                 : await Manager.UpdateAsync(request, byRun, ct).ConfigureAwait(false);
-            outcome = (maxUsage.IsUnlimited ? _options.DefaultUsageFor(raw.FieldAsString(EventFields.ToR)) : maxUsage,
+            outcome = (maxUsage.IsUnlimited ? defaultUsage : maxUsage,
                 stepError is null or ErrorCodes.Exists ? stepError : ErrorCodes.SubsystemError("RALS", stepError));
         }
         else if (flags.Has("*rals", "*terminate"))
@@ -250,8 +252,6 @@ public sealed partial class SessionService
                 return stepFailure;
             }
             // getDerivedMaxUsage: with *derived_reply every session run's own grant, and *raw the least of them.
-            // Runs left to the debit loops answer the default usage, as CGRateS's active debit does.
-            var defaultUsage = _options.DefaultUsageFor(raw.FieldAsString(EventFields.ToR));
             reply.MaxUsage = byRun is { Count: > 0 }
                 ? byRun.ToDictionary(e => e.Key, e => (e.Value.IsUnlimited ? defaultUsage : e.Value).Nanoseconds, StringComparer.Ordinal)
                 : Derived(events, flags, "*rals").ToDictionary(e => e.Key, _ => usage.Nanoseconds, StringComparer.Ordinal);

@@ -190,23 +190,18 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// </summary>
     private Task<(Usage MaxUsage, string? Error)> PseudoPrepaidMaxUsageAsync(SessionRun run, CancellationToken cancellationToken)
     {
-        var started = run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage);
-        var usage = started is not null && EventValues.TryAsUsage(started, out var parsed, out _) ? parsed : options.DefaultUsage;
+        var usage = AsUsage(run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage)) ?? options.DefaultUsage;
         return rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken);
     }
 
     private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? options.DefaultUsage;
 
     /// <summary>The request's usage, else the (first run's) event Usage field, else null.</summary>
-    private static Usage? ExplicitUsage(SessionEvent request)
-    {
-        if (request.Usage is { } usage)
-        {
-            return usage;
-        }
-        var value = request.Runs.Count > 0 ? request.Runs[0].Event.Event.GetValueOrDefault(EventFields.Usage) : null;
-        return value is not null && EventValues.TryAsUsage(value, out var parsed, out _) ? parsed : null;
-    }
+    private static Usage? ExplicitUsage(SessionEvent request) =>
+        request.Usage ?? (request.Runs.Count > 0 ? AsUsage(request.Runs[0].Event.Event.GetValueOrDefault(EventFields.Usage)) : null);
+
+    /// <summary>An event's Usage value as a usage; null when absent or not one.</summary>
+    private static Usage? AsUsage(object? value) => value is not null && EventValues.TryAsUsage(value, out var parsed, out _) ? parsed : null;
 
     private List<SessionRun> NewRuns(SessionEvent request)
     {
