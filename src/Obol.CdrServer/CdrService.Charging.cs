@@ -130,6 +130,10 @@ public sealed partial class CdrService
                 return error;
             }
             runs[i].Cdr.OrderId = written.OrderId;
+            if (written.IsStored && runs[i].Cdr.CostSource == CdrRater.CostSourceSessions)
+            {
+                options.SessionCosts?.CdrStored(runs[i].Cdr.Cgrid, runs[i].Cdr.RunId);
+            }
         }
         return null;
     }

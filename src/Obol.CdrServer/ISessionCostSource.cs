@@ -9,4 +9,8 @@ public interface ISessionCostSource
 {
     /// <summary>The run's final cost and its EventCost JSON; null when SessionS settled none.</summary>
     Task<(decimal Cost, string CostDetails)?> GetSessionCostAsync(string cgrId, string runId, CancellationToken cancellationToken);
+
+    /// <summary>A CDR with the run's session cost is stored: the cost is in the CDR now, and SessionS's own record of it
+    /// is needed only where <c>store_session_costs</c> keeps it.</summary>
+    void CdrStored(string cgrId, string runId);
 }

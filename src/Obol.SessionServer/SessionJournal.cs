@@ -17,7 +17,14 @@ namespace Obol.SessionServer;
 /// <c>session_debits</c> (one CallCost per debit, keyed CGRID/run/sequence) and <c>session_costs</c> (each run's final
 /// EventCost, keyed CGRID/RunID, CGRateS's SMCost that CDRs fall back on).
 /// </summary>
-public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJournal, CdrServer.ISessionCostSource
+/// <remarks>
+/// A run's cost is written with its settlement in every case: it is what a ProcessCDR that comes after a crash
+/// between the settlement and the CDR is priced from, instead of being charged again. Unless
+/// <paramref name="keepCosts"/> (<c>store_session_costs</c>) asks to keep them, as CGRateS keeps its SMCosts, it goes
+/// once the run's CDR holds it: otherwise every call's CostDetails would be stored twice, for good.
+/// </remarks>
+public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCosts = false, Action<string>? warn = null)
+    : ISessionJournal, CdrServer.ISessionCostSource
 {
     public const string Sessions = "sessions";
     public const string Debits = "session_debits";
@@ -115,6 +122,29 @@ public sealed class SessionJournal(IProfileDocumentStore documents) : ISessionJo
         }
         using var parsed = JsonDocument.Parse(json);
         return (parsed.RootElement.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m, json);
+    }
+
+    public void CdrStored(string cgrId, string runId)
+    {
+        if (!keepCosts)
+        {
+            // Not awaited: the CDR is committed already, and the reply need not wait for the housekeeping.
+            _ = ForgetCostAsync(CostKey(cgrId, runId));
+        }
+    }
+
+    private async Task ForgetCostAsync(string key)
+    {
+        try
+        {
+            await documents.WriteAsync([new JournalWrite(Costs, key, null)], CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A cost left behind is only a row too many; the failure is reported, never thrown.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            warn?.Invoke($"<SessionS> cannot remove the stored cost <{key}>: {e.Message}");
+        }
     }
 
     private static string DebitKey(string cgrId, int runIndex, int sequence) =>

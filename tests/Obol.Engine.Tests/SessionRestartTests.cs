@@ -49,6 +49,32 @@ public sealed class SessionRestartTests
         }
     }
 
+    [Fact]
+    public async Task SigKill_BetweenTerminateAndProcessCdr_CdrTakesTheSettledCostWhichIsThenNotKeptTwice()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetAccount", """{"Tenant":"cgrates.org","Account":"crash0"}""");
+        await engine.CallAsync("APIerSv1.SetBalance",
+            """{"Tenant":"cgrates.org","Account":"crash0","BalanceType":"*monetary","Value":10,"Balance":{"ID":"main"}}""");
+        await engine.Switch.CallAsync("SessionSv1.InitiateSession",
+            $$$"""{"InitSession":true,{{{CallEvent(0, "30s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""");
+        Assert.Equal("OK", (await engine.Switch.RawAsync("SessionSv1.TerminateSession", $$"""{"TerminateSession":true,{{CallEvent(0, "75s")}}}""")).ResultString());
+        var taken = 10m - await engine.MonetaryAsync("crash0");
+
+        await engine.KillAndRestartAsync();
+        Assert.Equal("OK", (await engine.Switch.RawAsync("SessionSv1.ProcessCDR", $$"""{{{CallEvent(0, "75s")}}}""")).ResultString());
+        var cdr = (await engine.CdrsAsync("crash-call-0")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
+        var takenAfter = 10m - await engine.MonetaryAsync("crash0");
+        engine.Process.Signal("TERM");
+        await engine.Process.WaitForExitAsync();
+
+        Assert.True(taken > 0);
+        Assert.Equal((taken, taken, "*sessions"), (takenAfter, cdr.GetProperty("Cost").GetDecimal(), cdr.GetProperty("CostSource").GetString()));
+        await using var store = await Storage.Sqlite.SqliteStore.OpenAsync(engine.DataDir, cancellationToken: TestContext.Current.CancellationToken);
+        var key = $"{cdr.GetProperty("CGRID").GetString()}/*default";
+        Assert.Null(await store.Documents.GetAsync(SessionServer.SessionJournal.Costs, key, TestContext.Current.CancellationToken));
+    }
+
     private static string CallEvent(int i, string? usage) => $$"""
         "Tenant":"cgrates.org","ID":"crash-{{i}}","Event":{"OriginID":"crash-call-{{i}}","OriginHost":"{{SimulatedSwitch.OriginHost}}",
         "RequestType":"*prepaid","Account":"crash{{i % Accounts}}","Subject":"1001","Destination":"1002","Category":"call","ToR":"*voice",

@@ -28,4 +28,21 @@ public sealed class JournalTests
         Assert.Equal(session.Runs[0].Fields.Keys.Order(), run.Event.Event.Keys.Order());
         Assert.Equal(session.Runs[0].Call.TimeStart, run.TimeStart);
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task CdrStored_StoreSessionCosts_KeepsTheRunsCostOnlyWhenAsked(bool keepCosts, bool kept)
+    {
+        var documents = new MemoryDocumentStore();
+        await documents.WriteAsync([new(SessionJournal.Costs, "cg1/*default", """{"Cost":0.7}"""), new(SessionJournal.Costs, "cg1/*raw", """{"Cost":0}""")],
+            TestContext.Current.CancellationToken);
+        var journal = new SessionJournal(documents, keepCosts);
+
+        journal.CdrStored("cg1", "*default");
+
+        var cost = await journal.GetSessionCostAsync("cg1", "*default", TestContext.Current.CancellationToken);
+        Assert.Equal(kept, cost is not null);
+        Assert.NotNull(await journal.GetSessionCostAsync("cg1", "*raw", TestContext.Current.CancellationToken));
+    }
 }
