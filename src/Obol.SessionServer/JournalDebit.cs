@@ -20,13 +20,18 @@ internal static class JournalDebit
 {
     private static readonly ConditionalWeakTable<RateInterval, RateDocument> s_rateKeys = [];
 
-    public static string Write(CallCost cost, Func<RateInterval, string> rateKey) =>
-        JsonSerializer.Serialize(new DebitDocument(cost.Cost, [.. cost.Timespans.Select(s => Span(s, rateKey))]), GoJsonOptions.Default);
+    /// <param name="cost">The debit.</param>
+    /// <param name="rateKey">Stores a span's rate interval, giving its key.</param>
+    /// <param name="withSummary">Keep the cost's AccountSummary too: the run's first debit does, since its balances'
+    /// values before the debit are the Initial values of the run's EventCost, which no later debit knows.</param>
+    public static string Write(CallCost cost, Func<RateInterval, string> rateKey, bool withSummary) =>
+        JsonSerializer.Serialize(new DebitDocument(cost.Cost, [.. cost.Timespans.Select(s => Span(s, rateKey))], withSummary ? cost.AccountSummary : null),
+            GoJsonOptions.Default);
 
     public static CallCost Read(string json, IReadOnlyDictionary<string, RateInterval> rates)
     {
         var doc = JsonSerializer.Deserialize<DebitDocument>(json, GoJsonOptions.Default) ?? throw new JsonException("empty debit");
-        return new CallCost { Cost = doc.Cost, Timespans = [.. doc.Spans.Select(s => Span(s, rates))] };
+        return new CallCost { Cost = doc.Cost, Timespans = [.. doc.Spans.Select(s => Span(s, rates))], AccountSummary = doc.Summary };
     }
 
     /// <summary>The rate interval's key and JSON, computed once per loaded interval.</summary>
@@ -76,7 +81,8 @@ internal static class JournalDebit
 
     internal sealed record RateDocument(string Key, string Json);
 
-    private sealed record DebitDocument(decimal Cost, List<SpanDocument> Spans);
+    private sealed record DebitDocument(decimal Cost, List<SpanDocument> Spans,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AccountSummary? Summary = null);
 
     private sealed record SpanDocument(Instant Start, Instant End, decimal Cost, string? Rate, long DurationIndex, int CompressFactor,
         string[] Ids, List<IncrementDocument> Increments, IncrementDocument? Round);

@@ -45,7 +45,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
     public IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost)
     {
         List<JournalWrite> writes = [];
-        var json = JournalDebit.Write(cost, rate =>
+        var json = JournalDebit.Write(cost, withSummary: sequence == 0, rateKey: rate =>
         {
             var doc = JournalDebit.Rate(rate);
             if (_writtenRates.TryAdd(doc.Key, 0))

@@ -53,11 +53,7 @@ public sealed class SessionRestartTests
     public async Task SigKill_BetweenTerminateAndProcessCdr_CdrTakesTheSettledCostWhichIsThenNotKeptTwice()
     {
         await using var engine = await SessionEngine.StartAsync();
-        await engine.CallAsync("APIerSv1.SetAccount", """{"Tenant":"cgrates.org","Account":"crash0"}""");
-        await engine.CallAsync("APIerSv1.SetBalance",
-            """{"Tenant":"cgrates.org","Account":"crash0","BalanceType":"*monetary","Value":10,"Balance":{"ID":"main"}}""");
-        await engine.Switch.CallAsync("SessionSv1.InitiateSession",
-            $$$"""{"InitSession":true,{{{CallEvent(0, "30s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""");
+        await StartCallWithTenAsync(engine);
         Assert.Equal("OK", (await engine.Switch.RawAsync("SessionSv1.TerminateSession", $$"""{"TerminateSession":true,{{CallEvent(0, "75s")}}}""")).ResultString());
         var taken = 10m - await engine.MonetaryAsync("crash0");
 
@@ -73,6 +69,34 @@ public sealed class SessionRestartTests
         await using var store = await Storage.Sqlite.SqliteStore.OpenAsync(engine.DataDir, cancellationToken: TestContext.Current.CancellationToken);
         var key = $"{cdr.GetProperty("CGRID").GetString()}/*default";
         Assert.Null(await store.Documents.GetAsync(SessionServer.SessionJournal.Costs, key, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SigKill_DuringACall_CdrsAccountSummaryStartsFromTheBalanceBeforeTheCall()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await StartCallWithTenAsync(engine);
+
+        await engine.KillAndRestartAsync();
+        Assert.Equal("OK", (await engine.Switch.RawAsync("SessionSv1.TerminateSession", $$"""{"TerminateSession":true,{{CallEvent(0, "75s")}}}""")).ResultString());
+        Assert.Equal("OK", (await engine.Switch.RawAsync("SessionSv1.ProcessCDR", $$"""{{{CallEvent(0, "75s")}}}""")).ResultString());
+
+        var cdr = (await engine.CdrsAsync("crash-call-0")).EnumerateArray().Single(c => c.GetProperty("RunID").GetString() == "*default");
+        // APIerSv2.GetCDRs gives CostDetails as a JSON string (ExternalCDR).
+        using var details = System.Text.Json.JsonDocument.Parse(cdr.GetProperty("CostDetails").GetString()!);
+        var balance = Assert.Single(details.RootElement.GetProperty("AccountSummary").GetProperty("BalanceSummaries").EnumerateArray());
+        Assert.Equal((10m, await engine.MonetaryAsync("crash0")), (balance.GetProperty("Initial").GetDecimal(), balance.GetProperty("Value").GetDecimal()));
+        Assert.Equal(10m - cdr.GetProperty("Cost").GetDecimal(), balance.GetProperty("Value").GetDecimal());
+    }
+
+    /// <summary>crash0 with 10 in its balance, and its call crash-call-0 initiated for 30 s.</summary>
+    private static async Task StartCallWithTenAsync(SessionEngine engine)
+    {
+        await engine.CallAsync("APIerSv1.SetAccount", """{"Tenant":"cgrates.org","Account":"crash0"}""");
+        await engine.CallAsync("APIerSv1.SetBalance",
+            """{"Tenant":"cgrates.org","Account":"crash0","BalanceType":"*monetary","Value":10,"Balance":{"ID":"main"}}""");
+        await engine.Switch.CallAsync("SessionSv1.InitiateSession",
+            $$$"""{"InitSession":true,{{{CallEvent(0, "30s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""");
     }
 
     private static string CallEvent(int i, string? usage) => $$"""
