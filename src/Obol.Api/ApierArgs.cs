@@ -42,6 +42,9 @@ public sealed record AttrSetBalance
     public decimal Value { get; init; }
     public Dictionary<string, JsonElement>? Balance { get; init; }
     public bool Overwrite { get; init; }
+
+    /// <summary>Also run <c>*cdrlog</c>: the change is written as a CDR.</summary>
+    public bool Cdrlog { get; init; }
 }
 
 /// <summary>utils.AttrLoadTpFromFolder.</summary>

@@ -108,9 +108,9 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         var value = Math.Abs(args.Value);
         var result = actionType switch
         {
-            "*set_balance" => await rals.SetBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, expiry, ct).ConfigureAwait(false),
-            "*debit" => await rals.DebitBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, ct).ConfigureAwait(false),
-            _ => await rals.AddBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, actionType == "*topup_reset", expiry, ct)
+            "*set_balance" => await rals.SetBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, expiry, args.Cdrlog, ct).ConfigureAwait(false),
+            "*debit" => await rals.DebitBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, args.Cdrlog, ct).ConfigureAwait(false),
+            _ => await rals.AddBalanceAsync(tenant, args.Account!, args.BalanceType!, value, filter, actionType == "*topup_reset", expiry, args.Cdrlog, ct)
                 .ConfigureAwait(false),
         };
         return result is null ? Ok : RpcResult.Fail<string>(result);

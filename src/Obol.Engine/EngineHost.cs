@@ -56,7 +56,8 @@ internal static class EngineHost
         await using var store = await SqliteStore.OpenAsync(dataDir).ConfigureAwait(false);
         log.Info($"<DataDB> embedded store at {store.DatabasePath}");
         var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
-        await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, new LoggingActionEffects(log),
+        var actionEffects = new EngineActionEffects(new LoggingActionEffects(log), log);
+        await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, actionEffects,
             archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents));
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
         var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
@@ -73,6 +74,10 @@ internal static class EngineHost
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents), config.Sessions.StoreSessionCosts, log.Warning);
         var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
+        if (cdrs is not null && config.Schedulers.CdrsConns.Count > 0)
+        {
+            actionEffects.ConnectCdrs(cdrs);
+        }
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions
@@ -85,6 +90,10 @@ internal static class EngineHost
         var agents = new InternalAgents(new BiRpcSessionClients(birpc, config.Sessions.ClientProtocol, SystemClock.Instance));
         await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, agents, zone, tenant,
             category, options.RoundingDecimals, log).ConfigureAwait(false);
+        if (sessions is not null && config.Rals.SessionsConns.Count > 0)
+        {
+            actionEffects.ConnectSessions(sessions);
+        }
         if (!await ListenAsync("listen.rpc_json", endPoints.Value.Json, () => { tcp.Start(); return Task.CompletedTask; }, stderr).ConfigureAwait(false))
         {
             return 1;

@@ -54,8 +54,8 @@ public sealed partial class RalsService
     /// account (created when missing), triggers evaluated; Value is absolute.
     /// </summary>
     public Task<string?> SetBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
-        string expiryTime = "", CancellationToken ct = default) =>
-        RunSingleAsync(tenant, account, new AccountAction
+        string expiryTime = "", bool cdrlog = false, CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, cdrlog, new AccountAction
         {
             Id = "SET_BALANCE",
             ActionType = "*set_balance",
@@ -65,8 +65,8 @@ public sealed partial class RalsService
 
     /// <summary>APIerSv1.AddBalance: <c>*topup</c>, or <c>*topup_reset</c> when <paramref name="overwrite"/>.</summary>
     public Task<string?> AddBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
-        bool overwrite, string expiryTime = "", CancellationToken ct = default) =>
-        RunSingleAsync(tenant, account, new AccountAction
+        bool overwrite, string expiryTime = "", bool cdrlog = false, CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, cdrlog, new AccountAction
         {
             Id = "ADD_BALANCE",
             ActionType = overwrite ? "*topup_reset" : "*topup",
@@ -76,8 +76,8 @@ public sealed partial class RalsService
 
     /// <summary>APIerSv1.DebitBalance: <c>*debit</c>.</summary>
     public Task<string?> DebitBalanceAsync(string tenant, string account, string balanceType, decimal value, BalanceFilter balance,
-        CancellationToken ct = default) =>
-        RunSingleAsync(tenant, account, new AccountAction
+        bool cdrlog = false, CancellationToken ct = default) =>
+        RunSingleAsync(tenant, account, cdrlog, new AccountAction
         {
             Id = "DEBIT_BALANCE",
             ActionType = "*debit",
@@ -86,16 +86,18 @@ public sealed partial class RalsService
 
     /// <summary>APIerSv1.RemoveBalances: <c>*remove_balance</c> on an existing account.</summary>
     public Task<string?> RemoveBalancesAsync(string tenant, string account, string balanceType, BalanceFilter balance, CancellationToken ct = default) =>
-        RunSingleAsync(tenant, account, new AccountAction
+        RunSingleAsync(tenant, account, cdrlog: false, new AccountAction
         {
             Id = "REMOVE_BALANCES",
             ActionType = "*remove_balance",
             Balance = balance with { Type = balanceType },
         }, ct, createIfMissing: false);
 
-    private async Task<string?> RunSingleAsync(string tenant, string account, AccountAction action, CancellationToken ct, bool createIfMissing = true)
+    // Cdrlog: the API's flag that appends *cdrlog to the change, as CGRateS's modifyBalance does.
+    private async Task<string?> RunSingleAsync(string tenant, string account, bool cdrlog, AccountAction action, CancellationToken ct, bool createIfMissing = true)
     {
-        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, [action]), createIfMissing, ct)
+        AccountAction[] actions = cdrlog ? [action, new AccountAction { Id = action.Id, ActionType = ActionTypes.CdrLog }] : [action];
+        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, actions), createIfMissing, ct)
             .ConfigureAwait(false);
         return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
     }

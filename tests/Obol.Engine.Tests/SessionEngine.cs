@@ -9,13 +9,16 @@ namespace Obol.Engine.Tests;
 /// simulated switch on its BiRPC port.</summary>
 internal sealed class SessionEngine : IAsyncDisposable
 {
-    private SessionEngine(string dataDir, ObolProcess process, JsonRpcClient api, SimulatedSwitch sw)
+    private SessionEngine(string dataDir, string configDir, ObolProcess process, JsonRpcClient api, SimulatedSwitch sw)
     {
         DataDir = dataDir;
+        _configDir = configDir;
         Process = process;
         Api = api;
         Switch = sw;
     }
+
+    private readonly string _configDir;
 
     public string DataDir { get; }
 
@@ -25,18 +28,28 @@ internal sealed class SessionEngine : IAsyncDisposable
 
     public SimulatedSwitch Switch { get; private set; }
 
-    public static async Task<SessionEngine> StartAsync(string? dataDir = null)
+    /// <param name="dataDir">The data directory; a new temporary one when null.</param>
+    /// <param name="configure">Rewrites the tutorial's cgrates.json for this engine; the tutorial's as it is when null.</param>
+    public static async Task<SessionEngine> StartAsync(string? dataDir = null, Func<string, string>? configure = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), $"obol-sessions-{Guid.NewGuid():N}");
-        var (process, api, sw) = await LaunchAsync(dataDir);
-        return new SessionEngine(dataDir, process, api, sw);
+        var configDir = Path.Combine(AppContext.BaseDirectory, "samples", "configs", "tutorial");
+        if (configure is not null)
+        {
+            var tutorial = await File.ReadAllTextAsync(Path.Combine(configDir, "cgrates.json"));
+            configDir = dataDir + "-config";
+            Directory.CreateDirectory(configDir);
+            await File.WriteAllTextAsync(Path.Combine(configDir, "cgrates.json"), configure(tutorial));
+        }
+        var (process, api, sw) = await LaunchAsync(dataDir, configDir);
+        return new SessionEngine(dataDir, configDir, process, api, sw);
     }
 
-    private static async Task<(ObolProcess, JsonRpcClient, SimulatedSwitch)> LaunchAsync(string dataDir,
+    private static async Task<(ObolProcess, JsonRpcClient, SimulatedSwitch)> LaunchAsync(string dataDir, string configDir,
         System.Collections.Concurrent.ConcurrentDictionary<string, bool>? live = null)
     {
         var process = ObolProcess.Start("obol-engine",
-            "-config_path", Path.Combine(AppContext.BaseDirectory, "samples", "configs", "tutorial"), "-data_dir", dataDir, "-logger", "*stdout",
+            "-config_path", configDir, "-data_dir", dataDir, "-logger", "*stdout",
             "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0", "-birpc_listen", "127.0.0.1:0",
             "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"));
         var api = await JsonRpcClient.ConnectAsync(await process.ListeningAsync());
@@ -52,7 +65,7 @@ internal sealed class SessionEngine : IAsyncDisposable
         await Switch.DisposeAsync();
         await Api.DisposeAsync();
         Process.Dispose();
-        (Process, Api, Switch) = await LaunchAsync(DataDir, Switch.Live);
+        (Process, Api, Switch) = await LaunchAsync(DataDir, _configDir, Switch.Live);
     }
 
     public async Task<JsonElement> CallAsync(string method, string args)
@@ -84,9 +97,9 @@ internal sealed class SessionEngine : IAsyncDisposable
         await Switch.DisposeAsync();
         await Api.DisposeAsync();
         Process.Dispose();
-        if (Directory.Exists(DataDir))
+        foreach (var dir in new[] { DataDir, DataDir + "-config" }.Where(Directory.Exists))
         {
-            Directory.Delete(DataDir, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
     }
 }

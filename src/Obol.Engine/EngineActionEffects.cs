@@ -1,0 +1,117 @@
+using Obol.Accounting;
+using Obol.CdrServer;
+using Obol.Cdrs;
+using Obol.Logging;
+using Obol.Rals;
+using Obol.SessionServer;
+
+namespace Obol.Engine;
+
+/// <summary>
+/// The actions' effects in the running engine: what RALs does alone goes to <see cref="LoggingActionEffects"/>;
+/// <c>*cdrlog</c> goes to CDRs when <c>schedulers.cdrs_conns</c> names them and <c>*force_disconnect_sessions</c> to
+/// SessionS when <c>rals.sessions_conns</c> does, as CGRateS routes them. RALs is built before both services, which are
+/// connected once they run.
+/// </summary>
+/// <remarks>
+/// Actions run under the account's lock, so the CDRs and the disconnects are sent without waiting for them: a CDR's
+/// ThresholdS actions, or the settlement of a forced-off call, may need that same account. Their failures are logged.
+/// </remarks>
+internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog log) : IActionEffects
+{
+    private CdrService? _cdrs;
+    private SessionService? _sessions;
+
+    public void ConnectCdrs(CdrService cdrs) => _cdrs = cdrs;
+
+    public void ConnectSessions(SessionService sessions) => _sessions = sessions;
+
+    public void LogAccount(Account account, string accountJson) => local.LogAccount(account, accountJson);
+
+    public void Log(ActionLogLevel level, string message) => local.Log(level, message);
+
+    public Task PostAsync(string url, string body) => local.PostAsync(url, body);
+
+    public void WriteCdrs(IReadOnlyList<ActionCdr> cdrs)
+    {
+        if (_cdrs is not { } server)
+        {
+            local.WriteCdrs(cdrs);
+            return;
+        }
+        // CDRsV1.ProcessEvents with *chargers:false, the rest as the cdrs section says.
+        var events = cdrs.Select(c => ToCdr(c).ToCgrEvent()).ToList();
+        var flags = server.Options.Defaults with { Chargers = false };
+        _ = SendAsync(async () => (await server.ProcessEventsAsync(events, flags, describe: false, CancellationToken.None).ConfigureAwait(false)).Error,
+            "*cdrlog");
+    }
+
+    public void PublishAccount(Account account) => local.PublishAccount(account);
+
+    public void ForceDisconnectSessions(SessionsRequest request)
+    {
+        if (_sessions is not { } sessions)
+        {
+            local.ForceDisconnectSessions(request);
+            return;
+        }
+        var filter = new SessionFilterArgs
+        {
+            Limit = request.Limit,
+            Tenant = request.Tenant,
+            Filters = [.. request.Filters],
+            ApiOpts = request.ApiOpts.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+            Event = request.Event.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+        };
+        _ = SendAsync(async () => (await sessions.ForceDisconnectAsync(filter).ConfigureAwait(false)).Error, "*force_disconnect_sessions");
+    }
+
+    public void AlterSessions(SessionsRequest request) => local.AlterSessions(request);
+
+    public void JoinSharedGroup(string sharedGroupId, string accountId) => local.JoinSharedGroup(sharedGroupId, accountId);
+
+    private async Task SendAsync(Func<Task<string?>> send, string action)
+    {
+        // Off the account's lock first: the work below may need it.
+        await Task.Yield();
+        try
+        {
+            if (await send().ConfigureAwait(false) is { } error)
+            {
+                log.Warning($"<Actions> {action}: {error}");
+            }
+        }
+#pragma warning disable CA1031 // The action already ran; what its effect met is reported, never thrown into the scheduler.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Warning($"<Actions> {action}: {e.Message}");
+        }
+    }
+
+    private static Cdr ToCdr(ActionCdr c) => new()
+    {
+        Cgrid = c.CGRID,
+        RunId = c.RunID,
+        OrderId = c.OrderID,
+        OriginHost = c.OriginHost,
+        Source = c.Source,
+        OriginId = c.OriginID,
+        ToR = c.ToR,
+        RequestType = c.RequestType,
+        Tenant = c.Tenant,
+        Category = c.Category,
+        Account = c.Account,
+        Subject = c.Subject,
+        Destination = c.Destination,
+        SetupTime = c.SetupTime,
+        AnswerTime = c.AnswerTime,
+        Usage = c.Usage,
+        ExtraFields = new Dictionary<string, string>(c.ExtraFields, StringComparer.Ordinal),
+        ExtraInfo = c.ExtraInfo,
+        Partial = c.Partial,
+        PreRated = c.PreRated,
+        CostSource = c.CostSource,
+        Cost = c.Cost,
+    };
+}

@@ -1,0 +1,64 @@
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>Actions whose effects leave RALs: <c>*cdrlog</c> to CDRs (<c>schedulers.cdrs_conns</c>) and
+/// <c>*force_disconnect_sessions</c> to SessionS (<c>rals.sessions_conns</c>), in a real engine.</summary>
+public sealed class ActionEffectsTests
+{
+    [Fact]
+    public async Task AddBalance_CdrlogWithSchedulerCdrsConns_TopupIsStoredAsACdr()
+    {
+        await using var engine = await SessionEngine.StartAsync(configure: c => Connect(c, "\"schedulers\": {", "cdrs_conns"));
+
+        var reply = await engine.CallAsync("APIerSv1.AddBalance",
+            """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":5,"Cdrlog":true,"Balance":{"ID":"extra"}}""");
+
+        Assert.Equal("OK", reply.GetString());
+        var cdr = await PollAsync(async () =>
+        {
+            var cdrs = await engine.CallAsync("APIerSv2.GetCDRs", """{"Accounts":["1001"],"RunIDs":["*topup"]}""");
+            return cdrs.GetArrayLength() > 0 ? cdrs[0] : (System.Text.Json.JsonElement?)null;
+        });
+        Assert.Equal((5m, "*monetary", "*none", "*cdrlog"), (cdr.GetProperty("Cost").GetDecimal(), cdr.GetProperty("ToR").GetString(),
+            cdr.GetProperty("RequestType").GetString(), cdr.GetProperty("Source").GetString()));
+    }
+
+    [Fact]
+    public async Task ExecuteAction_ForceDisconnectSessionsWithRalsSessionsConns_EndsTheAccountsCall()
+    {
+        await using var engine = await SessionEngine.StartAsync(configure: c => Connect(c, "\"rals\": {", "sessions_conns"));
+        await engine.Switch.InitiateAsync("kicked", "1001", "1002", "*prepaid", "0s");
+        await engine.Switch.InitiateAsync("kept", "1002", "1001", "*prepaid", "0s");
+        await engine.CallAsync("APIerSv1.SetActions", """
+            {"ActionsId":"ACT_KICK","Actions":[{"Identifier":"*force_disconnect_sessions",
+             "ExtraParameters":"cgrates.org;*string:~*req.Account:1001;1;*none:none;DisconnectCause:FRAUD","Weight":10}]}
+            """);
+
+        await engine.CallAsync("APIerSv1.ExecuteAction", """{"Tenant":"cgrates.org","Account":"1001","ActionsId":"ACT_KICK"}""");
+
+        var cause = await engine.Switch.Disconnect("kicked").Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal("FRAUD", cause);
+        var left = await engine.CallAsync("SessionSv1.GetActiveSessions", "null");
+        Assert.Equal(["kept"], left.EnumerateArray().Select(s => s.GetProperty("OriginID").GetString()).Distinct());
+    }
+
+    private static string Connect(string config, string section, string key)
+    {
+        Assert.Contains(section, config, StringComparison.Ordinal);
+        return config.Replace(section, $$"""{{section}} "{{key}}": ["*internal"],""", StringComparison.Ordinal);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> PollAsync(Func<Task<System.Text.Json.JsonElement?>> read)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await read() is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException("nothing came in 5 s");
+    }
+}
