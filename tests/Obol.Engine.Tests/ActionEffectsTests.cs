@@ -17,8 +17,15 @@ public sealed class ActionEffectsTests
         Assert.Equal("OK", reply.GetString());
         var cdr = await PollAsync(async () =>
         {
-            var cdrs = await engine.CallAsync("APIerSv2.GetCDRs", """{"Accounts":["1001"],"RunIDs":["*topup"]}""");
-            return cdrs.GetArrayLength() > 0 ? cdrs[0] : (System.Text.Json.JsonElement?)null;
+            // NOT_FOUND until the CDR, posted off the account's lock, is stored.
+            var reply = await engine.Api.CallRawAsync("APIerSv2.GetCDRs", """{"Accounts":["1001"],"RunIDs":["*topup"]}"""u8.ToArray());
+            if (reply.Error is not null)
+            {
+                Assert.Equal("NOT_FOUND", reply.Error);
+                return null;
+            }
+            using var cdrs = System.Text.Json.JsonDocument.Parse(reply.Result);
+            return Assert.Single(cdrs.RootElement.EnumerateArray()).Clone();
         });
         Assert.Equal((5m, "*monetary", "*none", "*cdrlog"), (cdr.GetProperty("Cost").GetDecimal(), cdr.GetProperty("ToR").GetString(),
             cdr.GetProperty("RequestType").GetString(), cdr.GetProperty("Source").GetString()));
