@@ -1,6 +1,8 @@
+using NodaTime;
 using Obol.Accounting;
 using Obol.CdrServer;
 using Obol.Cdrs;
+using Obol.Filters;
 using Obol.Logging;
 using Obol.Rals;
 using Obol.SessionServer;
@@ -10,8 +12,8 @@ namespace Obol.Engine;
 /// <summary>
 /// The actions' effects in the running engine: what RALs does alone goes to <see cref="LoggingActionEffects"/>;
 /// <c>*cdrlog</c> goes to CDRs when <c>schedulers.cdrs_conns</c> names them and <c>*force_disconnect_sessions</c> to
-/// SessionS when <c>rals.sessions_conns</c> does, as CGRateS routes them. RALs is built before both services, which are
-/// connected once they run.
+/// SessionS when <c>rals.sessions_conns</c> does, as CGRateS routes them; <c>*remove_session_costs</c> removes from the
+/// session costs SessionS keeps. RALs is built before these services, which are connected once they run.
 /// </summary>
 /// <remarks>
 /// Actions run under the account's lock, so the CDRs and the disconnects are sent without waiting for them: a CDR's
@@ -21,10 +23,13 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
 {
     private CdrService? _cdrs;
     private SessionService? _sessions;
+    private SessionCosts? _sessionCosts;
 
     public void ConnectCdrs(CdrService cdrs) => _cdrs = cdrs;
 
     public void ConnectSessions(SessionService sessions) => _sessions = sessions;
+
+    public void ConnectSessionCosts(SessionCosts costs) => _sessionCosts = costs;
 
     public void LogAccount(Account account, string accountJson) => local.LogAccount(account, accountJson);
 
@@ -67,6 +72,38 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
     }
 
     public void AlterSessions(SessionsRequest request) => local.AlterSessions(request);
+
+    public void RemoveSessionCosts(string filterIds)
+    {
+        if (_sessionCosts is not { } costs)
+        {
+            local.RemoveSessionCosts(filterIds);
+            return;
+        }
+        var filter = new SessionCostFilter();
+        var now = SystemClock.Instance.GetCurrentInstant();
+        foreach (var id in filterIds.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // removeSessionCosts: an unknown filter or a rule on a field session costs lack is logged and left out.
+            if (costs.Filters.Resolve(costs.Tenant, id, out var error) is not { } resolved)
+            {
+                log.Warning($"<Actions>  Error: {error} for filter: {id} in action: <*remove_session_costs>");
+                continue;
+            }
+            foreach (var rule in resolved.Rules)
+            {
+                if (filter.TryAppend(rule.Type, rule.Element.Rules, rule.Values, costs.Zone, now) is { } ruleError)
+                {
+                    log.Warning($"<Actions> {ruleError} in action: <*remove_session_costs>");
+                }
+            }
+        }
+        _ = SendAsync(async () =>
+        {
+            await costs.Journal.RemoveCostsAsync(filter, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }, "*remove_session_costs");
+    }
 
     public void JoinSharedGroup(string sharedGroupId, string accountId) => local.JoinSharedGroup(sharedGroupId, accountId);
 
@@ -115,3 +152,6 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
         Cost = c.Cost,
     };
 }
+
+/// <summary>Where <c>*remove_session_costs</c> finds its filters and the costs they select.</summary>
+internal sealed record SessionCosts(SessionJournal Journal, FilterService Filters, string Tenant, DateTimeZone Zone);

@@ -74,6 +74,7 @@ internal static class EngineHost
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents), config.Sessions.StoreSessionCosts, log.Warning);
         var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
+        actionEffects.ConnectSessionCosts(new SessionCosts(sessionJournal, events.Catalog.Filters, tenant, zone));
         if (cdrs is not null && config.Schedulers.CdrsConns.Count > 0)
         {
             actionEffects.ConnectCdrs(cdrs);

@@ -40,6 +40,8 @@ public sealed class LoggingActionEffects(EngineLog log, HttpClient? http = null)
     public void ForceDisconnectSessions(SessionsRequest request) =>
         log.Warning($"*force_disconnect_sessions for {request.Tenant}: no SessionS connected");
 
+    public void RemoveSessionCosts(string filterIds) => throw new InvalidOperationException("no StorDB with session costs connected");
+
     public void AlterSessions(SessionsRequest request) => log.Warning($"*alter_sessions for {request.Tenant}: no SessionS connected");
 
     public void JoinSharedGroup(string sharedGroupId, string accountId)

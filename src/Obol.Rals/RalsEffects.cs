@@ -19,6 +19,8 @@ internal sealed class RalsEffects(IActionEffects host, SharedGroupRegistry group
 
     public void AlterSessions(SessionsRequest request) => host.AlterSessions(request);
 
+    public void RemoveSessionCosts(string filterIds) => host.RemoveSessionCosts(filterIds);
+
     public void JoinSharedGroup(string sharedGroupId, string accountId)
     {
         groups.Join(sharedGroupId, accountId);

@@ -23,7 +23,7 @@ namespace Obol.SessionServer;
 /// <paramref name="keepCosts"/> (<c>store_session_costs</c>) asks to keep them, as CGRateS keeps its SMCosts, it goes
 /// once the run's CDR holds it: otherwise every call's CostDetails would be stored twice, for good.
 /// </remarks>
-public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCosts = false, Action<string>? warn = null)
+public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCosts = false, Action<string>? warn = null, IClock? clock = null)
     : ISessionJournal, CdrServer.ISessionCostSource
 {
     public const string Sessions = "sessions";
@@ -58,8 +58,17 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
         return writes;
     }
 
-    public JournalWrite Settled(Session session, int runIndex, EventCost cost) =>
-        new(Costs, CostKey(session.CgrId, session.Runs[runIndex].RunId), EventCostJson.WriteString(cost));
+    public (JournalWrite Write, string? CostJson) Settled(Session session, int runIndex, EventCost cost)
+    {
+        var run = session.Runs[runIndex];
+        var json = EventCostJson.WriteString(cost);
+        // Kept costs carry what CGRateS's SMCost adds to the EventCost, for *remove_session_costs to select them by.
+        var stored = keepCosts
+            ? StoredSessionCost.WithOrigin(json, run.FieldAsString(EventFields.OriginHost) ?? "", run.FieldAsString(EventFields.OriginId) ?? "",
+                (clock ?? SystemClock.Instance).GetCurrentInstant())
+            : json;
+        return (new JournalWrite(Costs, CostKey(session.CgrId, run.RunId), stored), json);
+    }
 
     public IReadOnlyList<JournalWrite> Forget(Session session)
     {
@@ -121,7 +130,26 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
             return null;
         }
         using var parsed = JsonDocument.Parse(json);
-        return (parsed.RootElement.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m, json);
+        return (parsed.RootElement.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m,
+            StoredSessionCost.EventCostOf(json, parsed.RootElement));
+    }
+
+    /// <summary>*remove_session_costs: removes the stored costs <paramref name="filter"/> selects; how many went.</summary>
+    public async Task<int> RemoveCostsAsync(SessionCostFilter filter, CancellationToken cancellationToken)
+    {
+        List<JournalWrite> removals = [];
+        foreach (var (key, json) in await documents.ListAsync(Costs, cancellationToken).ConfigureAwait(false))
+        {
+            if (StoredSessionCost.TryRead(key, json, out var record) && filter.Matches(record))
+            {
+                removals.Add(new JournalWrite(Costs, key, null));
+            }
+        }
+        if (removals.Count > 0)
+        {
+            await documents.WriteAsync(removals, cancellationToken).ConfigureAwait(false);
+        }
+        return removals.Count;
     }
 
     public void CdrStored(string cgrId, string runId)

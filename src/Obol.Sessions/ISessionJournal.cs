@@ -17,9 +17,10 @@ public interface ISessionJournal
     /// <summary>The debit's document, with any shared document it refers to that is not yet written (a rate interval).</summary>
     IReadOnlyList<JournalWrite> Debited(Session session, int runIndex, int sequence, CallCost cost);
 
-    /// <summary>The run's final cost (CGRateS's session cost, what CDRs use when the session's own CDR is lost). Its JSON
-    /// is the EventCost as CDRs carry it in CostDetails: the run's CDR reuses it (<see cref="SessionRun.SettledCostJson"/>).</summary>
-    JournalWrite Settled(Session session, int runIndex, EventCost cost);
+    /// <summary>The run's final cost (CGRateS's session cost, what CDRs use when the session's own CDR is lost), and the
+    /// EventCost's JSON as CDRs carry it in CostDetails, which the run's CDR reuses (<see cref="SessionRun.SettledCostJson"/>;
+    /// null to have it written again).</summary>
+    (JournalWrite Write, string? CostJson) Settled(Session session, int runIndex, EventCost cost);
 
     /// <summary>Removes the session and its debits (the final costs stay).</summary>
     IReadOnlyList<JournalWrite> Forget(Session session);

@@ -196,8 +196,7 @@ public sealed partial class SessionManager
     private List<JournalWrite> SettledWrites(Session session, SessionRun run, EventCost eventCost, bool last, out string? settledJson,
         out bool forgotten)
     {
-        var settled = journal!.Settled(session, run.Index, eventCost);
-        settledJson = settled.Json;
+        (var settled, settledJson) = journal!.Settled(session, run.Index, eventCost);
         List<JournalWrite> writes = [settled];
         forgotten = last && session.StartWritten;
         if (forgotten)

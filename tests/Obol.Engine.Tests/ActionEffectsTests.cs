@@ -50,6 +50,42 @@ public sealed class ActionEffectsTests
         Assert.Equal(["kept"], left.EnumerateArray().Select(s => s.GetProperty("OriginID").GetString()).Distinct());
     }
 
+    [Fact]
+    public async Task ExecuteAction_RemoveSessionCostsWithStoreSessionCosts_RemovesOnlyTheSelectedCosts()
+    {
+        await using var engine = await SessionEngine.StartAsync(configure: c => c.Replace("\"sessions\": {", "\"sessions\": {\"store_session_costs\": true,",
+            StringComparison.Ordinal));
+        foreach (var call in new[] { "call-a", "call-b" })
+        {
+            await engine.Switch.InitiateAsync(call, "1001", "1002", "*prepaid", "0s");
+            Assert.Equal("OK", (await engine.Switch.TerminateRawAsync(call, "1001", "1002", "*prepaid", "30s")).ResultString());
+            Assert.Equal("OK", (await engine.Switch.ProcessCdrRawAsync(call, "1001", "1002", "*prepaid", "30s")).ResultString());
+        }
+        Assert.Equal((1, 1), (await StoredCostsAsync(engine, "call-a"), await StoredCostsAsync(engine, "call-b")));
+        await engine.CallAsync("APIerSv1.SetActions", """
+            {"ActionsId":"ACT_PURGE","Actions":[{"Identifier":"*remove_session_costs","ExtraParameters":"*string:~*sc.OriginID:call-a","Weight":10}]}
+            """);
+
+        await engine.CallAsync("APIerSv1.ExecuteAction", """{"Tenant":"cgrates.org","Account":"1001","ActionsId":"ACT_PURGE"}""");
+
+        for (var i = 0; i < 100 && await StoredCostsAsync(engine, "call-a") > 0; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal((0, 1), (await StoredCostsAsync(engine, "call-a"), await StoredCostsAsync(engine, "call-b")));
+    }
+
+    // The *default run's kept cost (the *raw run settles none), read beside the running engine.
+    private static async Task<long> StoredCostsAsync(SessionEngine engine, string originId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(engine.DataDir, "obol.db")};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents WHERE collection = 'session_costs' AND json LIKE $origin";
+        command.Parameters.AddWithValue("$origin", $"%\"OriginID\":\"{originId}\"%");
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
     private static string Connect(string config, string section, string key)
     {
         Assert.Contains(section, config, StringComparison.Ordinal);

@@ -41,6 +41,10 @@ internal sealed class RecordingEffects : IActionEffects
     {
     }
 
+    public void RemoveSessionCosts(string filterIds)
+    {
+    }
+
     public void JoinSharedGroup(string sharedGroupId, string accountId)
     {
     }

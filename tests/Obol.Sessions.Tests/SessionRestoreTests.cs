@@ -99,7 +99,7 @@ public sealed class SessionRestoreTests
                 Timespans = [.. cost.Timespans.Select(t => t.CloneShallow())],
             })];
 
-        public JournalWrite Settled(Session session, int runIndex, EventCost cost) => Pending($"c/{session.CgrId}/{runIndex}", cost);
+        public (JournalWrite Write, string? CostJson) Settled(Session session, int runIndex, EventCost cost) => (Pending($"c/{session.CgrId}/{runIndex}", cost), null);
 
         public IReadOnlyList<JournalWrite> Forget(Session session) =>
             [Pending("s/" + session.CgrId, null), .. Debits.Keys.Where(k => k.StartsWith(session.CgrId + "/", StringComparison.Ordinal)).ToList()

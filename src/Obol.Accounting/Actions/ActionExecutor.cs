@@ -60,6 +60,7 @@ public sealed partial class ActionExecutor
             [ActionTypes.PublishAccount] = PublishAccount,
             [ActionTypes.AlterSessions] = (_, action) => SessionsCommand(action, _effects.AlterSessions),
             [ActionTypes.ForceDisconnectSessions] = (_, action) => SessionsCommand(action, _effects.ForceDisconnectSessions),
+            [ActionTypes.RemoveSessionCosts] = (_, action) => Attempt(() => _effects.RemoveSessionCosts(action.ExtraParameters)),
         };
     }
 

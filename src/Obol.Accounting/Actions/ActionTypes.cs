@@ -31,4 +31,5 @@ public static class ActionTypes
     public const string PublishAccount = "*publish_account";
     public const string AlterSessions = "*alter_sessions";
     public const string ForceDisconnectSessions = "*force_disconnect_sessions";
+    public const string RemoveSessionCosts = "*remove_session_costs";
 }

@@ -40,6 +40,10 @@ public interface IActionEffects
     /// <summary><c>*alter_sessions</c>: SessionSv1.AlterSessions.</summary>
     void AlterSessions(SessionsRequest request);
 
+    /// <summary><c>*remove_session_costs</c>: removes the stored session costs the filters (IDs or inline filters,
+    /// <c>;</c>-separated, on <c>~*sc.</c> fields) select.</summary>
+    void RemoveSessionCosts(string filterIds);
+
     /// <summary>A topup or <c>*set_balance</c> gave the account a balance in this shared group: the account becomes a
     /// member (CGRateS adds it to SharedGroup.MemberIds and only warns when the group does not exist).</summary>
     void JoinSharedGroup(string sharedGroupId, string accountId);

@@ -127,5 +127,9 @@ internal sealed class RecordingEffects : IActionEffects
 
     public void AlterSessions(SessionsRequest request) => SessionCommands.Add(("alter", request));
 
+    public List<string> SessionCostRemovals { get; } = [];
+
+    public void RemoveSessionCosts(string filterIds) => SessionCostRemovals.Add(filterIds);
+
     public void JoinSharedGroup(string sharedGroupId, string accountId) => Joined.Add((sharedGroupId, accountId));
 }

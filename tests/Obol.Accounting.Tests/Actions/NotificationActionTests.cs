@@ -66,6 +66,15 @@ public class NotificationActionTests
     }
 
     [Fact]
+    public void RemoveSessionCosts_FilterIds_SentAsGiven()
+    {
+        var result = _fx.Run(Account(), Act(ActionTypes.RemoveSessionCosts, extra: "FLTR_OLD_COSTS;*string:~*sc.RunID:*default"));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("FLTR_OLD_COSTS;*string:~*sc.RunID:*default", Assert.Single(_fx.Effects.SessionCostRemovals));
+    }
+
+    [Fact]
     public void ForceDisconnectSessions_FiveParameters_SendsTheSelection()
     {
         var result = _fx.Run(Account(), Act(ActionTypes.ForceDisconnectSessions,
