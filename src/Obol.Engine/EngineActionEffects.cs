@@ -84,17 +84,17 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
         var now = SystemClock.Instance.GetCurrentInstant();
         foreach (var id in filterIds.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            // removeSessionCosts: an unknown filter or a rule on a field session costs lack is logged and left out.
+            // CGRateS logs an unknown filter or an unsupported rule and removes by the rest, so a typo widens the removal,
+            // up to every cost; here the action fails and removes nothing.
             if (costs.Filters.Resolve(costs.Tenant, id, out var error) is not { } resolved)
             {
-                log.Warning($"<Actions>  Error: {error} for filter: {id} in action: <*remove_session_costs>");
-                continue;
+                throw new InvalidOperationException($"{error} for filter: {id}");
             }
             foreach (var rule in resolved.Rules)
             {
                 if (filter.TryAppend(rule.Type, rule.Element.Rules, rule.Values, costs.Zone, now) is { } ruleError)
                 {
-                    log.Warning($"<Actions> {ruleError} in action: <*remove_session_costs>");
+                    throw new InvalidOperationException(ruleError);
                 }
             }
         }

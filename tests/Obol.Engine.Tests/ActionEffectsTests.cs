@@ -65,6 +65,11 @@ public sealed class ActionEffectsTests
         await engine.CallAsync("APIerSv1.SetActions", """
             {"ActionsId":"ACT_PURGE","Actions":[{"Identifier":"*remove_session_costs","ExtraParameters":"*string:~*sc.OriginID:call-a","Weight":10}]}
             """);
+        await engine.CallAsync("APIerSv1.SetActions", """
+            {"ActionsId":"ACT_TYPO","Actions":[{"Identifier":"*remove_session_costs","ExtraParameters":"FLTR_NO_SUCH","Weight":10}]}
+            """);
+        var typo = await engine.Api.CallRawAsync("APIerSv1.ExecuteAction", """{"Tenant":"cgrates.org","Account":"1001","ActionsId":"ACT_TYPO"}"""u8.ToArray());
+        Assert.Contains("FLTR_NO_SUCH", typo.Error, StringComparison.Ordinal);
 
         await engine.CallAsync("APIerSv1.ExecuteAction", """{"Tenant":"cgrates.org","Account":"1001","ActionsId":"ACT_PURGE"}""");
 
