@@ -67,6 +67,27 @@ internal sealed class BiRpcSessionClients(BiRpcServer server, decimal protocol, 
         }
     }
 
+    public async Task<string?> AlterSessionAsync(string clientId, CgrEvent ev, CancellationToken cancellationToken)
+    {
+        if (Find(clientId) is not { } connection)
+        {
+            return $"calling AgentV1.AlterSession requires bidirectional JSON connection, connID: <{clientId}>";
+        }
+        try
+        {
+            await connection.CallAsync<CgrEvent, string>("AgentV1.AlterSession", ev, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
+        {
+            return e.Message;
+        }
+    }
+
     public async Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken)
     {
         if (Find(clientId) is not { } connection)

@@ -53,25 +53,11 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
 
     public void PublishAccount(Account account) => local.PublishAccount(account);
 
-    public void ForceDisconnectSessions(SessionsRequest request)
-    {
-        if (_sessions is not { } sessions)
-        {
-            local.ForceDisconnectSessions(request);
-            return;
-        }
-        var filter = new SessionFilterArgs
-        {
-            Limit = request.Limit,
-            Tenant = request.Tenant,
-            Filters = [.. request.Filters],
-            ApiOpts = request.ApiOpts.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
-            Event = request.Event.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
-        };
-        _ = SendAsync(async () => (await sessions.ForceDisconnectAsync(filter).ConfigureAwait(false)).Error, "*force_disconnect_sessions");
-    }
+    public void ForceDisconnectSessions(SessionsRequest request) =>
+        SessionsCommand(request, local.ForceDisconnectSessions, (s, f) => s.ForceDisconnectAsync(f), "*force_disconnect_sessions");
 
-    public void AlterSessions(SessionsRequest request) => local.AlterSessions(request);
+    public void AlterSessions(SessionsRequest request) =>
+        SessionsCommand(request, local.AlterSessions, (s, f) => s.AlterSessionsAsync(f), "*alter_sessions");
 
     public void RemoveSessionCosts(string filterIds)
     {
@@ -125,6 +111,28 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
             log.Warning($"<Actions> {action}: {e.Message}");
         }
     }
+
+    private void SessionsCommand(SessionsRequest request, Action<SessionsRequest> unconnected,
+        Func<SessionService, SessionFilterArgs, Task<(string? Reply, string? Error)>> send, string action)
+    {
+        if (_sessions is not { } sessions)
+        {
+            unconnected(request);
+            return;
+        }
+        var filter = SessionFilter(request);
+        _ = SendAsync(async () => (await send(sessions, filter).ConfigureAwait(false)).Error, action);
+    }
+
+    // utils.SessionFilterWithEvent, as forceDisconnectSessions and alterSessions build it.
+    private static SessionFilterArgs SessionFilter(SessionsRequest request) => new()
+    {
+        Limit = request.Limit,
+        Tenant = request.Tenant,
+        Filters = [.. request.Filters],
+        ApiOpts = request.ApiOpts.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+        Event = request.Event.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+    };
 
     private static Cdr ToCdr(ActionCdr c) => new()
     {

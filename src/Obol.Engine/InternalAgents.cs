@@ -42,6 +42,10 @@ internal sealed class InternalAgents(ISessionClients birpc) : ISessionClients
         _agents.TryGetValue(clientId, out var agent) ? agent.WarnDisconnectAsync(startEvent, cancellationToken)
             : birpc.WarnDisconnectAsync(clientId, startEvent, cancellationToken);
 
+    // The agents in this engine answer AlterSession NOT_IMPLEMENTED, as CGRateS's FreeSWITCH agent does: delivered.
+    public Task<string?> AlterSessionAsync(string clientId, CgrEvent ev, CancellationToken cancellationToken) =>
+        _agents.ContainsKey(clientId) ? Task.FromResult<string?>(null) : birpc.AlterSessionAsync(clientId, ev, cancellationToken);
+
     public async Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken)
     {
         if (!_agents.TryGetValue(clientId, out var agent))

@@ -2,7 +2,7 @@ namespace Obol.SessionServer;
 
 /// <summary>
 /// The agents connected over BiRPC, as SessionS calls them back: <c>AgentV1.DisconnectSession</c>,
-/// <c>AgentV1.GetActiveSessionIDs</c> and <c>AgentV1.WarnDisconnect</c> (the older OpenSIPS names by protocol).
+/// <c>AgentV1.GetActiveSessionIDs</c>, <c>AgentV1.WarnDisconnect</c> and <c>AgentV1.AlterSession</c> (the older OpenSIPS names by protocol).
 /// </summary>
 public interface ISessionClients
 {
@@ -15,6 +15,10 @@ public interface ISessionClients
 
     /// <summary>AgentV1.WarnDisconnect with the session's start event; null when delivered (or not implemented).</summary>
     Task<string?> WarnDisconnectAsync(string clientId, Events.CgrEvent startEvent, CancellationToken cancellationToken);
+
+    /// <summary>AgentV1.AlterSession with the session's altered event; null when delivered (or not implemented, as by
+    /// every agent but CGRateS's Diameter one).</summary>
+    Task<string?> AlterSessionAsync(string clientId, Events.CgrEvent ev, CancellationToken cancellationToken);
 
     /// <summary>The client's live calls as (OriginHost, OriginID); null when it did not answer in time or failed.</summary>
     Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken);

@@ -73,18 +73,14 @@ public sealed partial class SessionService
     /// </summary>
     public async Task<(string? Reply, string? Error)> ForceDisconnectAsync(SessionFilterArgs? filter, CancellationToken ct = default)
     {
-        var (sessions, error) = GetActiveSessions(filter);
+        var (cgrIds, error) = MatchingCgrIds(filter);
         if (error is not null)
         {
             return (null, error);
         }
-        if (sessions.Count == 0)
-        {
-            return (null, ErrorCodes.NotFound);
-        }
         var cause = filter?.Event?.GetValueOrDefault(EventFields.DisconnectCause) is { } given ? EventValues.AsString(given) : SessionManager.ForcedDisconnect;
         var reply = "OK";
-        foreach (var cgrId in sessions.Select(s => s.CgrId).Distinct(StringComparer.Ordinal))
+        foreach (var cgrId in cgrIds)
         {
             if ((await Manager.ForceTerminateAsync(cgrId, cause).ConfigureAwait(false)).Error is { } failed)
             {
@@ -93,6 +89,61 @@ public sealed partial class SessionService
             }
         }
         return (reply, null);
+    }
+
+    /// <summary>The CGRIDs of the active sessions the filter selects, each once; NOT_FOUND when none.</summary>
+    private (IReadOnlyList<string> CgrIds, string? Error) MatchingCgrIds(SessionFilterArgs? filter)
+    {
+        var (sessions, error) = GetActiveSessions(filter);
+        if (error is null && sessions.Count == 0)
+        {
+            error = ErrorCodes.NotFound;
+        }
+        return error is null ? ([.. sessions.Select(s => s.CgrId).Distinct(StringComparer.Ordinal)], null) : ([], error);
+    }
+
+    /// <summary>
+    /// BiRPCv1AlterSessions: sends each matching session's agent AgentV1.AlterSession with the given event over the
+    /// session's start event. Answers <c>OK</c>, NOT_FOUND when nothing matches, or <c>PARTIALLY_EXECUTED</c> when an agent
+    /// could not be told (logged).
+    /// </summary>
+    public async Task<(string? Reply, string? Error)> AlterSessionsAsync(SessionFilterArgs? filter, CancellationToken ct = default)
+    {
+        var (cgrIds, error) = MatchingCgrIds(filter);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        string? failed = null;
+        foreach (var cgrId in cgrIds)
+        {
+            if (Manager.GetActive(cgrId) is not { } session)
+            {
+                continue;
+            }
+            // Losing the start event's OriginID would alter nothing the agent knows: the given fields go over it.
+            var ev = new CgrEvent
+            {
+                Tenant = session.Start.Tenant,
+                Id = Guid.NewGuid().ToString(),
+                Time = _clock.GetCurrentInstant(),
+                Event = session.Start.ToCgrEvent().Event,
+                ApiOpts = filter?.ApiOpts ?? new Dictionary<string, object?>(StringComparer.Ordinal),
+            };
+            foreach (var (name, value) in filter?.Event ?? [])
+            {
+                ev.Event[name] = value;
+            }
+            var result = session.ClientId is not { } clientId || _clients is null
+                ? $"calling AgentV1.AlterSession requires bidirectional JSON connection, connID: <{session.ClientId}>"
+                : await _clients.AlterSessionAsync(clientId, ev, ct).ConfigureAwait(false);
+            if (result is not null)
+            {
+                _warn($"<SessionS> altering session with id '{cgrId}' failed: <{result}>");
+                failed = ErrorCodes.PartiallyExecuted;
+            }
+        }
+        return failed is null ? ("OK", null) : (null, failed);
     }
 
     /// <summary>

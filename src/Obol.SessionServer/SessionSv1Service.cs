@@ -39,6 +39,12 @@ public sealed class SessionSv1Service(SessionService sessions)
                 var (reply, error) = await sessions.ForceDisconnectAsync(f, ct).ConfigureAwait(false);
                 return error is null ? RpcResult.Ok(reply!) : RpcResult.Fail<string>(error);
             });
+        dispatcher.Add<SessionFilterArgs?, string>("SessionSv1.AlterSessions",
+            async (f, ct) =>
+            {
+                var (reply, error) = await sessions.AlterSessionsAsync(f, ct).ConfigureAwait(false);
+                return error is null ? RpcResult.Ok(reply!) : RpcResult.Fail<string>(error);
+            });
         dispatcher.Add<object?, string>("SessionSv1.SyncSessions", async (_, ct) =>
         {
             await sessions.SyncSessionsAsync(ct).ConfigureAwait(false);

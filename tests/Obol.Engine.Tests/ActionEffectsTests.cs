@@ -34,10 +34,7 @@ public sealed class ActionEffectsTests
     [Fact]
     public async Task ExecuteAction_ForceDisconnectSessionsWithRalsSessionsConns_EndsTheAccountsCall()
     {
-        await using var engine = await SessionEngine.StartAsync(configure: c => Connect(c, "\"rals\": {", "sessions_conns"));
-        await engine.Switch.InitiateAsync("kicked", "1001", "1002", "*prepaid", "0s");
-        await engine.Switch.InitiateAsync("kept", "1002", "1001", "*prepaid", "0s");
-        await engine.CallAsync("APIerSv1.SetActions", """
+        await using var engine = await CallsOf1001And1002Async("kicked", "kept", """
             {"ActionsId":"ACT_KICK","Actions":[{"Identifier":"*force_disconnect_sessions",
              "ExtraParameters":"cgrates.org;*string:~*req.Account:1001;1;*none:none;DisconnectCause:FRAUD","Weight":10}]}
             """);
@@ -48,6 +45,27 @@ public sealed class ActionEffectsTests
         Assert.Equal("FRAUD", cause);
         var left = await engine.CallAsync("SessionSv1.GetActiveSessions", "null");
         Assert.Equal(["kept"], left.EnumerateArray().Select(s => s.GetProperty("OriginID").GetString()).Distinct());
+    }
+
+    [Fact]
+    public async Task AlterSessions_ApiAndAction_AgentGetsTheStartEventWithTheGivenFieldsOfMatchingCallsOnly()
+    {
+        await using var engine = await CallsOf1001And1002Async("altered", "other", """
+            {"ActionsId":"ACT_ALTER","Actions":[{"Identifier":"*alter_sessions",
+             "ExtraParameters":"cgrates.org;*string:~*req.Account:1002;1;*opt:x;Reason:action","Weight":10}]}
+            """);
+
+        var byApi = await engine.CallAsync("SessionSv1.AlterSessions", """{"Filters":["*string:~*req.Account:1001"],"Event":{"Reason":"api"}}""");
+        await engine.CallAsync("APIerSv1.ExecuteAction", """{"Tenant":"cgrates.org","Account":"1002","ActionsId":"ACT_ALTER"}""");
+        var none = await engine.Api.CallRawAsync("SessionSv1.AlterSessions", """{"Filters":["*string:~*req.Account:1003"]}"""u8.ToArray());
+
+        Assert.Equal("OK", byApi.GetString());
+        Assert.Equal("NOT_FOUND", none.Error);
+        var first = await engine.Switch.Altered("altered").Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var second = await engine.Switch.Altered("other").Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(("api", "1001", "1002"), (first.GetProperty("Reason").GetString(), first.GetProperty("Account").GetString(),
+            first.GetProperty("Destination").GetString()));
+        Assert.Equal(("action", "1002"), (second.GetProperty("Reason").GetString(), second.GetProperty("Account").GetString()));
     }
 
     [Fact]
@@ -89,6 +107,24 @@ public sealed class ActionEffectsTests
         command.CommandText = "SELECT count(*) FROM documents WHERE collection = 'session_costs' AND json LIKE $origin";
         command.Parameters.AddWithValue("$origin", $"%\"OriginID\":\"{originId}\"%");
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>An engine with <c>rals.sessions_conns</c>, a call of 1001 and one of 1002 up, and the actions set.</summary>
+    private static async Task<SessionEngine> CallsOf1001And1002Async(string callOf1001, string callOf1002, string setActions)
+    {
+        var engine = await SessionEngine.StartAsync(configure: c => Connect(c, "\"rals\": {", "sessions_conns"));
+        try
+        {
+            await engine.Switch.InitiateAsync(callOf1001, "1001", "1002", "*prepaid", "0s");
+            await engine.Switch.InitiateAsync(callOf1002, "1002", "1001", "*prepaid", "0s");
+            await engine.CallAsync("APIerSv1.SetActions", setActions);
+            return engine;
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
+        }
     }
 
     private static string Connect(string config, string section, string key)

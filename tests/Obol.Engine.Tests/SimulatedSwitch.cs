@@ -16,6 +16,7 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
     public const string OriginHost = "10.0.0.9";
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _disconnects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _alterations = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, bool> _live = new(StringComparer.Ordinal);
     private BiRpcConnection _connection = null!;
 
@@ -46,6 +47,12 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
             sw.Disconnect(originId).TrySetResult(cause);
             return ValueTask.FromResult(RpcResult.Ok("OK"));
         });
+        handlers.Add<JsonElement, string>("AgentV1.AlterSession", (ev, _) =>
+        {
+            var fields = ev.GetProperty("Event");
+            sw.Altered(fields.GetProperty("OriginID").GetString()!).TrySetResult(fields.Clone());
+            return ValueTask.FromResult(RpcResult.Ok("OK"));
+        });
         handlers.Add<JsonElement, List<Dictionary<string, string>>>("AgentV1.GetActiveSessionIDs", (_, _) =>
         {
             Interlocked.Increment(ref sw._syncRequests);
@@ -56,6 +63,10 @@ internal sealed class SimulatedSwitch : IAsyncDisposable
         sw._connection = await BiRpcClient.ConnectAsync(birpc, handlers);
         return sw;
     }
+
+    /// <summary>The event of the call's first AgentV1.AlterSession.</summary>
+    public TaskCompletionSource<JsonElement> Altered(string originId) =>
+        _alterations.GetOrAdd(originId, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public TaskCompletionSource<string> Disconnect(string originId) =>
         _disconnects.GetOrAdd(originId, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));

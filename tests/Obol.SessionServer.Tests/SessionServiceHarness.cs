@@ -83,6 +83,14 @@ internal static class SessionServiceHarness
         public Task<string?> WarnDisconnectAsync(string clientId, CgrEvent startEvent, CancellationToken cancellationToken) =>
             Task.FromResult<string?>(null);
 
+        public List<CgrEvent> Altered { get; } = [];
+
+        public Task<string?> AlterSessionAsync(string clientId, CgrEvent ev, CancellationToken cancellationToken)
+        {
+            Altered.Add(ev);
+            return Task.FromResult<string?>(null);
+        }
+
         public Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken)
         {
             Questions++;
