@@ -15,78 +15,24 @@ internal sealed class BiRpcSessionClients(BiRpcServer server, decimal protocol, 
 {
     public IReadOnlyCollection<string> ClientIds => [.. server.Connections.Where(c => c.IsConnected).Select(SessionSv1Service.BiRpcClientId)];
 
-    public async Task<string?> DisconnectAsync(string clientId, DisconnectRequest request, CancellationToken cancellationToken)
-    {
-        if (Find(clientId) is not { } connection)
-        {
-            return $"calling AgentV1.DisconnectSession requires bidirectional JSON connection, connID: <{clientId}>";
-        }
-        try
+    public Task<string?> DisconnectAsync(string clientId, DisconnectRequest request, CancellationToken cancellationToken) =>
+        CallAsync(clientId, "AgentV1.DisconnectSession", connection =>
         {
             if (protocol >= 2)
             {
                 var args = new CgrEvent { Id = Guid.NewGuid().ToString(), Time = clock.GetCurrentInstant(), Event = request.Event.Event };
-                await connection.CallAsync<CgrEvent, string>("AgentV1.DisconnectSession", args, cancellationToken).ConfigureAwait(false);
+                return connection.CallAsync<CgrEvent, string>("AgentV1.DisconnectSession", args, cancellationToken);
             }
-            else
-            {
-                var method = protocol >= 1 ? "SessionSv1.DisconnectSession" : "SMGClientV1.DisconnectSession";
-                await connection.CallAsync<LegacyDisconnect, string>(method, new LegacyDisconnect(request.Event.Event, request.Reason), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            return null;
-        }
-        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
-        {
-            return e.Message;
-        }
-    }
+            var method = protocol >= 1 ? "SessionSv1.DisconnectSession" : "SMGClientV1.DisconnectSession";
+            return connection.CallAsync<LegacyDisconnect, string>(method, new LegacyDisconnect(request.Event.Event, request.Reason), cancellationToken);
+        });
 
-    public async Task<string?> WarnDisconnectAsync(string clientId, CgrEvent startEvent, CancellationToken cancellationToken)
-    {
-        if (Find(clientId) is not { } connection)
-        {
-            return $"calling AgentV1.WarnDisconnect requires bidirectional JSON connection, connID: <{clientId}>";
-        }
-        try
-        {
-            await connection.CallAsync<Dictionary<string, object?>, string>("AgentV1.WarnDisconnect", startEvent.Event, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
-        {
-            return e.Message;
-        }
-    }
+    public Task<string?> WarnDisconnectAsync(string clientId, CgrEvent startEvent, CancellationToken cancellationToken) =>
+        CallAsync(clientId, "AgentV1.WarnDisconnect",
+            connection => connection.CallAsync<Dictionary<string, object?>, string>("AgentV1.WarnDisconnect", startEvent.Event, cancellationToken));
 
-    public async Task<string?> AlterSessionAsync(string clientId, CgrEvent ev, CancellationToken cancellationToken)
-    {
-        if (Find(clientId) is not { } connection)
-        {
-            return $"calling AgentV1.AlterSession requires bidirectional JSON connection, connID: <{clientId}>";
-        }
-        try
-        {
-            await connection.CallAsync<CgrEvent, string>("AgentV1.AlterSession", ev, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
-        {
-            return e.Message;
-        }
-    }
+    public Task<string?> AlterSessionAsync(string clientId, CgrEvent ev, CancellationToken cancellationToken) =>
+        CallAsync(clientId, "AgentV1.AlterSession", connection => connection.CallAsync<CgrEvent, string>("AgentV1.AlterSession", ev, cancellationToken));
 
     public async Task<IReadOnlyList<(string OriginHost, string OriginId)>?> GetActiveSessionIdsAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -107,6 +53,28 @@ internal sealed class BiRpcSessionClients(BiRpcServer server, decimal protocol, 
         catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
         {
             return null;
+        }
+    }
+
+    /// <summary>One call to the client: null when it answered, or does not implement the method; else the error.</summary>
+    private async Task<string?> CallAsync(string clientId, string method, Func<BiRpcConnection, Task> call)
+    {
+        if (Find(clientId) is not { } connection)
+        {
+            return AgentCalls.NotConnected(method, clientId);
+        }
+        try
+        {
+            await call(connection).ConfigureAwait(false);
+            return null;
+        }
+        catch (RpcException e) when (e.Message == ErrorCodes.NotImplemented)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is RpcException or IOException or OperationCanceledException)
+        {
+            return e.Message;
         }
     }
 

@@ -27,3 +27,10 @@ public interface ISessionClients
 /// <summary>What a DisconnectSession call carries: the session's start event (with Usage and DisconnectCause set) and
 /// the reason, which protocol 1.0 clients (OpenSIPS) get as <c>{EventStart, Reason}</c>.</summary>
 public sealed record DisconnectRequest(Events.CgrEvent Event, string Reason);
+
+/// <summary>What CGRateS answers for a call back to an agent it has no bidirectional connection to.</summary>
+public static class AgentCalls
+{
+    public static string NotConnected(string method, string? clientId) =>
+        $"calling {method} requires bidirectional JSON connection, connID: <{clientId}>";
+}

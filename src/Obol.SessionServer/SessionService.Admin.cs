@@ -126,7 +126,7 @@ public sealed partial class SessionService
             {
                 Tenant = session.Start.Tenant,
                 Id = Guid.NewGuid().ToString(),
-                Time = _clock.GetCurrentInstant(),
+                Time = Now,
                 Event = session.Start.ToCgrEvent().Event,
                 ApiOpts = filter?.ApiOpts ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             };
@@ -135,7 +135,7 @@ public sealed partial class SessionService
                 ev.Event[name] = value;
             }
             var result = session.ClientId is not { } clientId || _clients is null
-                ? $"calling AgentV1.AlterSession requires bidirectional JSON connection, connID: <{session.ClientId}>"
+                ? AgentCalls.NotConnected("AgentV1.AlterSession", session.ClientId)
                 : await _clients.AlterSessionAsync(clientId, ev, ct).ConfigureAwait(false);
             if (result is not null)
             {

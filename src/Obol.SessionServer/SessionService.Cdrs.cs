@@ -112,7 +112,7 @@ public sealed partial class SessionService
         if (request.ClientId is not { } clientId || _clients is null)
         {
             return Task.FromResult<string?>(
-                $"calling {SessionFields.AgentDisconnect} requires bidirectional JSON connection, connID: <{request.ClientId}>");
+                AgentCalls.NotConnected(SessionFields.AgentDisconnect, request.ClientId));
         }
         return _clients.DisconnectAsync(clientId, new DisconnectRequest(request.Event, request.Reason), cancellationToken);
     }

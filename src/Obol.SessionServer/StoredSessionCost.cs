@@ -28,7 +28,7 @@ internal static class StoredSessionCost
         {
             return json;
         }
-        var node = JsonNode.Parse(json)!.AsObject();
+        var node = JsonObject.Create(root)!;
         foreach (var name in s_origin)
         {
             node.Remove(name);
