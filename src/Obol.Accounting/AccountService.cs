@@ -27,6 +27,10 @@ public sealed class AccountService
         _debitor = new AccountDebitor(rating, options, triggers, sharedGroups, newUuid ?? NewUuid);
     }
 
+    /// <summary>Where a debit's accounts are published once saved; null publishes nothing. Set once at start-up, as
+    /// ThresholdS and StatS are built after RALs.</summary>
+    public IAccountUpdates? Updates { get; set; }
+
     /// <summary>CGRateS balance UUIDs are random UUIDs.</summary>
     public static string NewUuid() => Guid.NewGuid().ToString();
 
@@ -213,6 +217,7 @@ public sealed class AccountService
                 : await AcquireInOrderAsync([.. expectedPartners, key], cancellationToken).ConfigureAwait(false);
             Task saved;
             (TResult? Result, string? Error) outcome;
+            List<AccountSummary>? published = null;
             try
             {
                 var account = await _store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
@@ -246,7 +251,12 @@ public sealed class AccountService
                     held = NoLock.Instance;
                     return work(account, members);
                 }
+                var before = Updates is null ? null : BalancesBefore(account, members);
                 outcome = work(account, members);
+                if (outcome.Error is null && before is not null)
+                {
+                    published = MovedSummaries(account, members, before);
+                }
                 saved = outcome.Error is null && save ? SaveChanged(account, members, journal is not null && outcome.Result is not null
                     ? journal(outcome.Result) : null, cancellationToken) : Task.CompletedTask;
             }
@@ -256,7 +266,49 @@ public sealed class AccountService
             }
             // The lock is free while the change reaches the disk; this caller hears of it only after.
             await saved.ConfigureAwait(false);
+            await PublishAsync(published, cancellationToken).ConfigureAwait(false);
             return outcome;
+        }
+    }
+
+    private static Dictionary<string, Dictionary<string, decimal>> BalancesBefore(Account account, Dictionary<string, Account> members)
+    {
+        var before = new Dictionary<string, Dictionary<string, decimal>>(members.Count + 1, StringComparer.Ordinal)
+        {
+            [account.Id] = AccountSummaries.Values(account),
+        };
+        foreach (var (id, member) in members)
+        {
+            before[id] = AccountSummaries.Values(member);
+        }
+        return before;
+    }
+
+    // Account.Publish is called by SaveDirtyBalances for each account whose balances the debit moved: the debited one
+    // and the shared-group members that paid.
+    private static List<AccountSummary>? MovedSummaries(Account account, IReadOnlyDictionary<string, Account> members,
+        Dictionary<string, Dictionary<string, decimal>> before)
+    {
+        List<AccountSummary>? moved = null;
+        foreach (var candidate in members.Values.Prepend(account))
+        {
+            if (AccountSummaries.Moved(candidate))
+            {
+                (moved ??= []).Add(AccountSummaries.Published(candidate, before[candidate.Id]));
+            }
+        }
+        return moved;
+    }
+
+    private async Task PublishAsync(List<AccountSummary>? published, CancellationToken cancellationToken)
+    {
+        if (published is null || Updates is not { } updates)
+        {
+            return;
+        }
+        foreach (var summary in published)
+        {
+            await updates.PublishAsync(summary, cancellationToken).ConfigureAwait(false);
         }
     }
 

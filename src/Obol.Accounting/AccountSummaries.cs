@@ -8,6 +8,47 @@ public static class AccountSummaries
     private static readonly string[] s_typeOrder =
         [BalanceTypes.Data, BalanceTypes.Sms, BalanceTypes.Mms, BalanceTypes.Voice, BalanceTypes.Generic, BalanceTypes.Monetary];
 
+    /// <summary>
+    /// What Account.Publish sends: the account now, each balance with Initial its value in <paramref name="before"/>
+    /// (0 for a balance the change created); a balance the change removed is not in it.
+    /// </summary>
+    public static AccountSummary Published(Account account, IReadOnlyDictionary<string, decimal> before)
+    {
+        var summary = Of(account);
+        foreach (var b in summary.BalanceSummaries ?? [])
+        {
+            b.Initial = before.TryGetValue(b.UUID, out var value) ? value : 0m;
+        }
+        return summary;
+    }
+
+    /// <summary>Each balance's value by UUID, for <see cref="Published"/> after a change.</summary>
+    public static Dictionary<string, decimal> Values(Account account)
+    {
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var list in account.BalanceMap.Values)
+        {
+            foreach (var b in list)
+            {
+                values[b.Uuid] = b.Value;
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Whether a change since the last save moved one of the account's balances.</summary>
+    public static bool Moved(Account account)
+    {
+        foreach (var list in account.BalanceMap.Values)
+        {
+            if (list.Exists(b => b.Dirty))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static AccountSummary Of(Account account)
     {
         var count = 0;

@@ -12,7 +12,8 @@ namespace Obol.Engine;
 /// <summary>
 /// The actions' effects in the running engine: what RALs does alone goes to <see cref="LoggingActionEffects"/>;
 /// <c>*cdrlog</c> goes to CDRs when <c>schedulers.cdrs_conns</c> names them and <c>*force_disconnect_sessions</c> to
-/// SessionS when <c>rals.sessions_conns</c> does, as CGRateS routes them; <c>*remove_session_costs</c> removes from the
+/// SessionS when <c>rals.sessions_conns</c> does, as CGRateS routes them; <c>*publish_account</c> to ThresholdS and StatS
+/// when <c>rals.thresholds_conns</c> or <c>rals.stats_conns</c> do; <c>*remove_session_costs</c> removes from the
 /// session costs SessionS keeps. RALs is built before these services, which are connected once they run.
 /// </summary>
 /// <remarks>
@@ -24,12 +25,15 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
     private CdrService? _cdrs;
     private SessionService? _sessions;
     private SessionCosts? _sessionCosts;
+    private IAccountUpdates? _accountUpdates;
 
     public void ConnectCdrs(CdrService cdrs) => _cdrs = cdrs;
 
     public void ConnectSessions(SessionService sessions) => _sessions = sessions;
 
     public void ConnectSessionCosts(SessionCosts costs) => _sessionCosts = costs;
+
+    public void ConnectAccountUpdates(IAccountUpdates updates) => _accountUpdates = updates;
 
     public void LogAccount(Account account, string accountJson) => local.LogAccount(account, accountJson);
 
@@ -51,7 +55,21 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
             "*cdrlog");
     }
 
-    public void PublishAccount(Account account) => local.PublishAccount(account);
+    public void PublishAccount(Account account)
+    {
+        if (_accountUpdates is not { } updates)
+        {
+            local.PublishAccount(account);
+            return;
+        }
+        // publishAccount: each balance's Initial is its value now, the summary taken before later actions change it.
+        var summary = AccountSummaries.Published(account, AccountSummaries.Values(account));
+        _ = SendAsync(async () =>
+        {
+            await updates.PublishAsync(summary, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }, "*publish_account");
+    }
 
     public void ForceDisconnectSessions(SessionsRequest request) =>
         SessionsCommand(request, local.ForceDisconnectSessions, (s, f) => s.ForceDisconnectAsync(f), "*force_disconnect_sessions");

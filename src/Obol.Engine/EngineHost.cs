@@ -63,6 +63,11 @@ internal static class EngineHost
         var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
         var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";
         await using var events = await EventSubsystems.StartAsync(config, store, rals, zone, log, options.RoundingDecimals, tenant, category).ConfigureAwait(false);
+        if (AccountUpdates(config, events, log) is { } accountUpdates)
+        {
+            rals.Accounts.Updates = accountUpdates;
+            actionEffects.ConnectAccountUpdates(accountUpdates);
+        }
         if (!await LoadTariffPlanAsync(rals, store, flags.TariffPlan, log).ConfigureAwait(false))
         {
             return 1;
@@ -147,6 +152,15 @@ internal static class EngineHost
     /// applies them in the same load, so the scheduler keeps their stored runs and spent <c>*asap</c>s); a plan given on
     /// the command line is loaded only into an empty store, so a restart never replays its AccountActions over accounts
     /// that have moved on.</summary>
+    /// <summary>rals.thresholds_conns and rals.stats_conns: where AccountS publishes accounts; null when neither is set
+    /// or enabled here.</summary>
+    private static AccountUpdatePublisher? AccountUpdates(ObolConfig config, EventSubsystems events, EngineLog log)
+    {
+        var thresholds = config.Rals.ThresholdsConns.Count > 0 && config.Thresholds.Enabled ? events.Thresholds : null;
+        var stats = config.Rals.StatsConns.Count > 0 && config.Stats.Enabled ? events.Stats : null;
+        return thresholds is null && stats is null ? null : new AccountUpdatePublisher(thresholds, stats, SystemClock.Instance, log);
+    }
+
     private static async Task<bool> LoadTariffPlanAsync(RalsService rals, SqliteStore store, string? folder, EngineLog log)
     {
         var stored = await store.TariffPlans.LoadAsync().ConfigureAwait(false);

@@ -26,6 +26,10 @@ public readonly struct EvaluationContext(IDataProvider data, string tenant, Inst
 
     public bool TryGetField(ReadOnlySpan<string> path, out object? value)
     {
+        if (path.Length > 0 && path[0] == AccountSummaryPath.Provider)
+        {
+            return AccountSummaryPath.TryGet(Data, path[1..], out value);
+        }
         if (path.Length > 0 && IsDynamicProvider(path[0]))
         {
             var source = Environment.DynamicData

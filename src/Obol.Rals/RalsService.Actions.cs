@@ -93,10 +93,19 @@ public sealed partial class RalsService
             Balance = balance with { Type = balanceType },
         }, ct, createIfMissing: false);
 
-    // Cdrlog: the API's flag that appends *cdrlog to the change, as CGRateS's modifyBalance does.
+    // As CGRateS's modifyBalance and SetBalance(s) build them: the change, *publish_account, and *cdrlog when the API's
+    // flag asks for it. RemoveBalances publishes nothing.
     private async Task<string?> RunSingleAsync(string tenant, string account, bool cdrlog, AccountAction action, CancellationToken ct, bool createIfMissing = true)
     {
-        AccountAction[] actions = cdrlog ? [action, new AccountAction { Id = action.Id, ActionType = ActionTypes.CdrLog }] : [action];
+        List<AccountAction> actions = [action];
+        if (action.ActionType != ActionTypes.RemoveBalance)
+        {
+            actions.Add(new AccountAction { Id = action.Id, ActionType = ActionTypes.PublishAccount });
+        }
+        if (cdrlog)
+        {
+            actions.Add(new AccountAction { Id = action.Id, ActionType = ActionTypes.CdrLog });
+        }
         var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, actions), createIfMissing, ct)
             .ConfigureAwait(false);
         return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
