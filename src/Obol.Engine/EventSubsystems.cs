@@ -49,8 +49,11 @@ internal sealed class EventSubsystems : IAsyncDisposable
     {
         _config = config;
         var documents = new StoredDocuments(store.Documents);
-        _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = new RalsFilterSources(rals) }, documents, log.Warning);
+        var dynamicData = new FilterDynamicData(rals, config.Filters);
+        _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = new RalsFilterSources(rals), DynamicData = dynamicData },
+            documents, log.Warning);
         _stats = new StatService(_catalog.Filters, SubsystemOptions.Stats(config.Stats, roundingDecimals), documents, zone);
+        dynamicData.Stats = _stats;
         _thresholds = new ThresholdService(_catalog.Filters, new RalsThresholdActions(rals, log), SubsystemOptions.Thresholds(config.Thresholds), documents);
         _thresholds.Warning += log.Warning;
         var thresholdSink = new ThresholdSink(_thresholds);
