@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Obol.Api.JsonRpc;
 using Obol.Exporters;
+using Obol.Primitives;
 
 namespace Obol.Api;
 
@@ -11,6 +12,8 @@ public sealed class EeSv1Service(ExporterService exporters, string defaultTenant
     {
         dispatcher.Add<CgrEventWithEeIds, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>("EeSv1.ProcessEvent", ProcessEventAsync);
         dispatcher.Add<ReplayFailedPostsArgs, string>("APIerSv1.ReplayFailedPosts", ReplayAsync);
+        dispatcher.Add<ResetExporterMetricsArgs, string>("EeSv1.ResetExporterMetrics",
+            (args, _) => ValueTask.FromResult(exporters.ResetMetrics(args.ExporterId ?? "") ? RpcResult.Ok("OK") : RpcResult.Fail<string>(ErrorCodes.NotFound)));
         dispatcher.AddPing("EeSv1");
     }
 
@@ -37,6 +40,21 @@ public sealed class EeSv1Service(ExporterService exporters, string defaultTenant
             ? RpcResult.Ok(reply.Exporters)
             : RpcResult.Fail<IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>(reply.Error);
     }
+}
+
+/// <summary>ees.V1ResetExporterMetricsParams.</summary>
+public sealed record ResetExporterMetricsArgs
+{
+    public string? Tenant { get; init; }
+
+    [JsonPropertyName("ID")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("ExporterID")]
+    public string? ExporterId { get; init; }
+
+    [JsonPropertyName("APIOpts")]
+    public Dictionary<string, object?>? ApiOpts { get; init; }
 }
 
 /// <summary>APIerSv1.ReplayFailedPosts arguments; empty paths default to <c>ees.failed_posts.dir</c>.</summary>

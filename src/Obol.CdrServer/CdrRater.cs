@@ -47,7 +47,7 @@ internal sealed class CdrRater(RalsService rals, int roundingDecimals, ISessionC
         {
             cdr.Cost = settled.Cost;
             cdr.CostDetails = settled.CostDetails;
-            cdr.CostSource = CostSourceSessions;
+            cdr.CostSource = settled.CostSource;
             return RateOutcome.Priced;
         }
         if (cdr.CostDetails is { } details)

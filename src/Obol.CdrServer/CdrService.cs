@@ -86,29 +86,48 @@ public sealed partial class CdrService(
     /// (OrderID kept); without it (or <c>*reprocess</c>) a stored CDR is <c>EXISTS</c>. Null, <c>NOT_FOUND</c> when
     /// nothing matches, the options' error, else <c>SERVER_ERROR: ...</c>.
     /// </summary>
-    public async ValueTask<string?> RateCdrsAsync(CdrQuery query, IReadOnlyList<string>? flags, IReadOnlyDictionary<string, object?>? apiOpts,
-        CancellationToken cancellationToken)
+    public ValueTask<string?> RateCdrsAsync(CdrQuery query, IReadOnlyList<string>? flags, IReadOnlyDictionary<string, object?>? apiOpts,
+        CancellationToken cancellationToken) =>
+        StoredAgainAsync(query, options.Defaults, flags, apiOpts, f => f with { Rals = true }, clearCost: true, cancellationToken);
+
+    /// <summary>
+    /// CDRsV1.ReprocessCDRs (V1ReprocessCDRs): the stored CDRs the filter selects through processEvents again, as they
+    /// are (cost kept), with only <paramref name="flags"/> and <paramref name="apiOpts"/> (newCDRProcessingArgsNoCfg:
+    /// the cdrs section's defaults do not apply) and reprocessing on, so <c>*store</c> writes each over itself.
+    /// </summary>
+    public ValueTask<string?> ReprocessCdrsAsync(CdrQuery query, IReadOnlyList<string>? flags, IReadOnlyDictionary<string, object?>? apiOpts,
+        CancellationToken cancellationToken) =>
+        StoredAgainAsync(query, new CdrFlags(), flags, apiOpts, f => f with { Reprocess = true }, clearCost: false, cancellationToken);
+
+    /// <summary>APIerSv1.RemoveCDRs: deletes every CDR the filter selects (none is no error).</summary>
+    public ValueTask<long> RemoveCdrsAsync(CdrQuery query, CancellationToken cancellationToken) => store.RemoveAsync(query, cancellationToken);
+
+    private async ValueTask<string?> StoredAgainAsync(CdrQuery query, CdrFlags defaults, IReadOnlyList<string>? flags,
+        IReadOnlyDictionary<string, object?>? apiOpts, Func<CdrFlags, CdrFlags> forced, bool clearCost, CancellationToken cancellationToken)
     {
         var found = await store.GetAsync(query, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return ErrorCodes.NotFound;
         }
-        if (!options.Defaults.TryWith(flags, apiOpts, out var processing, out var flagsError))
+        if (!defaults.TryWith(flags, apiOpts, out var processing, out var flagsError))
         {
             return flagsError;
         }
         var events = new List<CgrEvent>(found.Count);
         foreach (var cdr in found)
         {
-            cdr.Cost = Cdr.Unrated;
+            if (clearCost)
+            {
+                cdr.Cost = Cdr.Unrated;
+            }
             var ev = cdr.ToCgrEvent();
             ev.ApiOpts = apiOpts is null
                 ? new Dictionary<string, object?>(StringComparer.Ordinal)
                 : new Dictionary<string, object?>(apiOpts, StringComparer.Ordinal);
             events.Add(ev);
         }
-        var result = await ProcessEventsAsync(events, processing with { Rals = true }, describe: false, cancellationToken).ConfigureAwait(false);
+        var result = await ProcessEventsAsync(events, forced(processing), describe: false, cancellationToken).ConfigureAwait(false);
         return result.Error is { } error ? ErrorCodes.ServerErrorWith(error) : null;
     }
 

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Api;
 using Obol.Api.JsonRpc;
 using Obol.Cdrs;
+using Obol.Events;
 using Obol.Exporters;
 using Obol.GoJson;
 using Obol.Primitives;
@@ -24,9 +26,15 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         dispatcher.Add<JsonElement, string>("CDRsV1.ProcessCDR", ProcessCdrAsync);
         dispatcher.Add<ProcessExternalCdrArgs, string>("CDRsV1.ProcessExternalCDR", ProcessExternalCdrAsync);
         dispatcher.Add<JsonElement, string>("CDRsV1.RateCDRs", RateCdrsAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV1.ReprocessCDRs", ReprocessCdrsAsync);
+        dispatcher.Add<CdrProcessEventsArgs, string>("CDRsV1.ProcessEvents", ProcessEventsAsync);
+        dispatcher.Add<JsonElement, string>("APIerSv1.RemoveCDRs", RemoveAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV1.StoreSessionCost", StoreSessionCostAsync);
         dispatcher.Add<CdrProcessArgs, IReadOnlyList<CdrEventWithFlags>>("CDRsV2.ProcessEvent", ProcessEventV2Async);
         dispatcher.Add<ProcessExternalCdrArgs, string>("CDRsV2.ProcessExternalCDR", ProcessExternalCdrAsync);
         dispatcher.Add<JsonElement, string>("CDRsV2.RateCDRs", RateCdrsAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV2.ReprocessCDRs", ReprocessCdrsAsync);
+        dispatcher.Add<CdrProcessEventsArgs, string>("CDRsV2.ProcessEvents", ProcessEventsAsync);
         dispatcher.Add<JsonElement, RawJson>("CDRsV1.GetCDRs", (a, ct) => GetAsync(a, external: false, ErrorCodes.ServerErrorWith(ErrorCodes.NotFound), ct));
         dispatcher.Add<JsonElement, RawJson>("APIerSv2.GetCDRs", (a, ct) => GetAsync(a, external: true, ErrorCodes.NotFound, ct));
         dispatcher.Add<JsonElement, long>("CDRsV1.GetCDRsCount", CountAsync);
@@ -100,14 +108,90 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
     /// CDRsV1.RateCDRs (V1RateCDRs): re-/rates the stored CDRs the RPCCDRsFilter selects; <c>*rerate</c> refunds each
     /// one's stored cost first. Answers <c>NOT_FOUND</c> when none matches.
     /// </summary>
-    private async ValueTask<RpcResult<string>> RateCdrsAsync(JsonElement args, CancellationToken ct)
+    private ValueTask<RpcResult<string>> RateCdrsAsync(JsonElement args, CancellationToken ct) => StoredAgainAsync(args, cdrs.RateCdrsAsync, ct);
+
+    /// <summary>CDRsV1.ReprocessCDRs (V1ReprocessCDRs): the selected stored CDRs processed again with only the given flags.</summary>
+    private ValueTask<RpcResult<string>> ReprocessCdrsAsync(JsonElement args, CancellationToken ct) => StoredAgainAsync(args, cdrs.ReprocessCdrsAsync, ct);
+
+    // Both take engine.ArgRateCDRs.
+    private async ValueTask<RpcResult<string>> StoredAgainAsync(JsonElement args,
+        Func<CdrQuery, IReadOnlyList<string>, IReadOnlyDictionary<string, object?>, CancellationToken, ValueTask<string?>> process, CancellationToken ct)
     {
         if (!RateCdrsArgs.TryRead(args, zone, clock.GetCurrentInstant(), out var rate, out var decodeError, out var filterError))
         {
             return RpcResult.Fail<string>(decodeError ?? ErrorCodes.ServerErrorWith(filterError!));
         }
-        var error = await cdrs.RateCdrsAsync(rate.Query, rate.Flags, rate.ApiOpts, ct).ConfigureAwait(false);
+        var error = await process(rate.Query, rate.Flags, rate.ApiOpts, ct).ConfigureAwait(false);
         return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>
+    /// CDRsV1.ProcessEvents (V1ProcessEvents): several CGREvents under one set of flags and options, each given an ID and
+    /// the default tenant when it has none, all forked, rated and stored before any is exported.
+    /// </summary>
+    private async ValueTask<RpcResult<string>> ProcessEventsAsync(CdrProcessEventsArgs args, CancellationToken ct)
+    {
+        var events = new List<CgrEvent>(args.CgrEvents?.Count ?? 0);
+        foreach (var given in args.CgrEvents ?? [])
+        {
+            var ev = given.ToEvent();
+            if (EventRequests.Prepare(ev, defaultTenant) is { } invalid)
+            {
+                return RpcResult.Fail<string>(invalid);
+            }
+            events.Add(ev);
+        }
+        if (!cdrs.Options.Defaults.TryWith(args.Flags, args.ApiOpts, out var flags, out var flagsError))
+        {
+            return RpcResult.Fail<string>(flagsError);
+        }
+        var result = await cdrs.ProcessEventsAsync(events, flags, describe: false, ct).ConfigureAwait(false);
+        return result.Error is null ? Ok : RpcResult.Fail<string>(result.Error);
+    }
+
+    /// <summary>
+    /// CDRsV1.StoreSessionCost (V1StoreSessionCost): an SMCost (CGRID, RunID, OriginHost, OriginID, CostSource,
+    /// CostDetails) kept for the run's CDR to take its cost from; with CheckDuplicate a run that has one already answers
+    /// <c>SERVER_ERROR: EXISTS</c>.
+    /// </summary>
+    private async ValueTask<RpcResult<string>> StoreSessionCostAsync(JsonElement args, CancellationToken ct)
+    {
+        var cost = args.ValueKind == JsonValueKind.Object && args.TryGetProperty("Cost", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        string Text(string name) => cost.ValueKind == JsonValueKind.Object && cost.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : "";
+        if (Text("CGRID") is not { Length: > 0 } cgrId)
+        {
+            return RpcResult.Fail<string>("mandatory information missing: CGRID");
+        }
+        if (!cost.TryGetProperty("CostDetails", out var details) || details.ValueKind != JsonValueKind.Object)
+        {
+            return RpcResult.Fail<string>("mandatory information missing: CostDetails");
+        }
+        var costDetails = details.GetRawText();
+        if (!StoredEventCost.TryParse(costDetails, cdrs.Options.RoundingDecimals, out _, out var invalid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(invalid));
+        }
+        if (cdrs.Options.SessionCosts is not { } costs)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith("no session costs store"));
+        }
+        var checkDuplicate = args.TryGetProperty("CheckDuplicate", out var check) && check.ValueKind == JsonValueKind.True;
+        var error = await costs.StoreCostAsync(new PostedSessionCost(cgrId, Text("RunID"), Text("OriginHost"), Text("OriginID"), Text("CostSource"),
+            costDetails), checkDuplicate, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+    }
+
+    /// <summary>APIerSv1.RemoveCDRs: every CDR the RPCCDRsFilter selects is deleted; OK even when none was.</summary>
+    private async ValueTask<RpcResult<string>> RemoveAsync(JsonElement args, CancellationToken ct)
+    {
+        if (!CdrQuery.TryRead(args, zone, clock.GetCurrentInstant(), out var query, out var error))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+        }
+        await cdrs.RemoveCdrsAsync(query, ct).ConfigureAwait(false);
+        return Ok;
     }
 
     /// <summary>V1ProcessCDR (<see cref="CdrService.ProcessCdrAsync"/>), the tenant defaulting to this API's.</summary>
@@ -203,6 +287,21 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
             : RpcResult.Fail<IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>>(reply.Error);
     }
 }
+
+/// <summary>engine.ArgV1ProcessEvents.</summary>
+public sealed record CdrProcessEventsArgs
+{
+    public IReadOnlyList<string>? Flags { get; init; }
+
+    [JsonPropertyName("CGREvents")]
+    public IReadOnlyList<CdrEventItem>? CgrEvents { get; init; }
+
+    [JsonPropertyName("APIOpts")]
+    public Dictionary<string, object?>? ApiOpts { get; init; }
+}
+
+/// <summary>One utils.CGREvent of <see cref="CdrProcessEventsArgs"/>.</summary>
+public sealed record CdrEventItem : EmbeddedEvent;
 
 /// <summary>engine.ArgV1ProcessEvent: flags, then the CGREvent's fields flattened.</summary>
 public sealed record CdrProcessArgs : EmbeddedEvent

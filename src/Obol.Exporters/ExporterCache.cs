@@ -34,6 +34,21 @@ internal sealed class ExporterCache(EesConfig config, ExporterContext context) :
         }
     }
 
+    /// <summary>Resets the metrics of the exporter kept open under <paramref name="id"/>; false when none is (a type
+    /// that is not cached, or an entry that expired), as CGRateS finds only cached exporters.</summary>
+    public bool TryResetMetrics(string id, NodaTime.Instant now)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(id, out var cached))
+            {
+                return false;
+            }
+            cached.Exporter.Metrics.Reset(now);
+            return true;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Entry[] entries;

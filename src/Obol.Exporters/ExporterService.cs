@@ -204,6 +204,10 @@ public sealed class ExporterService : IAsyncDisposable
     /// <summary>Waits for exports of non-synchronous exporters still running.</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_background.Keys);
 
+    /// <summary>EeSv1.ResetExporterMetrics: the named exporter's metrics back to their start; false (NOT_FOUND) unless it
+    /// is kept open in <c>ees.cache</c>.</summary>
+    public bool ResetMetrics(string exporterId) => _cache.TryResetMetrics(exporterId, _context.Now);
+
     public async ValueTask DisposeAsync()
     {
         await WhenIdleAsync();

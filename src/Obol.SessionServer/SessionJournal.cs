@@ -29,6 +29,11 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
     public const string Sessions = "sessions";
     public const string Debits = "session_debits";
     public const string Costs = "session_costs";
+
+    /// <summary>Costs stored through CDRsV1.StoreSessionCost: kept until removed, whatever <c>store_session_costs</c> says.</summary>
+    public const string PostedCosts = "session_costs_posted";
+
+    private static readonly string[] s_costCollections = [Costs, PostedCosts];
     public const string Rates = "session_rates";
 
     // Rate documents this process has written (they never change: the key is their content's hash).
@@ -123,26 +128,50 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
         return restored;
     }
 
-    public async Task<(decimal Cost, string CostDetails)?> GetSessionCostAsync(string cgrId, string runId, CancellationToken cancellationToken)
+    public async Task<(decimal Cost, string CostDetails, string CostSource)?> GetSessionCostAsync(string cgrId, string runId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(Costs, CostKey(cgrId, runId), cancellationToken).ConfigureAwait(false) is not { } json)
+        var key = CostKey(cgrId, runId);
+        if ((await documents.GetAsync(Costs, key, cancellationToken).ConfigureAwait(false)
+            ?? await documents.GetAsync(PostedCosts, key, cancellationToken).ConfigureAwait(false)) is not { } json)
         {
             return null;
         }
         using var parsed = JsonDocument.Parse(json);
-        return (parsed.RootElement.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m,
-            StoredSessionCost.EventCostOf(json, parsed.RootElement));
+        var root = parsed.RootElement;
+        return (root.TryGetProperty("Cost", out var cost) && cost.ValueKind == JsonValueKind.Number ? cost.GetDecimal() : 0m,
+            StoredSessionCost.EventCostOf(json, root), StoredSessionCost.CostSourceOf(root));
+    }
+
+    /// <summary>
+    /// CDRsV1.StoreSessionCost (storeSMCost): a cost settled elsewhere, kept with its SMCost fields for a later CDR of
+    /// the run to take; with <paramref name="checkDuplicate"/> a run that has a stored cost already answers EXISTS.
+    /// </summary>
+    public async Task<string?> StoreCostAsync(CdrServer.PostedSessionCost cost, bool checkDuplicate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        var key = CostKey(cost.CgrId, cost.RunId);
+        if (checkDuplicate && await GetSessionCostAsync(cost.CgrId, cost.RunId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return ErrorCodes.Exists;
+        }
+        var stored = StoredSessionCost.WithOrigin(cost.CostDetails, cost.OriginHost, cost.OriginId, (clock ?? SystemClock.Instance).GetCurrentInstant(),
+            cost.CostSource);
+        await documents.WriteAsync([new JournalWrite(PostedCosts, key, stored)], cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>*remove_session_costs: removes the stored costs <paramref name="filter"/> selects; how many went.</summary>
     public async Task<int> RemoveCostsAsync(SessionCostFilter filter, CancellationToken cancellationToken)
     {
         List<JournalWrite> removals = [];
-        foreach (var (key, json) in await documents.ListAsync(Costs, cancellationToken).ConfigureAwait(false))
+        foreach (var collection in s_costCollections)
         {
-            if (StoredSessionCost.TryRead(key, json, out var record) && filter.Matches(record))
+            foreach (var (key, json) in await documents.ListAsync(collection, cancellationToken).ConfigureAwait(false))
             {
-                removals.Add(new JournalWrite(Costs, key, null));
+                if (StoredSessionCost.TryRead(key, json, out var record) && filter.Matches(record))
+                {
+                    removals.Add(new JournalWrite(collection, key, null));
+                }
             }
         }
         if (removals.Count > 0)

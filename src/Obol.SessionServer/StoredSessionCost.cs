@@ -17,8 +17,8 @@ internal static class StoredSessionCost
     private static readonly string[] s_origin = ["OriginHost", "OriginID", "CostSource", CreatedAt];
     private static readonly JsonSerializerOptions s_verbatim = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string WithOrigin(string eventCostJson, string originHost, string originId, Instant createdAt) =>
-        $"{{\"OriginHost\":{Quote(originHost)},\"OriginID\":{Quote(originId)},\"CostSource\":\"*sessions\",\"{CreatedAt}\":" +
+    public static string WithOrigin(string eventCostJson, string originHost, string originId, Instant createdAt, string costSource = "*sessions") =>
+        $"{{\"OriginHost\":{Quote(originHost)},\"OriginID\":{Quote(originId)},\"CostSource\":{Quote(costSource)},\"{CreatedAt}\":" +
         $"{Quote(InstantPattern.ExtendedIso.Format(createdAt))},{eventCostJson.AsSpan(1)}";
 
     /// <summary>The EventCost alone, as a CDR carries it.</summary>
@@ -35,6 +35,12 @@ internal static class StoredSessionCost
         }
         return node.ToJsonString(s_verbatim);
     }
+
+    /// <summary>The SMCost's CostSource of a kept or posted cost; <c>*sessions</c> for SessionS's own, which carry none.</summary>
+    public static string CostSourceOf(JsonElement root) =>
+        root.TryGetProperty(CreatedAt, out _) && root.TryGetProperty("CostSource", out var source) && source.ValueKind == JsonValueKind.String
+            ? source.GetString()!
+            : "*sessions";
 
     /// <summary>The fields a <see cref="SessionCostFilter"/> looks at; false for a document that is not an object.</summary>
     public static bool TryRead(string key, string json, out SessionCostRecord record)
@@ -53,7 +59,7 @@ internal static class StoredSessionCost
             var usage = root.TryGetProperty("Usage", out var u) && u.TryGetInt64(out var ns) ? new Usage(ns) : Usage.Zero;
             Instant? created = InstantPattern.ExtendedIso.Parse(Text(CreatedAt)) is { Success: true } parsed ? parsed.Value : null;
             record = new SessionCostRecord(slash < 0 ? key : key[..slash], slash < 0 ? "" : key[(slash + 1)..], Text("OriginHost"), Text("OriginID"),
-                root.TryGetProperty(CreatedAt, out _) ? Text("CostSource") : "*sessions", usage, created);
+                CostSourceOf(root), usage, created);
             return true;
         }
         catch (JsonException)

@@ -41,6 +41,25 @@ public sealed class FileExporterTests
     }
 
     [Fact]
+    public async Task ResetMetrics_CachedExporter_StartsItsCountsOverAndAnUnopenedOneIsNotFound()
+    {
+        using var dir = new TempDir();
+        await using var service = Support.Service(TutorialEes(dir.Path));
+        var unopened = service.ResetMetrics("tutorial_export");
+        await service.ProcessEventAsync(Support.Cdr("Cdr1"), ["tutorial_export"], TestContext.Current.CancellationToken);
+        await service.ProcessEventAsync(Support.Cdr("Cdr2", orderId: 2), ["tutorial_export"], TestContext.Current.CancellationToken);
+
+        var reset = service.ResetMetrics("tutorial_export");
+
+        var third = Support.Cdr("Cdr3", orderId: 3);
+        third.ApiOpts[ExporterService.OptVerbose] = true;
+        var reply = await service.ProcessEventAsync(third, ["tutorial_export"], TestContext.Current.CancellationToken);
+        Assert.Equal((false, true, false), (unopened, reset, service.ResetMetrics("no_such_exporter")));
+        Assert.Equal(1L, reply.Exporters["tutorial_export"][ExporterMetrics.NumberOfEvents]);
+        Assert.Equal(new[] { "Cdr3" }, reply.Exporters["tutorial_export"][ExporterMetrics.PositiveExports]);
+    }
+
+    [Fact]
     public async Task Verbose_batch_returns_the_metrics()
     {
         using var dir = new TempDir();
