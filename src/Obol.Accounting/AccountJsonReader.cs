@@ -39,6 +39,13 @@ public static class AccountJsonReader
         }
     }
 
+    /// <summary>A trigger list as <see cref="AccountJson.WriteTriggers"/> writes it.</summary>
+    public static List<ActionTrigger> ReadTriggers(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReadList(document.RootElement, ReadTrigger);
+    }
+
     private static Account ReadAccount(JsonElement e, string? tenant)
     {
         var id = e.GetProperty("ID").GetString() ?? "";

@@ -20,6 +20,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     {
         dispatcher.Add<AttrGetCost, WrittenJson>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCostJson(a)));
         dispatcher.Add<AttrGetAccount, RawJson>("APIerSv2.GetAccount", GetAccountAsync);
+        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv1.GetAccount", GetAccountAsync);
         dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv2.GetAccounts", GetAccountsAsync);
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.AddBalance", (a, ct) => ChangeBalanceAsync(a, a.Overwrite ? "*topup_reset" : "*topup", ct));
@@ -29,6 +30,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterAccounts(dispatcher);
         RegisterActions(dispatcher);
         RegisterRatingData(dispatcher);
+        RegisterTriggers(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }

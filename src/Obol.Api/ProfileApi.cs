@@ -26,15 +26,31 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
         dispatcher.Add<TenantArgs, List<string>>("APIerSv1.GetFilterIDs", (a, _) => ValueTask.FromResult(EventRequests.Page(catalog.FilterIds(TenantOr(a.Tenant)), a)));
     }
 
-    /// <summary>Registers the four methods of one kind, e.g. <c>StatQueueProfile</c>.</summary>
+    /// <summary>
+    /// Registers the four methods of one kind, e.g. <c>StatQueueProfile</c>. <paramref name="view"/> shapes what Get
+    /// answers where APIerSv1 marshals the profile differently from how it is set; <paramref name="alsoSetAs"/> names
+    /// another method taking the same definition (APIerSv2's).
+    /// </summary>
     public void Register<TDefinition, TProfile>(JsonRpcDispatcher dispatcher, string name, ProfileKind<TDefinition, TProfile> kind,
-        Func<TDefinition, string> tenantOf, Func<TDefinition, string, TDefinition> withTenant)
+        Func<TDefinition, string> tenantOf, Func<TDefinition, string, TDefinition> withTenant, Func<TDefinition, object>? view = null,
+        string? alsoSetAs = null)
         where TDefinition : class
         where TProfile : class, IEventProfile
     {
-        dispatcher.Add<TenantIdArgs, TDefinition>($"APIerSv1.Get{name}", (a, _) => ValueTask.FromResult(Get(a, kind.Find)));
-        dispatcher.Add<TDefinition, string>($"APIerSv1.Set{name}", async (definition, ct) =>
-            Result(await catalog.SetAsync(kind, withTenant(definition, TenantOr(tenantOf(definition))), ct).ConfigureAwait(false)));
+        if (view is null)
+        {
+            dispatcher.Add<TenantIdArgs, TDefinition>($"APIerSv1.Get{name}", (a, _) => ValueTask.FromResult(Get(a, kind.Find)));
+        }
+        else
+        {
+            dispatcher.Add<TenantIdArgs, object>($"APIerSv1.Get{name}", (a, _) =>
+                ValueTask.FromResult(Get(a, (tenant, id) => kind.Find(tenant, id) is { } found ? view(found) : null)));
+        }
+        foreach (var method in alsoSetAs is null ? [$"APIerSv1.Set{name}"] : new[] { $"APIerSv1.Set{name}", alsoSetAs })
+        {
+            dispatcher.Add<TDefinition, string>(method, async (definition, ct) =>
+                Result(await catalog.SetAsync(kind, withTenant(definition, TenantOr(tenantOf(definition))), ct).ConfigureAwait(false)));
+        }
         dispatcher.Add<TenantIdArgs, string>($"APIerSv1.Remove{name}", async (a, ct) =>
         {
             var (tenant, id, error) = EventRequests.TenantId(a, defaultTenant);

@@ -44,5 +44,35 @@ public sealed record AttributeDefinition
     /// <summary>The substitution type; empty means <c>*variable</c>.</summary>
     public string Type { get; init; } = "";
 
+    /// <summary>The rule text; read from APIerSv1's <c>[{"Rules":...}]</c> as well (<see cref="RsrRulesJsonConverter"/>).</summary>
+    [JsonConverter(typeof(RsrRulesJsonConverter))]
     public string Value { get; init; } = "";
 }
+
+/// <summary>engine.AttributeProfile as APIerSv1.GetAttributeProfile answers it: each Value as config.RSRParsers.</summary>
+public sealed record AttributeProfileView(
+    string Tenant,
+    [property: JsonPropertyName("ID")] string Id,
+    IReadOnlyList<string>? Contexts,
+    [property: JsonPropertyName("FilterIDs")] IReadOnlyList<string>? FilterIds,
+    ActivationIntervalDefinition? ActivationInterval,
+    IReadOnlyList<AttributeView>? Attributes,
+    bool Blocker,
+    decimal Weight)
+{
+    public static AttributeProfileView Of(AttributeProfileDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new(definition.Tenant, definition.Id, definition.Contexts, definition.FilterIds, definition.ActivationInterval,
+            definition.Attributes?.Select(a => new AttributeView(a.FilterIds, a.Path, a.Type, RsrRulesJsonConverter.AsParsers(a.Value))).ToList(),
+            definition.Blocker, definition.Weight);
+    }
+}
+
+/// <summary>engine.Attribute with its Value as config.RSRParsers.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "CGRateS's Attribute, not a .NET attribute.")]
+public sealed record AttributeView(
+    [property: JsonPropertyName("FilterIDs")] IReadOnlyList<string>? FilterIds,
+    string Path,
+    string Type,
+    IReadOnlyList<RsrRule> Value);

@@ -144,7 +144,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     {
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
-        profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t },
+            view: AttributeProfileView.Of, alsoSetAs: "APIerSv2.SetAttributeProfile");
         profiles.Register(dispatcher, "ChargerProfile", _chargerKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "StatQueueProfile", _statKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });

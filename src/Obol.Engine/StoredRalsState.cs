@@ -15,6 +15,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
 {
     public const string ActionsCollection = "rals_actions";
     public const string PlansCollection = "rals_action_plans";
+    public const string TriggersCollection = "rals_action_triggers";
 
     private const string Removed = "null";
 
@@ -23,6 +24,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         var writes = new List<JournalWrite>(changes.Actions.Count + changes.ActionPlans.Count);
         writes.AddRange(changes.Actions.Select(a => new JournalWrite(ActionsCollection, a.Key, a.Value is null ? Removed : AccountActionJson.Write(a.Value))));
         writes.AddRange(changes.ActionPlans.Select(p => new JournalWrite(PlansCollection, p.Key, p.Value is null ? Removed : ActionPlanJson.Write(p.Value))));
+        writes.AddRange(changes.Triggers.Select(t => new JournalWrite(TriggersCollection, t.Key, t.Value is null ? Removed : AccountJson.WriteTriggers(t.Value))));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -38,13 +40,18 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         {
             plans[key] = json == Removed ? null : Read(PlansCollection, key, json, ActionPlanJson.Read);
         }
-        return new RalsStateChanges(actions, plans);
+        var triggers = new Dictionary<string, IReadOnlyList<ActionTrigger>?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(TriggersCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            triggers[key] = json == Removed ? null : Read(TriggersCollection, key, json, AccountJsonReader.ReadTriggers);
+        }
+        return new RalsStateChanges(actions, plans, triggers);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var writes = new List<JournalWrite>();
-        foreach (var collection in new[] { ActionsCollection, PlansCollection })
+        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
             writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));

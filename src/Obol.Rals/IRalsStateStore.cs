@@ -28,9 +28,15 @@ public interface IRalsStateStore
 /// </summary>
 public sealed record RalsStateChanges(
     IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> Actions,
-    IReadOnlyDictionary<string, ActionPlan?> ActionPlans)
+    IReadOnlyDictionary<string, ActionPlan?> ActionPlans,
+    IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null)
 {
+    private static readonly Dictionary<string, IReadOnlyList<ActionTrigger>?> s_noTriggers = new(StringComparer.Ordinal);
+
     public static RalsStateChanges Empty { get; } = new(new Dictionary<string, IReadOnlyList<AccountAction>?>(), new Dictionary<string, ActionPlan?>());
 
-    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0;
+    /// <summary>Trigger groups set or removed (APIerSv1.SetActionTrigger, RemoveActionTrigger), by group id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?> Triggers => ActionTriggerGroups ?? s_noTriggers;
+
+    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0;
 }

@@ -37,18 +37,7 @@ public sealed partial class RalsService
         {
             return (accounting, plans);
         }
-        var actions = new Dictionary<string, IReadOnlyList<AccountAction>>(accounting.Actions, StringComparer.Ordinal);
-        foreach (var (id, list) in changes.Actions)
-        {
-            if (list is null)
-            {
-                actions.Remove(id);
-            }
-            else
-            {
-                actions[id] = list;
-            }
-        }
+        var actions = Overlay(accounting.Actions, changes.Actions);
         // Plans keep the tariff plan's order; plans added over the API follow in stored order.
         var merged = new List<ActionPlan>(plans.Count + changes.ActionPlans.Count);
         foreach (var plan in plans)
@@ -64,7 +53,26 @@ public sealed partial class RalsService
         }
         var known = plans.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         merged.AddRange(changes.ActionPlans.Values.OfType<ActionPlan>().Where(p => !known.Contains(p.Id)));
-        return (new AccountingData(actions, accounting.ActionTriggers), merged);
+        return (new AccountingData(actions, Overlay(accounting.ActionTriggers, changes.Triggers)), merged);
+    }
+
+    /// <summary>The loaded entries with the stored changes over them: a value replaces (or adds) its id, null removes it.</summary>
+    private static Dictionary<string, IReadOnlyList<T>> Overlay<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> loaded,
+        IReadOnlyDictionary<string, IReadOnlyList<T>?> changes)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<T>>(loaded, StringComparer.Ordinal);
+        foreach (var (id, value) in changes)
+        {
+            if (value is null)
+            {
+                merged.Remove(id);
+            }
+            else
+            {
+                merged[id] = value;
+            }
+        }
+        return merged;
     }
 
     private async Task SaveActionsAsync(IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> actions, CancellationToken ct)

@@ -61,6 +61,30 @@ public sealed class ApiStateRestartTests : IDisposable
         Assert.Equal(0, await restarted.WaitForExitAsync());
     }
 
+    [Fact]
+    public async Task SetAndRemoveActionTriggers_SigkillAndRestart_GroupsComeBackAsChanged()
+    {
+        string uniqueId;
+        using (var engine = ObolProcess.Start("obol-engine", EngineArgs))
+        {
+            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+            Assert.Equal("OK", (await CallAsync(client, "APIerSv1.SetActionTrigger", """
+                {"GroupID":"LOW_BALANCE","ActionTrigger":{"ThresholdType":"*min_balance","ThresholdValue":5,"ActionsID":"ACT_LOG_WARNING"}}
+                """)).GetString());
+            Assert.Equal("OK", (await CallAsync(client, "APIerSv1.RemoveActionTrigger", """{"GroupID":"STANDARD_TRIGGERS"}""")).GetString());
+            uniqueId = (await CallAsync(client, "APIerSv1.GetActionTriggers", "{}"))[0].GetProperty("UniqueID").GetString()!;
+            engine.Signal("KILL");
+            await engine.WaitForExitAsync();
+        }
+
+        using var restarted = ObolProcess.Start("obol-engine", EngineArgs);
+        await using var again = await JsonRpcClient.ConnectAsync(await restarted.ListeningAsync());
+
+        var trigger = Assert.Single((await CallAsync(again, "APIerSv1.GetActionTriggers", "{}")).EnumerateArray());
+        Assert.Equal(("LOW_BALANCE", uniqueId, 5m), (trigger.GetProperty("ID").GetString(), trigger.GetProperty("UniqueID").GetString(),
+            trigger.GetProperty("ThresholdValue").GetDecimal()));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDir))

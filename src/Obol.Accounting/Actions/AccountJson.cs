@@ -51,6 +51,18 @@ public static class AccountJson
         w.WriteEndObject();
     }
 
+    /// <summary>engine.ActionTriggers as CGRateS marshals them (an account's, or a trigger group's); <c>[]</c> when empty.</summary>
+    public static string WriteTriggers(IReadOnlyList<ActionTrigger> triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer, s_options))
+        {
+            WriteList(w, triggers, WriteTrigger);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Go's strconv.FormatFloat(v, 'f', -1, 64): no exponent, no trailing zeros.</summary>
     public static string FormatPlain(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
