@@ -11,6 +11,9 @@ public sealed partial class ApierService
     private void RegisterRatingData(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<string, DestinationWire>("APIerSv1.GetDestination", (id, _) => ValueTask.FromResult(GetDestination(id)));
+        dispatcher.Add<AttrGetDestinations, List<DestinationWire>>("APIerSv2.GetDestinations", (a, _) => ValueTask.FromResult(GetDestinations(a)));
+        dispatcher.Add<string, SharedGroupWire>("APIerSv1.GetSharedGroup", (id, _) => ValueTask.FromResult<RpcResult<SharedGroupWire>>(
+            SharedGroupWire.Of(id is null ? null : rals.GetSharedGroup(id))));
         dispatcher.Add<string, RatingPlanWire>("APIerSv1.GetRatingPlan", (id, _) => ValueTask.FromResult(GetRatingPlan(id)));
         dispatcher.Add<AttrGetRatingProfile, RatingProfileWire>("APIerSv1.GetRatingProfile", (a, _) => ValueTask.FromResult(GetRatingProfile(a)));
         dispatcher.Add<TenantArgs, string[]>("APIerSv1.GetRatingProfileIDs", (a, _) => ValueTask.FromResult<RpcResult<string[]>>(
@@ -23,6 +26,24 @@ public sealed partial class ApierService
         id is not null && rals.RatingData.Destinations.TryGetValue(id, out var prefixes)
             ? new DestinationWire(id, prefixes)
             : RpcResult.Fail<DestinationWire>(ErrorCodes.NotFound);
+
+    /// <summary>APIerSv2.GetDestinations: the named destinations, every one (by id) when none is named; NOT_FOUND for an
+    /// unknown one.</summary>
+    public RpcResult<List<DestinationWire>> GetDestinations(AttrGetDestinations args)
+    {
+        var all = rals.RatingData.Destinations;
+        var ids = args.DestinationIds is { Count: > 0 } named ? named : [.. all.Keys.Order(StringComparer.Ordinal)];
+        List<DestinationWire> found = [];
+        foreach (var id in ids)
+        {
+            if (!all.TryGetValue(id, out var prefixes))
+            {
+                return RpcResult.Fail<List<DestinationWire>>(ErrorCodes.NotFound);
+            }
+            found.Add(new DestinationWire(id, prefixes));
+        }
+        return found;
+    }
 
     /// <summary>engine.RatingPlan: timings and rate tables keyed by id, and per destination the (timing, rates, weight) rows.</summary>
     public RpcResult<RatingPlanWire> GetRatingPlan(string? id)
@@ -63,6 +84,27 @@ public sealed partial class ApierService
 
 /// <summary>engine.Destination.</summary>
 public sealed record DestinationWire(string Id, IReadOnlyList<string> Prefixes);
+
+/// <summary>v2.AttrGetDestinations.</summary>
+public sealed record AttrGetDestinations
+{
+    [System.Text.Json.Serialization.JsonPropertyName("DestinationIDs")]
+    public IReadOnlyList<string>? DestinationIds { get; init; }
+}
+
+/// <summary>engine.SharedGroup; an unknown group answers the empty one, as CGRateS does (not found is no error there).</summary>
+public sealed record SharedGroupWire(string Id, IReadOnlyDictionary<string, SharingParametersWire>? AccountParameters,
+    IReadOnlyDictionary<string, bool>? MemberIds)
+{
+    public static SharedGroupWire Of(Accounting.SharedGroup? group) => group is null
+        ? new SharedGroupWire("", null, null)
+        : new SharedGroupWire(group.Id,
+            group.AccountParameters.ToDictionary(p => p.Key, p => new SharingParametersWire(p.Value.Strategy, p.Value.RatingSubject), StringComparer.Ordinal),
+            group.MemberIds.Order(StringComparer.Ordinal).ToDictionary(m => m, _ => true, StringComparer.Ordinal));
+}
+
+/// <summary>engine.SharingParameters.</summary>
+public sealed record SharingParametersWire(string Strategy, string RatingSubject);
 
 /// <summary>engine.RatingPlan.</summary>
 public sealed record RatingPlanWire(string Id, IReadOnlyDictionary<string, TimingWire> Timings, IReadOnlyDictionary<string, RateTableWire> Ratings,

@@ -31,6 +31,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterActions(dispatcher);
         RegisterRatingData(dispatcher);
         RegisterTriggers(dispatcher);
+        RegisterScheduler(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }

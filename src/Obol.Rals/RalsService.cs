@@ -50,6 +50,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 
     public AccountService Accounts { get; }
 
+    /// <summary>APIerSv1.GetSharedGroup: the group with its members as RALs knows them; null when there is none.</summary>
+    public SharedGroup? GetSharedGroup(string id) => _sharedGroups.GetSharedGroup(id);
+
     public ActionTriggerEngine Triggers { get; }
 
     public ActionPlanScheduler Scheduler { get; }

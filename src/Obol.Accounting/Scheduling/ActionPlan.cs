@@ -17,4 +17,8 @@ public sealed record ActionPlan(string Id, IReadOnlyList<ActionTiming> ActionTim
 
 /// <summary>One queued run, as <c>APIerSv1.GetScheduledActions</c> lists it (CGRateS scheduler.ScheduledAction).</summary>
 public sealed record ScheduledAction(
-    Instant NextRunTime, int Accounts, string ActionPlanId, string ActionTimingUuid, string ActionsId, decimal Weight);
+    Instant NextRunTime, int Accounts, string ActionPlanId, string ActionTimingUuid, string ActionsId, decimal Weight)
+{
+    /// <summary>The accounts (<c>tenant:account</c>) it runs on, for GetScheduledActions' Tenant and Account filters.</summary>
+    public IReadOnlyList<string> AccountIds { get; init; } = [];
+}

@@ -9,7 +9,7 @@ internal sealed record QueuedRun(
 {
     public long Sequence { get; init; }
 
-    public ScheduledAction Describe() => new(Due, AccountIds.Count, PlanId, Timing.Uuid, Timing.ActionsId, Timing.Weight);
+    public ScheduledAction Describe() => new(Due, AccountIds.Count, PlanId, Timing.Uuid, Timing.ActionsId, Timing.Weight) { AccountIds = AccountIds };
 }
 
 /// <summary>Queue order: due time, then weight descending, then arrival (CGRateS parity: ActionTimingPriorityList).</summary>
