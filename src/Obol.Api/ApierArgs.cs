@@ -47,6 +47,23 @@ public sealed record AttrSetBalance
     public bool Cdrlog { get; init; }
 }
 
+/// <summary>utils.AttrSetBalances.</summary>
+public sealed record AttrSetBalances
+{
+    public string? Tenant { get; init; }
+    public string? Account { get; init; }
+    public IReadOnlyList<AttrBalance>? Balances { get; init; }
+}
+
+/// <summary>utils.AttrBalance, one of <see cref="AttrSetBalances"/>.</summary>
+public sealed record AttrBalance
+{
+    public string? BalanceType { get; init; }
+    public decimal Value { get; init; }
+    public Dictionary<string, JsonElement>? Balance { get; init; }
+    public bool Cdrlog { get; init; }
+}
+
 /// <summary>utils.AttrLoadTpFromFolder.</summary>
 public sealed record AttrLoadTpFromFolder(string? FolderPath, bool DryRun);
 

@@ -25,6 +25,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.AddBalance", (a, ct) => ChangeBalanceAsync(a, a.Overwrite ? "*topup_reset" : "*topup", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
+        dispatcher.Add<AttrSetBalances, string>("APIerSv1.SetBalances", SetBalancesAsync);
         dispatcher.Add<AttrLoadTpFromFolder, string>("APIerSv1.LoadTariffPlanFromFolder", LoadTariffPlanAsync);
         dispatcher.Add<AttrExecuteAction, string>("APIerSv1.ExecuteAction", ExecuteActionAsync);
         RegisterAccounts(dispatcher);
@@ -117,6 +118,35 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
                 .ConfigureAwait(false),
         };
         return result is null ? Ok : RpcResult.Fail<string>(result);
+    }
+
+    /// <summary>APIerSv1.SetBalances: each balance set in turn as APIerSv1.SetBalance sets it (with its
+    /// <c>*publish_account</c> and, when asked, <c>*cdrlog</c>); the first failure stops the rest and is the answer.</summary>
+    private async ValueTask<RpcResult<string>> SetBalancesAsync(AttrSetBalances args, CancellationToken ct)
+    {
+        var missing = new[] { ("Account", string.IsNullOrEmpty(args.Account)), ("Balances", args.Balances is null) }.Where(m => m.Item2)
+            .Select(m => m.Item1).ToArray();
+        if (missing.Length > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+        }
+        foreach (var balance in args.Balances!)
+        {
+            var set = new AttrSetBalance
+            {
+                Tenant = args.Tenant,
+                Account = args.Account,
+                BalanceType = balance.BalanceType,
+                Value = balance.Value,
+                Balance = balance.Balance,
+                Cdrlog = balance.Cdrlog,
+            };
+            if (await ChangeBalanceAsync(set, "*set_balance", ct).ConfigureAwait(false) is { IsError: true } failed)
+            {
+                return failed;
+            }
+        }
+        return Ok;
     }
 
     private async ValueTask<RpcResult<string>> LoadTariffPlanAsync(AttrLoadTpFromFolder args, CancellationToken ct)
