@@ -77,6 +77,7 @@ internal static class EngineHost
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
+        new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);
         var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents), config.Sessions.StoreSessionCosts, log.Warning);
         var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
         actionEffects.ConnectSessionCosts(new SessionCosts(sessionJournal, events.Catalog.Filters, tenant, zone));

@@ -140,6 +140,20 @@ internal sealed class EventSubsystems : IAsyncDisposable
         return subsystems;
     }
 
+    /// <summary>The ids this engine holds of a CGRateS cache partition's kind (<c>tenant:id</c>); null for a partition
+    /// these subsystems do not hold.</summary>
+    public IReadOnlyList<string>? HeldIds(string partition) => partition switch
+    {
+        "*filters" => _catalog.AllFilterIds(),
+        "*attribute_profiles" => _attributeKind.AllIds(),
+        "*charger_profiles" => _chargerKind.AllIds(),
+        "*resource_profiles" or "*resources" => _resourceKind.AllIds(),
+        "*statqueue_profiles" or "*statqueues" => _statKind.AllIds(),
+        "*threshold_profiles" or "*thresholds" => _thresholdKind.AllIds(),
+        "*route_profiles" => _routeKind.AllIds(),
+        _ => null,
+    };
+
     public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant, EngineLog log)
     {
         var profiles = new ProfileApi(_catalog, tenant);

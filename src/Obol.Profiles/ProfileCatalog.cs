@@ -100,6 +100,9 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     public IReadOnlyList<string> FilterIds(string tenant) =>
         [.. _filters.Keys.Where(k => k.Tenant == tenant).Select(k => k.Id).Order(StringComparer.Ordinal)];
 
+    /// <summary>Every filter as <c>tenant:id</c>, sorted.</summary>
+    public IReadOnlyList<string> AllFilterIds() => [.. _filters.Keys.Select(k => k.Tenant + ":" + k.Id).Order(StringComparer.Ordinal)];
+
     /// <summary>APIerSv1.Set*Profile: null or CGRateS's error text.</summary>
     public async ValueTask<string?> SetAsync<TDefinition, TProfile>(ProfileKind<TDefinition, TProfile> kind, TDefinition definition,
         CancellationToken cancellationToken = default)

@@ -42,6 +42,9 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     public IReadOnlyList<string> Ids(string tenant) =>
         [.. _entries.Keys.Where(k => k.Tenant == tenant).Select(k => k.Id).Order(StringComparer.Ordinal)];
 
+    /// <summary>Every profile as <c>tenant:id</c>, sorted: the item ids CGRateS's cache partition of the kind holds.</summary>
+    public IReadOnlyList<string> AllIds() => [.. _entries.Keys.Select(k => Key(k.Tenant, k.Id)).Order(StringComparer.Ordinal)];
+
     private static string Key(string tenant, string id) => tenant + ":" + id;
 
     void IProfileKind.Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn) => Restore(documents, warn);

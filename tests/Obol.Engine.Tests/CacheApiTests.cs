@@ -1,0 +1,28 @@
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>CacheSv1 over an engine whose data is always current: reloads answer OK, item queries the ids it holds.</summary>
+public sealed class CacheApiTests
+{
+    [Fact]
+    public async Task CacheSv1_TutorialPlan_StatsAndItemsAreWhatTheEngineHolds()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var destinations = (await engine.CallAsync("APIerSv2.GetDestinations", "{}")).GetArrayLength();
+        var thresholds = (await engine.CallAsync("APIerSv1.GetThresholdProfileIDs", "{}")).GetArrayLength();
+
+        var stats = await engine.CallAsync("CacheSv1.GetCacheStats", """{"CacheIDs":["*destinations","*threshold_profiles"]}""");
+        var ids = await engine.CallAsync("CacheSv1.GetItemIDs", """{"CacheID":"*threshold_profiles","ItemIDPrefix":"cgrates.org:THD_ACNT"}""");
+        var has = await engine.CallAsync("CacheSv1.HasItem", """{"CacheID":"*destinations","ItemID":"DST_1002"}""");
+        var reload = await engine.CallAsync("CacheSv1.ReloadCache", """{"DestinationIDs":["DST_1002"]}""");
+        var unknown = await engine.Api.CallRawAsync("CacheSv1.PrecacheStatus", """{"CacheIDs":["*nope"]}"""u8.ToArray());
+
+        Assert.Equal(destinations, stats.GetProperty("*destinations").GetProperty("Items").GetInt32());
+        Assert.Equal(thresholds, stats.GetProperty("*threshold_profiles").GetProperty("Items").GetInt32());
+        Assert.Equal(["cgrates.org:THD_ACNT_1001", "cgrates.org:THD_ACNT_1002"], ids.EnumerateArray().Select(i => i.GetString()));
+        Assert.True(has.GetBoolean());
+        Assert.Equal("OK", reload.GetString());
+        Assert.Equal("unknown cacheID: *nope", unknown.Error);
+    }
+}
