@@ -11,6 +11,16 @@ public sealed partial class ApierService
     private void RegisterRatingData(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<string, DestinationWire>("APIerSv1.GetDestination", (id, _) => ValueTask.FromResult(GetDestination(id)));
+        dispatcher.Add<AttrSetDestination, string>("APIerSv1.SetDestination", async (a, ct) =>
+        {
+            var missing = new[] { ("Id", string.IsNullOrEmpty(a.Id)), ("Prefixes", a.Prefixes is not { Count: > 0 }) }.Where(m => m.Item2)
+                .Select(m => m.Item1).ToArray();
+            return missing.Length > 0
+                ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing))
+                : Reply(await rals.SetDestinationAsync(a.Id!, a.Prefixes!, a.Overwrite, ct).ConfigureAwait(false));
+        });
+        dispatcher.Add<AttrRemoveDestination, string>("APIerSv1.RemoveDestination", async (a, ct) =>
+            Reply(await rals.RemoveDestinationsAsync(a.DestinationIds ?? [], a.Prefixes ?? [], ct).ConfigureAwait(false)));
         dispatcher.Add<AttrGetDestinations, List<DestinationWire>>("APIerSv2.GetDestinations", (a, _) => ValueTask.FromResult(GetDestinations(a)));
         dispatcher.Add<string, SharedGroupWire>("APIerSv1.GetSharedGroup", (id, _) => ValueTask.FromResult<RpcResult<SharedGroupWire>>(
             SharedGroupWire.Of(id is null ? null : rals.GetSharedGroup(id))));
@@ -84,6 +94,25 @@ public sealed partial class ApierService
 
 /// <summary>engine.Destination.</summary>
 public sealed record DestinationWire(string Id, IReadOnlyList<string> Prefixes);
+
+/// <summary>utils.AttrSetDestination.</summary>
+public sealed record AttrSetDestination
+{
+    public string? Id { get; init; }
+
+    public IReadOnlyList<string>? Prefixes { get; init; }
+
+    public bool Overwrite { get; init; }
+}
+
+/// <summary>v1.AttrRemoveDestination.</summary>
+public sealed record AttrRemoveDestination
+{
+    [System.Text.Json.Serialization.JsonPropertyName("DestinationIDs")]
+    public IReadOnlyList<string>? DestinationIds { get; init; }
+
+    public IReadOnlyList<string>? Prefixes { get; init; }
+}
 
 /// <summary>v2.AttrGetDestinations.</summary>
 public sealed record AttrGetDestinations

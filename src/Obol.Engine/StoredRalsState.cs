@@ -16,6 +16,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
     public const string ActionsCollection = "rals_actions";
     public const string PlansCollection = "rals_action_plans";
     public const string TriggersCollection = "rals_action_triggers";
+    public const string DestinationsCollection = "rals_destinations";
 
     private const string Removed = "null";
 
@@ -25,6 +26,8 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         writes.AddRange(changes.Actions.Select(a => new JournalWrite(ActionsCollection, a.Key, a.Value is null ? Removed : AccountActionJson.Write(a.Value))));
         writes.AddRange(changes.ActionPlans.Select(p => new JournalWrite(PlansCollection, p.Key, p.Value is null ? Removed : ActionPlanJson.Write(p.Value))));
         writes.AddRange(changes.Triggers.Select(t => new JournalWrite(TriggersCollection, t.Key, t.Value is null ? Removed : AccountJson.WriteTriggers(t.Value))));
+        writes.AddRange(changes.Destinations.Select(d => new JournalWrite(DestinationsCollection, d.Key,
+            d.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(d.Value))));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -45,13 +48,18 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         {
             triggers[key] = json == Removed ? null : Read(TriggersCollection, key, json, AccountJsonReader.ReadTriggers);
         }
-        return new RalsStateChanges(actions, plans, triggers);
+        var destinations = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(DestinationsCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            destinations[key] = json == Removed ? null : Read(DestinationsCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<List<string>>(j)!);
+        }
+        return new RalsStateChanges(actions, plans, triggers, destinations);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var writes = new List<JournalWrite>();
-        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection })
+        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
             writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));

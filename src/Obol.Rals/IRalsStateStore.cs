@@ -29,14 +29,19 @@ public interface IRalsStateStore
 public sealed record RalsStateChanges(
     IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> Actions,
     IReadOnlyDictionary<string, ActionPlan?> ActionPlans,
-    IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null)
+    IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>?>? DestinationPrefixes = null)
 {
     private static readonly Dictionary<string, IReadOnlyList<ActionTrigger>?> s_noTriggers = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, IReadOnlyList<string>?> s_noDestinations = new(StringComparer.Ordinal);
+
+    /// <summary>Destinations set or removed (APIerSv1.SetDestination, RemoveDestination), by id, with their prefixes.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?> Destinations => DestinationPrefixes ?? s_noDestinations;
 
     public static RalsStateChanges Empty { get; } = new(new Dictionary<string, IReadOnlyList<AccountAction>?>(), new Dictionary<string, ActionPlan?>());
 
     /// <summary>Trigger groups set or removed (APIerSv1.SetActionTrigger, RemoveActionTrigger), by group id.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?> Triggers => ActionTriggerGroups ?? s_noTriggers;
 
-    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0;
+    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0;
 }

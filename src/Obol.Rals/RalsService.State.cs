@@ -19,6 +19,12 @@ public sealed partial class RalsService
         {
             var (accounting, plans) = await WithStoredChangesAsync(_accounting, _plans, ct).ConfigureAwait(false);
             _accounting = accounting;
+            var ratingSource = await WithStoredDestinationsAsync(_ratingSource, ct).ConfigureAwait(false);
+            if (!ReferenceEquals(ratingSource, _ratingSource))
+            {
+                _ratingData.Replace(RatingDataBuilder.Build(ratingSource, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant())).Data);
+                _ratingSource = ratingSource;
+            }
             await SchedulePlansAsync(plans, ct).ConfigureAwait(false);
             return null;
         }, ct);

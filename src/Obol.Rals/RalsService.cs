@@ -96,7 +96,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             return new TariffPlanLoadResult(read.Errors, counts);
         }
         var errors = new List<TariffPlanError>(read.Errors);
-        var (rating, ratingErrors) = RatingDataBuilder.Build(read.Plan, readOptions);
+        // A restored plan comes back with the destinations the API changed since it was loaded.
+        var ratingSource = applyAccountActions ? read.Plan : await WithStoredDestinationsAsync(read.Plan, cancellationToken).ConfigureAwait(false);
+        var (rating, ratingErrors) = RatingDataBuilder.Build(ratingSource, readOptions);
         var (accounting, accountingErrors) = AccountingDataBuilder.Build(read.Plan, readOptions, AccountService.NewUuid);
         var (plans, planErrors) = ActionPlanDataBuilder.Build(read.Plan, readOptions);
         errors.AddRange(ratingErrors);
@@ -117,6 +119,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
                 (accounting, plans) = await WithStoredChangesAsync(accounting, plans, cancellationToken).ConfigureAwait(false);
             }
             _ratingData.Replace(rating);
+            _ratingSource = RatingFiles(ratingSource);
             _accounting = accounting;
             _sharedGroups.Replace(SharedGroupsOf(read.Plan));
             foreach (var load in prepared)
