@@ -1,11 +1,13 @@
 using NodaTime;
 using Obol.Api.JsonRpc;
 using Obol.Primitives;
+using Obol.Rals;
 using Obol.Rating;
 
 namespace Obol.Api;
 
-/// <summary>Read access to the loaded rating data: destinations, rating plans and rating profiles (apier/v1/apier.go).</summary>
+/// <summary>The rating data over the API: destinations, rating plans and rating profiles read, destinations and rating
+/// profiles set and removed (apier/v1/apier.go).</summary>
 public sealed partial class ApierService
 {
     private void RegisterRatingData(JsonRpcDispatcher dispatcher)
@@ -18,6 +20,16 @@ public sealed partial class ApierService
             return missing.Length > 0
                 ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing))
                 : Reply(await rals.SetDestinationAsync(a.Id!, a.Prefixes!, a.Overwrite, ct).ConfigureAwait(false));
+        });
+        dispatcher.Add<AttrSetRatingProfile, string>("APIerSv1.SetRatingProfile", SetRatingProfileAsync);
+        dispatcher.Add<AttrSetRatingProfile, string>("APIerSv1.RemoveRatingProfile", async (a, ct) =>
+        {
+            if (!string.IsNullOrEmpty(a.Subject) && string.IsNullOrEmpty(a.Category))
+            {
+                return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissing);
+            }
+            var error = await rals.RemoveRatingProfileAsync(Or(a.Tenant, defaultTenant), a.Category ?? "", a.Subject ?? "", ct).ConfigureAwait(false);
+            return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
         });
         dispatcher.Add<AttrRemoveDestination, string>("APIerSv1.RemoveDestination", async (a, ct) =>
             Reply(await rals.RemoveDestinationsAsync(a.DestinationIds ?? [], a.Prefixes ?? [], ct).ConfigureAwait(false)));
@@ -36,6 +48,31 @@ public sealed partial class ApierService
         id is not null && rals.RatingData.Destinations.TryGetValue(id, out var prefixes)
             ? new DestinationWire(id, prefixes)
             : RpcResult.Fail<DestinationWire>(ErrorCodes.NotFound);
+
+    /// <summary>APIerSv1.SetRatingProfile: Subject and at least one activation are mandatory, each activation's time and
+    /// rating plan too.</summary>
+    private async ValueTask<RpcResult<string>> SetRatingProfileAsync(AttrSetRatingProfile args, CancellationToken ct)
+    {
+        var missing = new[] { ("Subject", string.IsNullOrEmpty(args.Subject)), ("RatingPlanActivations", args.RatingPlanActivations is not { Count: > 0 }) }
+            .Where(m => m.Item2).Select(m => m.Item1).ToArray();
+        if (missing.Length > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+        }
+        foreach (var activation in args.RatingPlanActivations!)
+        {
+            var absent = new[] { ("ActivationTime", string.IsNullOrEmpty(activation.ActivationTime)), ("RatingPlanId", string.IsNullOrEmpty(activation.RatingPlanId)) }
+                .Where(m => m.Item2).Select(m => m.Item1).ToArray();
+            if (absent.Length > 0)
+            {
+                return RpcResult.Fail<string>($"{ErrorCodes.MandatoryIeMissing}:RatingPlanActivation:[{string.Join(' ', absent)}]");
+            }
+        }
+        var activations = args.RatingPlanActivations!.Select(a => new RatingPlanActivationChange(a.ActivationTime!, a.RatingPlanId!,
+            (a.FallbackSubjects ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        return Reply(await rals.SetRatingProfileAsync(Or(args.Tenant, defaultTenant), args.Category ?? "", args.Subject!, activations, args.Overwrite, ct)
+            .ConfigureAwait(false));
+    }
 
     /// <summary>APIerSv2.GetDestinations: the named destinations, every one (by id) when none is named; NOT_FOUND for an
     /// unknown one.</summary>
@@ -104,6 +141,23 @@ public sealed record AttrSetDestination
 
     public bool Overwrite { get; init; }
 }
+
+/// <summary>utils.AttrSetRatingProfile (and v1.AttrRemoveRatingProfile, its first three fields).</summary>
+public sealed record AttrSetRatingProfile
+{
+    public string? Tenant { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Subject { get; init; }
+
+    public bool Overwrite { get; init; }
+
+    public IReadOnlyList<TpRatingActivation>? RatingPlanActivations { get; init; }
+}
+
+/// <summary>utils.TPRatingActivation: FallbackSubjects <c>;</c>-separated.</summary>
+public sealed record TpRatingActivation(string? ActivationTime, string? RatingPlanId, string? FallbackSubjects);
 
 /// <summary>v1.AttrRemoveDestination.</summary>
 public sealed record AttrRemoveDestination

@@ -17,6 +17,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
     public const string PlansCollection = "rals_action_plans";
     public const string TriggersCollection = "rals_action_triggers";
     public const string DestinationsCollection = "rals_destinations";
+    public const string RatingProfilesCollection = "rals_rating_profiles";
 
     private const string Removed = "null";
 
@@ -28,6 +29,8 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         writes.AddRange(changes.Triggers.Select(t => new JournalWrite(TriggersCollection, t.Key, t.Value is null ? Removed : AccountJson.WriteTriggers(t.Value))));
         writes.AddRange(changes.Destinations.Select(d => new JournalWrite(DestinationsCollection, d.Key,
             d.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(d.Value))));
+        writes.AddRange(changes.RatingProfiles.Select(r => new JournalWrite(RatingProfilesCollection, r.Key,
+            r.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(r.Value))));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,13 +56,19 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         {
             destinations[key] = json == Removed ? null : Read(DestinationsCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<List<string>>(j)!);
         }
-        return new RalsStateChanges(actions, plans, triggers, destinations);
+        var profiles = new Dictionary<string, IReadOnlyList<RatingPlanActivationChange>?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(RatingProfilesCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            profiles[key] = json == Removed ? null
+                : Read(RatingProfilesCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<List<RatingPlanActivationChange>>(j)!);
+        }
+        return new RalsStateChanges(actions, plans, triggers, destinations, profiles);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var writes = new List<JournalWrite>();
-        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection })
+        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection, RatingProfilesCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
             writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));

@@ -30,8 +30,15 @@ public sealed record RalsStateChanges(
     IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> Actions,
     IReadOnlyDictionary<string, ActionPlan?> ActionPlans,
     IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null,
-    IReadOnlyDictionary<string, IReadOnlyList<string>?>? DestinationPrefixes = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>?>? DestinationPrefixes = null,
+    IReadOnlyDictionary<string, IReadOnlyList<RatingPlanActivationChange>?>? RatingProfileActivations = null)
 {
+    private static readonly Dictionary<string, IReadOnlyList<RatingPlanActivationChange>?> s_noProfiles = new(StringComparer.Ordinal);
+
+    /// <summary>Rating profiles set or removed (APIerSv1.SetRatingProfile, RemoveRatingProfile), by
+    /// <c>tenant:category:subject</c>, with their activations.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RatingPlanActivationChange>?> RatingProfiles => RatingProfileActivations ?? s_noProfiles;
+
     private static readonly Dictionary<string, IReadOnlyList<ActionTrigger>?> s_noTriggers = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, IReadOnlyList<string>?> s_noDestinations = new(StringComparer.Ordinal);
 
@@ -43,5 +50,8 @@ public sealed record RalsStateChanges(
     /// <summary>Trigger groups set or removed (APIerSv1.SetActionTrigger, RemoveActionTrigger), by group id.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?> Triggers => ActionTriggerGroups ?? s_noTriggers;
 
-    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0;
+    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0 && RatingProfiles.Count == 0;
 }
+
+/// <summary>One activation of a rating profile set over the API, as RatingProfiles.csv has it (the time absolute).</summary>
+public sealed record RatingPlanActivationChange(string ActivationTime, string RatingPlanId, IReadOnlyList<string> FallbackSubjects);

@@ -19,7 +19,7 @@ public sealed partial class RalsService
         {
             var (accounting, plans) = await WithStoredChangesAsync(_accounting, _plans, ct).ConfigureAwait(false);
             _accounting = accounting;
-            var ratingSource = await WithStoredDestinationsAsync(_ratingSource, ct).ConfigureAwait(false);
+            var ratingSource = await WithStoredRatingChangesAsync(_ratingSource, ct).ConfigureAwait(false);
             if (!ReferenceEquals(ratingSource, _ratingSource))
             {
                 _ratingData.Replace(RatingDataBuilder.Build(ratingSource, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant())).Data);

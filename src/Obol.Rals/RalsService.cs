@@ -97,7 +97,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         }
         var errors = new List<TariffPlanError>(read.Errors);
         // A restored plan comes back with the destinations the API changed since it was loaded.
-        var ratingSource = applyAccountActions ? read.Plan : await WithStoredDestinationsAsync(read.Plan, cancellationToken).ConfigureAwait(false);
+        var ratingSource = applyAccountActions ? read.Plan : await WithStoredRatingChangesAsync(read.Plan, cancellationToken).ConfigureAwait(false);
         var (rating, ratingErrors) = RatingDataBuilder.Build(ratingSource, readOptions);
         var (accounting, accountingErrors) = AccountingDataBuilder.Build(read.Plan, readOptions, AccountService.NewUuid);
         var (plans, planErrors) = ActionPlanDataBuilder.Build(read.Plan, readOptions);

@@ -1,0 +1,149 @@
+using Obol.Primitives;
+using Obol.TariffPlans;
+
+namespace Obol.Rals;
+
+/// <summary>
+/// Destinations and rating profiles changed over the API (APIerSv1.SetDestination, RemoveDestination,
+/// SetRatingProfile, RemoveRatingProfile): the rating data is rebuilt from the loaded plan's rating files with the
+/// change applied, and the change is kept, like those to actions and plans, to be put back over the stored plan after
+/// a restart.
+/// </summary>
+public sealed partial class RalsService
+{
+    private static readonly SourceLocation s_api = new("API", 0);
+
+    /// <summary>The rating files of the plan in force, the API's changes applied.</summary>
+    private TariffPlan _ratingSource = TariffPlan.Empty;
+
+    /// <summary>APIerSv1.SetDestination: <see cref="ErrorCodes.Exists"/> for an existing destination unless
+    /// <paramref name="overwrite"/>.</summary>
+    public Task<string?> SetDestinationAsync(string id, IReadOnlyList<string> prefixes, bool overwrite, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () =>
+        {
+            if (!overwrite && RatingData.Destinations.ContainsKey(id))
+            {
+                return ErrorCodes.Exists;
+            }
+            return await ChangeRatingFilesAsync(Destinations(new() { [id] = prefixes }), ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>APIerSv1.RemoveDestination: each destination loses the prefixes given, or goes whole without prefixes or
+    /// once none is left; NOT_FOUND for one that does not exist.</summary>
+    public Task<string?> RemoveDestinationsAsync(IReadOnlyList<string> ids, IReadOnlyList<string> prefixes, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () =>
+        {
+            var changes = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                if (!RatingData.Destinations.TryGetValue(id, out var current))
+                {
+                    return ErrorCodes.NotFound;
+                }
+                List<string> left = [.. current.Where(p => prefixes.Count > 0 && !prefixes.Contains(p))];
+                changes[id] = left.Count == 0 ? null : left;
+            }
+            return await ChangeRatingFilesAsync(Destinations(changes), ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>
+    /// APIerSv1.SetRatingProfile: the activations join the profile's (replace them with <paramref name="overwrite"/>);
+    /// each activation time is parsed now and kept absolute; every rating plan must exist.
+    /// </summary>
+    public Task<string?> SetRatingProfileAsync(string tenant, string category, string subject, IReadOnlyList<RatingPlanActivationChange> activations,
+        bool overwrite, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () =>
+        {
+            var now = _clock.GetCurrentInstant();
+            List<RatingPlanActivationChange> rows = overwrite ? [] : [.. ProfileRows(tenant, category, subject)];
+            foreach (var activation in activations)
+            {
+                if (!GoTime.TryParse(activation.ActivationTime, _options.TimeZone, now, out var at))
+                {
+                    return $"{ErrorCodes.ServerError}:Cannot parse activation time from {activation.ActivationTime}";
+                }
+                if (RatingData.GetRatingPlan(activation.RatingPlanId) is null)
+                {
+                    return $"{ErrorCodes.NotFound}:RatingPlanId:{activation.RatingPlanId}";
+                }
+                rows.Add(activation with { ActivationTime = NodaTime.Text.InstantPattern.ExtendedIso.Format(at.ToInstant()) });
+            }
+            return await ChangeRatingFilesAsync(Profiles(new() { [ProfileKey(tenant, category, subject)] = rows }), ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>APIerSv1.RemoveRatingProfile: NOT_FOUND when there is no such profile.</summary>
+    public Task<string?> RemoveRatingProfileAsync(string tenant, string category, string subject, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () => !ProfileRows(tenant, category, subject).Any()
+            ? ErrorCodes.NotFound
+            : await ChangeRatingFilesAsync(Profiles(new() { [ProfileKey(tenant, category, subject)] = null }), ct).ConfigureAwait(false), ct);
+
+    private IEnumerable<RatingPlanActivationChange> ProfileRows(string tenant, string category, string subject) =>
+        _ratingSource.RatingProfiles.Where(p => p.Tenant == tenant && p.Category == category && p.Subject == subject)
+            .Select(p => new RatingPlanActivationChange(p.ActivationTime, p.RatingPlanId, p.FallbackSubjects));
+
+    private static string ProfileKey(string tenant, string category, string subject) => $"{tenant}:{category}:{subject}";
+
+    private static RalsStateChanges Destinations(Dictionary<string, IReadOnlyList<string>?> changes) =>
+        RalsStateChanges.Empty with { DestinationPrefixes = changes };
+
+    private static RalsStateChanges Profiles(Dictionary<string, IReadOnlyList<RatingPlanActivationChange>?> changes) =>
+        RalsStateChanges.Empty with { RatingProfileActivations = changes };
+
+    /// <summary>Only the files the rating data is built from, so the rest of a loaded plan is not kept for it.</summary>
+    private static TariffPlan RatingFiles(TariffPlan plan, IReadOnlyList<TpDestination>? destinations = null,
+        IReadOnlyList<TpRatingProfile>? profiles = null) => new()
+    {
+        Timings = plan.Timings,
+        Destinations = destinations ?? plan.Destinations,
+        Rates = plan.Rates,
+        DestinationRates = plan.DestinationRates,
+        RatingPlans = plan.RatingPlans,
+        RatingProfiles = profiles ?? plan.RatingProfiles,
+    };
+
+    /// <summary>The rating files with the changes over them: a value replaces (or adds) the destination's prefixes or the
+    /// profile's activations, null removes it.</summary>
+    private static TariffPlan WithChanges(TariffPlan plan, RalsStateChanges changes)
+    {
+        if (changes.Destinations.Count == 0 && changes.RatingProfiles.Count == 0)
+        {
+            return plan;
+        }
+        var destinations = changes.Destinations;
+        var profiles = changes.RatingProfiles;
+        return RatingFiles(plan,
+            [.. plan.Destinations.Where(d => !destinations.ContainsKey(d.Id)),
+                .. destinations.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(prefix => new TpDestination(s_api, c.Key, prefix)))],
+            [.. plan.RatingProfiles.Where(p => !profiles.ContainsKey(ProfileKey(p.Tenant, p.Category, p.Subject))),
+                .. profiles.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(a => ProfileRow(c.Key, a)))]);
+    }
+
+    private static TpRatingProfile ProfileRow(string key, RatingPlanActivationChange activation)
+    {
+        var parts = key.Split(':', 3);
+        return new TpRatingProfile(s_api, parts[0], parts[1], parts[2], activation.ActivationTime, activation.RatingPlanId, [.. activation.FallbackSubjects]);
+    }
+
+    // Under the load lock: written before it is shown, as the other API changes.
+    private async Task<string?> ChangeRatingFilesAsync(RalsStateChanges changes, CancellationToken ct)
+    {
+        var source = WithChanges(_ratingSource, changes);
+        var (rating, errors) = RatingDataBuilder.Build(source, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()));
+        if (errors.Count > 0)
+        {
+            return ErrorCodes.ServerErrorWith(errors[0].ToString());
+        }
+        if (_state is not null)
+        {
+            await _state.SaveAsync(changes, ct).ConfigureAwait(false);
+        }
+        _ratingSource = source;
+        _ratingData.Replace(rating);
+        return null;
+    }
+
+    /// <summary>The stored destination and rating-profile changes put over <paramref name="plan"/>'s rating files when a
+    /// stored plan is restored (or when none is, over nothing).</summary>
+    private async Task<TariffPlan> WithStoredRatingChangesAsync(TariffPlan plan, CancellationToken ct) =>
+        _state is null ? plan : WithChanges(plan, await _state.LoadAsync(ct).ConfigureAwait(false));
+}
