@@ -33,6 +33,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterRatingData(dispatcher);
         RegisterTriggers(dispatcher);
         RegisterScheduler(dispatcher);
+        RegisterRatingPlanCost(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }
