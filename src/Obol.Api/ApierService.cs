@@ -34,6 +34,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterTriggers(dispatcher);
         RegisterScheduler(dispatcher);
         RegisterRatingPlanCost(dispatcher);
+        RegisterDataCost(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }
