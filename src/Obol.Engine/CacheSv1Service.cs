@@ -9,7 +9,7 @@ namespace Obol.Engine;
 /// CacheSv1 for an engine without a cache in front of its data: every partition of <c>caches.partitions</c> is always
 /// current, so the reload, load, clear and remove calls have nothing to do and answer OK; the item queries answer
 /// the ids the engine holds of the partition's kind (destinations, rating plans, actions, profiles, ...), none of which
-/// expires or belongs to a group; every partition is <c>*ready</c>.
+/// expires or belongs to a group; every partition is <c>*ready</c>. The index computations answer OK for the same reason.
 /// </summary>
 internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, RalsService rals, EventSubsystems events)
 {
@@ -32,6 +32,11 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
         dispatcher.Add<CacheItemArgs, bool>("CacheSv1.HasGroup", (_, _) => ValueTask.FromResult(RpcResult.Ok(false)));
         dispatcher.Add<CacheItemArgs, List<string>>("CacheSv1.GetGroupItemIDs", (_, _) => ValueTask.FromResult(RpcResult.Fail<List<string>>(ErrorCodes.NotFound)));
         dispatcher.AddPing("CacheSv1");
+        // The filter and action-plan indexes are rebuilt with every change of the profiles and plans they index, so
+        // asking for them to be computed finds them computed.
+        dispatcher.Add<Dictionary<string, object?>, string>("APIerSv1.ComputeFilterIndexes", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
+        dispatcher.Add<Dictionary<string, object?>, string>("APIerSv1.ComputeFilterIndexIDs", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
+        dispatcher.Add<object?, string>("APIerSv1.ComputeActionPlanIndexes", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
     }
 
     private Dictionary<string, CacheStats> Stats(CacheIdsArgs args) =>

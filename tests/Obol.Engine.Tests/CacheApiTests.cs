@@ -17,12 +17,14 @@ public sealed class CacheApiTests
         var has = await engine.CallAsync("CacheSv1.HasItem", """{"CacheID":"*destinations","ItemID":"DST_1002"}""");
         var reload = await engine.CallAsync("CacheSv1.ReloadCache", """{"DestinationIDs":["DST_1002"]}""");
         var unknown = await engine.Api.CallRawAsync("CacheSv1.PrecacheStatus", """{"CacheIDs":["*nope"]}"""u8.ToArray());
+        var computed = await engine.CallAsync("APIerSv1.ComputeFilterIndexes", """{"Tenant":"cgrates.org","ThresholdS":true}""");
+        var planIndexes = await engine.CallAsync("APIerSv1.ComputeActionPlanIndexes", "\"\"");
 
         Assert.Equal(destinations, stats.GetProperty("*destinations").GetProperty("Items").GetInt32());
         Assert.Equal(thresholds, stats.GetProperty("*threshold_profiles").GetProperty("Items").GetInt32());
         Assert.Equal(["cgrates.org:THD_ACNT_1001", "cgrates.org:THD_ACNT_1002"], ids.EnumerateArray().Select(i => i.GetString()));
         Assert.True(has.GetBoolean());
-        Assert.Equal("OK", reload.GetString());
+        Assert.Equal(("OK", "OK", "OK"), (reload.GetString(), computed.GetString(), planIndexes.GetString()));
         Assert.Equal("unknown cacheID: *nope", unknown.Error);
     }
 }
