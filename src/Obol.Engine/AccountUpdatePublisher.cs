@@ -29,7 +29,8 @@ internal sealed class AccountUpdatePublisher(ThresholdService? thresholds, StatS
             }
             if (stats is not null)
             {
-                var (_, error) = await stats.ProcessEventAsync(thresholds is null ? ev : ev.Clone(), now, cancellationToken).ConfigureAwait(false);
+                // ThresholdS has finished with the event and neither changes it, so StatS takes the same one.
+                var (_, error) = await stats.ProcessEventAsync(ev, now, cancellationToken).ConfigureAwait(false);
                 Report(error, ev, "StatS");
             }
         }

@@ -177,8 +177,10 @@ public sealed partial class RalsService
     {
         if (_state is not null)
         {
-            await _state.SaveAsync(new RalsStateChanges(new Dictionary<string, IReadOnlyList<AccountAction>?>(), new Dictionary<string, Accounting.Scheduling.ActionPlan?>(),
-                new Dictionary<string, IReadOnlyList<ActionTrigger>?>(StringComparer.Ordinal) { [groupId] = group }), ct).ConfigureAwait(false);
+            await _state.SaveAsync(RalsStateChanges.Empty with
+            {
+                ActionTriggerGroups = new Dictionary<string, IReadOnlyList<ActionTrigger>?>(StringComparer.Ordinal) { [groupId] = group },
+            }, ct).ConfigureAwait(false);
         }
         var groups = new Dictionary<string, IReadOnlyList<ActionTrigger>>(_accounting.ActionTriggers, StringComparer.Ordinal);
         if (group is null)
