@@ -88,6 +88,12 @@ public sealed class AttributeTable
     public IReadOnlyList<string> Ids(string tenant) =>
         [.. _profiles.Keys.Where(k => k.Tenant == tenant).Select(k => k.Id).Order(StringComparer.Ordinal)];
 
+    /// <summary>The index keys of the tenant's profiles for <paramref name="context"/>, with the ids under each.</summary>
+    public IEnumerable<(string Key, IReadOnlyList<string> Items)> IndexKeys(string tenant, string context) =>
+        _indexes.TryGetValue((tenant, context), out var index)
+            ? index.Keys().Select(k => (k.Key, (IReadOnlyList<string>)[.. k.Items.Select(p => p.Id)]))
+            : [];
+
     internal FilterIndex<AttributeProfile>? IndexFor(string tenant, string context) =>
         _indexes.GetValueOrDefault((tenant, context));
 

@@ -154,8 +154,22 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _ => null,
     };
 
+    /// <summary>One subsystem's filter index keys for the tenant (and, for attributes, the context); null for an item
+    /// type these subsystems do not index.</summary>
+    public IEnumerable<(string Key, IReadOnlyList<string> Items)>? IndexKeys(string itemType, string tenant, string context) => itemType switch
+    {
+        "*thresholds" => _thresholds.Profiles.IndexKeys(tenant),
+        "*stats" => _stats.Profiles.IndexKeys(tenant),
+        "*resources" => _resources.Profiles.IndexKeys(tenant),
+        "*routes" => _routes.Profiles.IndexKeys(tenant),
+        "*chargers" => _chargers.Table.Profiles.IndexKeys(tenant),
+        "*attributes" => _attributes.Table.IndexKeys(tenant, context),
+        _ => null,
+    };
+
     public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant, EngineLog log)
     {
+        FilterIndexApi.Register(dispatcher, IndexKeys, tenant);
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
         profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t },

@@ -32,6 +32,11 @@ public sealed class IndexedProfiles<TProfile>
     public IEnumerable<TProfile> OfTenant(string tenant) =>
         _profiles.Values.Where(p => p.Tenant == tenant).OrderBy(p => p.Id, StringComparer.Ordinal);
 
+    /// <summary>The tenant's index keys (<c>*string:*req.Account:1001</c>, ..., <c>*none:*any:*any</c>) with the ids of
+    /// the profiles under each, as APIerSv1.GetFilterIndexes lists them.</summary>
+    public IEnumerable<(string Key, IReadOnlyList<string> Items)> IndexKeys(string tenant) =>
+        _indexes.TryGetValue(tenant, out var index) ? index.Keys() : [];
+
     /// <summary>A new set with <paramref name="profile"/> added or replaced.</summary>
     public IndexedProfiles<TProfile> With(TProfile profile, FilterService filters, FilterIndexOptions options) =>
         IndexedProfiles.Build(_profiles.Values.Where(p => p.Tenant != profile.Tenant || p.Id != profile.Id).Append(profile), filters, options);
