@@ -141,9 +141,4 @@ public sealed partial class RalsService
         _ratingData.Replace(rating);
         return null;
     }
-
-    /// <summary>The stored destination and rating-profile changes put over <paramref name="plan"/>'s rating files when a
-    /// stored plan is restored (or when none is, over nothing).</summary>
-    private async Task<TariffPlan> WithStoredRatingChangesAsync(TariffPlan plan, CancellationToken ct) =>
-        _state is null ? plan : WithChanges(plan, await _state.LoadAsync(ct).ConfigureAwait(false));
 }

@@ -17,9 +17,10 @@ public sealed partial class RalsService
     public Task RestoreStateAsync(CancellationToken ct = default) =>
         UnderLoadLockAsync(async () =>
         {
-            var (accounting, plans) = await WithStoredChangesAsync(_accounting, _plans, ct).ConfigureAwait(false);
+            var stored = await StoredChangesAsync(ct).ConfigureAwait(false);
+            var (accounting, plans) = WithStoredChanges(_accounting, _plans, stored);
             _accounting = accounting;
-            var ratingSource = await WithStoredRatingChangesAsync(_ratingSource, ct).ConfigureAwait(false);
+            var ratingSource = WithChanges(_ratingSource, stored);
             if (!ReferenceEquals(ratingSource, _ratingSource))
             {
                 _ratingData.Replace(RatingDataBuilder.Build(ratingSource, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant())).Data);
@@ -31,14 +32,9 @@ public sealed partial class RalsService
 
     /// <summary>The tariff plan's actions and plans with the stored changes applied; the same objects when none are
     /// stored. The scheduler must see the result in one reload: it drops the stored runs of timings it is not given.</summary>
-    private async Task<(AccountingData Accounting, IReadOnlyList<ActionPlan> Plans)> WithStoredChangesAsync(AccountingData accounting,
-        IReadOnlyList<ActionPlan> plans, CancellationToken ct)
+    private static (AccountingData Accounting, IReadOnlyList<ActionPlan> Plans) WithStoredChanges(AccountingData accounting,
+        IReadOnlyList<ActionPlan> plans, RalsStateChanges changes)
     {
-        if (_state is null)
-        {
-            return (accounting, plans);
-        }
-        var changes = await _state.LoadAsync(ct).ConfigureAwait(false);
         if (changes.IsEmpty)
         {
             return (accounting, plans);
@@ -61,6 +57,10 @@ public sealed partial class RalsService
         merged.AddRange(changes.ActionPlans.Values.OfType<ActionPlan>().Where(p => !known.Contains(p.Id)));
         return (new AccountingData(actions, Overlay(accounting.ActionTriggers, changes.Triggers)), merged);
     }
+
+    /// <summary>Every change the API made since the last load, read once for all that a restore puts back.</summary>
+    private async Task<RalsStateChanges> StoredChangesAsync(CancellationToken ct) =>
+        _state is null ? RalsStateChanges.Empty : await _state.LoadAsync(ct).ConfigureAwait(false);
 
     /// <summary>The loaded entries with the stored changes over them: a value replaces (or adds) its id, null removes it.</summary>
     private static Dictionary<string, IReadOnlyList<T>> Overlay<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> loaded,

@@ -96,8 +96,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             return new TariffPlanLoadResult(read.Errors, counts);
         }
         var errors = new List<TariffPlanError>(read.Errors);
-        // A restored plan comes back with the destinations the API changed since it was loaded.
-        var ratingSource = applyAccountActions ? read.Plan : await WithStoredRatingChangesAsync(read.Plan, cancellationToken).ConfigureAwait(false);
+        // A restored plan comes back with what the API changed since it was loaded. Restoring happens at start-up, before
+        // the API listens, so the changes can be read before the load lock is taken.
+        var stored = applyAccountActions ? RalsStateChanges.Empty : await StoredChangesAsync(cancellationToken).ConfigureAwait(false);
+        var ratingSource = WithChanges(read.Plan, stored);
         var (rating, ratingErrors) = RatingDataBuilder.Build(ratingSource, readOptions);
         var (accounting, accountingErrors) = AccountingDataBuilder.Build(read.Plan, readOptions, AccountService.NewUuid);
         var (plans, planErrors) = ActionPlanDataBuilder.Build(read.Plan, readOptions);
@@ -116,7 +118,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         {
             if (!applyAccountActions)
             {
-                (accounting, plans) = await WithStoredChangesAsync(accounting, plans, cancellationToken).ConfigureAwait(false);
+                (accounting, plans) = WithStoredChanges(accounting, plans, stored);
             }
             _ratingData.Replace(rating);
             _ratingSource = RatingFiles(ratingSource);
