@@ -54,7 +54,7 @@ public sealed partial class ApierService
 
     private async ValueTask<RpcResult<string>> RemoveBalancesAsync(AttrSetBalance args, CancellationToken ct)
     {
-        var missing = new[] { ("Account", args.Account), ("BalanceType", args.BalanceType) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1).ToArray();
+        var missing = Missing(("Account", string.IsNullOrEmpty(args.Account)), ("BalanceType", string.IsNullOrEmpty(args.BalanceType)));
         if (missing.Length > 0)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));

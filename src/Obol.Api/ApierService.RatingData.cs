@@ -15,8 +15,7 @@ public sealed partial class ApierService
         dispatcher.Add<string, DestinationWire>("APIerSv1.GetDestination", (id, _) => ValueTask.FromResult(GetDestination(id)));
         dispatcher.Add<AttrSetDestination, string>("APIerSv1.SetDestination", async (a, ct) =>
         {
-            var missing = new[] { ("Id", string.IsNullOrEmpty(a.Id)), ("Prefixes", a.Prefixes is not { Count: > 0 }) }.Where(m => m.Item2)
-                .Select(m => m.Item1).ToArray();
+            var missing = Missing(("Id", string.IsNullOrEmpty(a.Id)), ("Prefixes", a.Prefixes is not { Count: > 0 }));
             return missing.Length > 0
                 ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing))
                 : Reply(await rals.SetDestinationAsync(a.Id!, a.Prefixes!, a.Overwrite, ct).ConfigureAwait(false));
@@ -53,16 +52,14 @@ public sealed partial class ApierService
     /// rating plan too.</summary>
     private async ValueTask<RpcResult<string>> SetRatingProfileAsync(AttrSetRatingProfile args, CancellationToken ct)
     {
-        var missing = new[] { ("Subject", string.IsNullOrEmpty(args.Subject)), ("RatingPlanActivations", args.RatingPlanActivations is not { Count: > 0 }) }
-            .Where(m => m.Item2).Select(m => m.Item1).ToArray();
+        var missing = Missing(("Subject", string.IsNullOrEmpty(args.Subject)), ("RatingPlanActivations", args.RatingPlanActivations is not { Count: > 0 }));
         if (missing.Length > 0)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
         }
         foreach (var activation in args.RatingPlanActivations!)
         {
-            var absent = new[] { ("ActivationTime", string.IsNullOrEmpty(activation.ActivationTime)), ("RatingPlanId", string.IsNullOrEmpty(activation.RatingPlanId)) }
-                .Where(m => m.Item2).Select(m => m.Item1).ToArray();
+            var absent = Missing(("ActivationTime", string.IsNullOrEmpty(activation.ActivationTime)), ("RatingPlanId", string.IsNullOrEmpty(activation.RatingPlanId)));
             if (absent.Length > 0)
             {
                 return RpcResult.Fail<string>($"{ErrorCodes.MandatoryIeMissing}:RatingPlanActivation:[{string.Join(' ', absent)}]");

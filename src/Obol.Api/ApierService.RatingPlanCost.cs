@@ -26,11 +26,8 @@ public sealed partial class ApierService
     /// </summary>
     private RpcResult<RawJson> GetRatingPlansCost(RatingPlanCostArg args)
     {
-        var missing = new[]
-        {
-            ("RatingPlanIDs", args.RatingPlanIds is not { Count: > 0 }), ("Destination", string.IsNullOrEmpty(args.Destination)),
-            ("SetupTime", string.IsNullOrEmpty(args.SetupTime)), ("Usage", string.IsNullOrEmpty(args.Usage)),
-        }.Where(m => m.Item2).Select(m => m.Item1).ToArray();
+        var missing = Missing(("RatingPlanIDs", args.RatingPlanIds is not { Count: > 0 }), ("Destination", string.IsNullOrEmpty(args.Destination)),
+            ("SetupTime", string.IsNullOrEmpty(args.SetupTime)), ("Usage", string.IsNullOrEmpty(args.Usage)));
         if (missing.Length > 0)
         {
             return RpcResult.Fail<RawJson>(ErrorCodes.MandatoryIeMissingFields(missing));

@@ -39,6 +39,20 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         dispatcher.AddPing("APIerSv2");
     }
 
+    /// <summary>utils.MissingStructFields: the mandatory fields a request left empty, in the order given.</summary>
+    private static string[] Missing(params ReadOnlySpan<(string Field, bool Empty)> fields)
+    {
+        List<string>? missing = null;
+        foreach (var (field, empty) in fields)
+        {
+            if (empty)
+            {
+                (missing ??= []).Add(field);
+            }
+        }
+        return missing is null ? [] : [.. missing];
+    }
+
     private RpcResult<WrittenJson> GetCostJson(AttrGetCost args)
     {
         var result = GetCost(args);
@@ -87,18 +101,10 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
 
     private async ValueTask<RpcResult<string>> ChangeBalanceAsync(AttrSetBalance args, string actionType, CancellationToken ct)
     {
-        var missing = new List<string>();
-        if (string.IsNullOrEmpty(args.Account))
+        var missing = Missing(("Account", string.IsNullOrEmpty(args.Account)), ("BalanceType", string.IsNullOrEmpty(args.BalanceType)));
+        if (missing.Length > 0)
         {
-            missing.Add("Account");
-        }
-        if (string.IsNullOrEmpty(args.BalanceType))
-        {
-            missing.Add("BalanceType");
-        }
-        if (missing.Count > 0)
-        {
-            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields([.. missing]));
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
         }
         var (filter, expiry, error) = BalanceArguments.Parse(args.Balance);
         if (error is not null)
@@ -126,8 +132,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     /// <c>*publish_account</c> and, when asked, <c>*cdrlog</c>); the first failure stops the rest and is the answer.</summary>
     private async ValueTask<RpcResult<string>> SetBalancesAsync(AttrSetBalances args, CancellationToken ct)
     {
-        var missing = new[] { ("Account", string.IsNullOrEmpty(args.Account)), ("Balances", args.Balances is null) }.Where(m => m.Item2)
-            .Select(m => m.Item1).ToArray();
+        var missing = Missing(("Account", string.IsNullOrEmpty(args.Account)), ("Balances", args.Balances is null));
         if (missing.Length > 0)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
