@@ -63,7 +63,11 @@ internal sealed class EngineActionEffects(LoggingActionEffects local, EngineLog 
             return;
         }
         // publishAccount: each balance's Initial is its value now, the summary taken before later actions change it.
-        var summary = AccountSummaries.Published(account, AccountSummaries.Values(account));
+        var summary = AccountSummaries.Of(account);
+        foreach (var balance in summary.BalanceSummaries ?? [])
+        {
+            balance.Initial = balance.Value;
+        }
         _ = SendAsync(async () =>
         {
             await updates.PublishAsync(summary, CancellationToken.None).ConfigureAwait(false);

@@ -130,9 +130,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
 
     public async Task<(decimal Cost, string CostDetails, string CostSource)?> GetSessionCostAsync(string cgrId, string runId, CancellationToken cancellationToken)
     {
-        var key = CostKey(cgrId, runId);
-        if ((await documents.GetAsync(Costs, key, cancellationToken).ConfigureAwait(false)
-            ?? await documents.GetAsync(PostedCosts, key, cancellationToken).ConfigureAwait(false)) is not { } json)
+        if (await StoredCostAsync(CostKey(cgrId, runId), cancellationToken).ConfigureAwait(false) is not { } json)
         {
             return null;
         }
@@ -142,6 +140,11 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
             StoredSessionCost.EventCostOf(json, root), StoredSessionCost.CostSourceOf(root));
     }
 
+    /// <summary>The run's cost document, SessionS's own or a posted one.</summary>
+    private async Task<string?> StoredCostAsync(string key, CancellationToken cancellationToken) =>
+        await documents.GetAsync(Costs, key, cancellationToken).ConfigureAwait(false)
+        ?? await documents.GetAsync(PostedCosts, key, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// CDRsV1.StoreSessionCost (storeSMCost): a cost settled elsewhere, kept with its SMCost fields for a later CDR of
     /// the run to take; with <paramref name="checkDuplicate"/> a run that has a stored cost already answers EXISTS.
@@ -150,7 +153,7 @@ public sealed class SessionJournal(IProfileDocumentStore documents, bool keepCos
     {
         ArgumentNullException.ThrowIfNull(cost);
         var key = CostKey(cost.CgrId, cost.RunId);
-        if (checkDuplicate && await GetSessionCostAsync(cost.CgrId, cost.RunId, cancellationToken).ConfigureAwait(false) is not null)
+        if (checkDuplicate && await StoredCostAsync(key, cancellationToken).ConfigureAwait(false) is not null)
         {
             return ErrorCodes.Exists;
         }
