@@ -8,13 +8,14 @@ using System.Text;
 namespace Obol.LoadGenerator;
 
 /// <summary>
-/// The issue's full prepaid lifecycle, one call after another on one connection: AuthorizeEvent, InitiateSession, two
-/// UpdateSession, TerminateSession and ProcessCDR, each sent when the previous one is answered. Every connection
-/// charges its own account (<c>load{index}</c>, created with a large balance), so the calls of different connections
-/// never contend. Driven by a <see cref="Poller"/>, with each step's request written from prebuilt UTF-8 pieces: the
-/// generator shares the engine's two cores, so what it spends is taken from the engine.
+/// The issue's full prepaid lifecycle on one connection: AuthorizeEvent, InitiateSession, two UpdateSession,
+/// TerminateSession and ProcessCDR, each step sent when the previous one is answered. <c>calls</c> lifecycles run at
+/// once on the connection, multiplexed by request id as CGRateS's rpcclient and the agents' connections carry them;
+/// with one, the connection waits for each answer. Every call slot charges its own account (<c>load{slot}</c>, created
+/// with a large balance), so no two calls contend. Driven by a <see cref="Poller"/>, with each step's request written
+/// from prebuilt UTF-8 pieces: the generator shares the engine's two cores, so what it spends is taken from the engine.
 /// </summary>
-internal sealed class LifecycleConnection(int index, IPEndPoint server) : IPolled
+internal sealed class LifecycleConnection(int index, int calls, IPEndPoint server) : IPolled
 {
     // Where a step's text takes the call's number.
     private const char CallMark = '\u0001';
@@ -25,17 +26,13 @@ internal sealed class LifecycleConnection(int index, IPEndPoint server) : IPolle
         "SessionSv1.TerminateSession", "SessionSv1.ProcessCDR",
     ];
 
-    private readonly byte[][][] _steps = Steps(index);
-    private readonly byte[] _outgoing = new byte[4096];
+    private readonly Slot[] _slots = [.. Enumerable.Range(index * calls, calls).Select(account => new Slot(account))];
+    private byte[] _outgoing = new byte[4096];
+    private int _unsent;
     private byte[] _buffer = new byte[1 << 16];
     private int _filled;
-    private long _call;
-    private int _step;
-    private long _id;
-    private long _sentAt;
-    private long _callStartedAt;
-    private bool _callFailed;
-    private bool _waiting;
+    private int _waiting;
+    private long _setupId;
 
     public Socket Socket { get; } = new(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
 
@@ -54,42 +51,68 @@ internal sealed class LifecycleConnection(int index, IPEndPoint server) : IPolle
 
     public bool IsDone { get; private set; }
 
-    /// <summary>Connects and creates the connection's account, waiting for each answer.</summary>
+    /// <summary>Connects and creates each call slot's account, waiting for each answer.</summary>
     public void Prepare()
     {
         Socket.Connect(server);
-        Exchange("APIerSv1.SetAccount", $$"""{"Tenant":"cgrates.org","Account":"load{{index}}"}""");
-        Exchange("APIerSv1.SetBalance",
-            $$$"""{"Tenant":"cgrates.org","Account":"load{{{index}}}","BalanceType":"*monetary","Value":1000000,"Balance":{"ID":"load"}}""");
+        foreach (var slot in _slots)
+        {
+            Exchange("APIerSv1.SetAccount", $$"""{"Tenant":"cgrates.org","Account":"load{{slot.Account}}"}""");
+            Exchange("APIerSv1.SetBalance",
+                $$$"""{"Tenant":"cgrates.org","Account":"load{{{slot.Account}}}","BalanceType":"*monetary","Value":1000000,"Balance":{"ID":"load"}}""");
+        }
     }
 
-    public void Start(long stopAt) => SendNext(stopAt);
+    public void Start(long stopAt)
+    {
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            Queue(i, stopAt, Stopwatch.GetTimestamp());
+        }
+        Flush(stopAt);
+    }
 
     public void OnReadable(long measureFrom, long stopAt)
     {
+        if (_filled == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
         var read = Socket.Receive(_buffer.AsSpan(_filled));
         if (read == 0)
         {
             throw new IOException("the server closed the connection");
         }
         _filled += read;
-        var newline = _buffer.AsSpan(0, _filled).IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            if (_filled == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-            return;
-        }
         var now = Stopwatch.GetTimestamp();
-        var line = _buffer.AsSpan(0, newline);
-        var measured = _callStartedAt >= measureFrom;
+        var start = 0;
+        int newline;
+        while ((newline = _buffer.AsSpan(start, _filled - start).IndexOf((byte)'\n')) >= 0)
+        {
+            OnReply(_buffer.AsSpan(start, newline), now, measureFrom, stopAt);
+            start += newline + 1;
+        }
+        _buffer.AsSpan(start, _filled - start).CopyTo(_buffer);
+        _filled -= start;
+        Flush(stopAt);
+    }
+
+    private void OnReply(ReadOnlySpan<byte> line, long now, long measureFrom, long stopAt)
+    {
+        // Replies begin {"id":N — the id says which call slot the reply is for.
+        if (!line.StartsWith("{\"id\":"u8) || !Utf8Parser.TryParse(line[6..], out long id, out _))
+        {
+            throw new IOException($"unexpected reply: {Encoding.UTF8.GetString(line)}");
+        }
+        var slotIndex = (int)(id % _slots.Length);
+        var slot = _slots[slotIndex];
+        _waiting--;
+        var measured = slot.CallStartedAt >= measureFrom;
         if (measured)
         {
-            var micros = (now - _sentAt) * 1_000_000 / Stopwatch.Frequency;
-            StepMicros[_step] += micros;
-            if (_step == 0)
+            var micros = (now - slot.SentAt) * 1_000_000 / Stopwatch.Frequency;
+            StepMicros[slot.Step] += micros;
+            if (slot.Step == 0)
             {
                 AuthorizeMicros.Add((int)micros);
             }
@@ -97,80 +120,70 @@ internal sealed class LifecycleConnection(int index, IPEndPoint server) : IPolle
         if (line.IndexOf("\"error\":null"u8) < 0)
         {
             Errors++;
-            _callFailed = true;
-            FirstError ??= $"{s_methods[_step]}: {Encoding.UTF8.GetString(line)}";
+            slot.CallFailed = true;
+            FirstError ??= $"{s_methods[slot.Step]}: {Encoding.UTF8.GetString(line)}";
         }
-        // One request in flight: whatever follows the reply's line is never there.
-        _filled = 0;
-        _waiting = false;
-        if (++_step == s_methods.Length)
+        if (++slot.Step == s_methods.Length)
         {
-            if (measured && !_callFailed)
+            if (measured && !slot.CallFailed)
             {
                 Sessions++;
             }
-            _step = 0;
-            _call++;
-            _callFailed = false;
+            slot.Step = 0;
+            slot.Call++;
+            slot.CallFailed = false;
         }
-        SendNext(stopAt);
+        Queue(slotIndex, stopAt, now);
     }
 
-    private void SendNext(long stopAt)
+    /// <summary>Writes the slot's next step after what is already waiting to go, unless the run is over.</summary>
+    private void Queue(int slotIndex, long stopAt, long now)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (_step == 0 && now >= stopAt)
+        var slot = _slots[slotIndex];
+        if (slot.Step == 0 && now >= stopAt)
         {
-            IsDone = !_waiting;
             return;
         }
-        if (_step == 0)
+        if (slot.Step == 0)
         {
-            _callStartedAt = now;
+            slot.CallStartedAt = now;
         }
-        var length = 0;
-        var pieces = _steps[_step];
+        if (_outgoing.Length - _unsent < 2048)
+        {
+            Array.Resize(ref _outgoing, _outgoing.Length * 2);
+        }
+        var pieces = slot.Steps[slot.Step];
         for (var i = 0; i < pieces.Length; i++)
         {
             if (i > 0)
             {
-                Utf8Formatter.TryFormat(_call, _outgoing.AsSpan(length), out var digits);
-                length += digits;
+                Utf8Formatter.TryFormat(slot.Call, _outgoing.AsSpan(_unsent), out var digits);
+                _unsent += digits;
             }
-            pieces[i].CopyTo(_outgoing, length);
-            length += pieces[i].Length;
+            pieces[i].CopyTo(_outgoing, _unsent);
+            _unsent += pieces[i].Length;
         }
-        Utf8Formatter.TryFormat(_id++, _outgoing.AsSpan(length), out var idDigits);
-        length += idDigits;
-        _outgoing[length++] = (byte)'}';
-        _sentAt = now;
-        _waiting = true;
-        Socket.Send(_outgoing.AsSpan(0, length));
+        Utf8Formatter.TryFormat(slot.NextId++ * _slots.Length + slotIndex, _outgoing.AsSpan(_unsent), out var idDigits);
+        _unsent += idDigits;
+        _outgoing[_unsent++] = (byte)'}';
+        slot.SentAt = now;
+        _waiting++;
     }
 
-    /// <summary>Each step's request up to its id, cut where the call's number goes.</summary>
-    private static byte[][][] Steps(int index)
+    // The requests one read freed leave together, as a multiplexing client's writer sends what has queued.
+    private void Flush(long stopAt)
     {
-        string Event(string usage) => string.Create(CultureInfo.InvariantCulture, $$"""
-            "Tenant":"cgrates.org","ID":"ev{{index}}-{{CallMark}}","Event":{"OriginID":"load-{{index}}-{{CallMark}}","OriginHost":"10.1.1.1",
-            "RequestType":"*prepaid","Account":"load{{index}}","Subject":"1001","Destination":"1002","Category":"call","ToR":"*voice",
-            "SetupTime":"2026-01-05T10:00:00Z","AnswerTime":"2026-01-05T10:00:05Z","Usage":"{{usage}}"}
-            """);
-        string[] args =
-        [
-            $$"""{"GetMaxUsage":true,{{Event("30s")}}}""",
-            $$$"""{"InitSession":true,{{{Event("30s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""",
-            $$"""{"UpdateSession":true,{{Event("30s")}}}""",
-            $$"""{"UpdateSession":true,{{Event("30s")}}}""",
-            $$"""{"TerminateSession":true,{{Event("95s")}}}""",
-            $$"""{{{Event("95s")}}}""",
-        ];
-        return [.. args.Select((a, i) => $$"""{"method":"{{s_methods[i]}}","params":[{{a}}],"id":""".Split(CallMark).Select(Encoding.UTF8.GetBytes).ToArray())];
+        if (_unsent > 0)
+        {
+            Socket.Send(_outgoing.AsSpan(0, _unsent));
+            _unsent = 0;
+        }
+        IsDone = _waiting == 0 && Stopwatch.GetTimestamp() >= stopAt;
     }
 
     private void Exchange(string method, string args)
     {
-        Socket.Send(Encoding.UTF8.GetBytes($$"""{"method":"{{method}}","params":[{{args}}],"id":{{_id++}}}"""));
+        Socket.Send(Encoding.UTF8.GetBytes($$"""{"method":"{{method}}","params":[{{args}}],"id":{{_setupId++}}}"""));
         var filled = 0;
         int newline;
         while ((newline = _buffer.AsSpan(0, filled).IndexOf((byte)'\n')) < 0)
@@ -181,6 +194,46 @@ internal sealed class LifecycleConnection(int index, IPEndPoint server) : IPolle
         if (_buffer.AsSpan(0, newline).IndexOf("\"error\":null"u8) < 0)
         {
             throw new InvalidOperationException($"{method}: {Encoding.UTF8.GetString(_buffer, 0, newline)}");
+        }
+    }
+
+    /// <summary>One call slot: its account, its prebuilt requests and where its current call is.</summary>
+    private sealed class Slot(int account)
+    {
+        public int Account { get; } = account;
+
+        public byte[][][] Steps { get; } = BuildSteps(account);
+
+        public long Call { get; set; }
+
+        public int Step { get; set; }
+
+        public long NextId { get; set; }
+
+        public long SentAt { get; set; }
+
+        public long CallStartedAt { get; set; }
+
+        public bool CallFailed { get; set; }
+
+        /// <summary>Each step's request up to its id, cut where the call's number goes.</summary>
+        private static byte[][][] BuildSteps(int account)
+        {
+            string Event(string usage) => string.Create(CultureInfo.InvariantCulture, $$"""
+                "Tenant":"cgrates.org","ID":"ev{{account}}-{{CallMark}}","Event":{"OriginID":"load-{{account}}-{{CallMark}}","OriginHost":"10.1.1.1",
+                "RequestType":"*prepaid","Account":"load{{account}}","Subject":"1001","Destination":"1002","Category":"call","ToR":"*voice",
+                "SetupTime":"2026-01-05T10:00:00Z","AnswerTime":"2026-01-05T10:00:05Z","Usage":"{{usage}}"}
+                """);
+            string[] args =
+            [
+                $$"""{"GetMaxUsage":true,{{Event("30s")}}}""",
+                $$$"""{"InitSession":true,{{{Event("30s")}}},"APIOpts":{"*sessionsDebitInterval":"0s"}}""",
+                $$"""{"UpdateSession":true,{{Event("30s")}}}""",
+                $$"""{"UpdateSession":true,{{Event("30s")}}}""",
+                $$"""{"TerminateSession":true,{{Event("95s")}}}""",
+                $$"""{{{Event("95s")}}}""",
+            ];
+            return [.. args.Select((a, i) => $$"""{"method":"{{s_methods[i]}}","params":[{{a}}],"id":""".Split(CallMark).Select(Encoding.UTF8.GetBytes).ToArray())];
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Obol.LoadGenerator;
 /// Closed-loop load on a running engine over loopback JSON-RPC: <c>-connections</c> clients, each with
 /// <c>-depth</c> requests in flight, for <c>-duration</c> seconds after <c>-warmup</c>. Prints requests/s and the
 /// p50/p99/p99.9 round trip; <c>-threads</c> (default 2) drive the connections. <c>bench/load.sh</c> starts an engine and
-/// runs the three workloads.
+/// runs the three workloads. <c>-method Lifecycle</c> runs whole prepaid calls, <c>-calls</c> of them at once on
+/// each connection (default 1).
 /// </summary>
 public static class Program
 {
@@ -26,7 +27,8 @@ public static class Program
         }
         if (method == "Lifecycle")
         {
-            return Lifecycle(server, connections, int.Parse(Arg(args, "-threads", "1"), CultureInfo.InvariantCulture), seconds, warmup);
+            return Lifecycle(server, connections, int.Parse(Arg(args, "-calls", "1"), CultureInfo.InvariantCulture),
+                int.Parse(Arg(args, "-threads", "1"), CultureInfo.InvariantCulture), seconds, warmup);
         }
         if (Workloads.For(method) is not { } request)
         {
@@ -47,10 +49,13 @@ public static class Program
         return errors == 0 ? 0 : 1;
     }
 
-    /// <summary>Prepaid sessions per second over <paramref name="connections"/> connections, and the AuthorizeEvent round trip.</summary>
-    private static int Lifecycle(IPEndPoint server, int connections, int threads, double seconds, double warmup)
+    /// <summary>
+    /// Prepaid sessions per second over <paramref name="connections"/> connections, each carrying <paramref name="calls"/>
+    /// lifecycles at once, and the AuthorizeEvent round trip.
+    /// </summary>
+    private static int Lifecycle(IPEndPoint server, int connections, int calls, int threads, double seconds, double warmup)
     {
-        var clients = Enumerable.Range(0, connections).Select(i => new LifecycleConnection(i, server)).ToList();
+        var clients = Enumerable.Range(0, connections).Select(i => new LifecycleConnection(i, calls, server)).ToList();
         try
         {
             clients.ForEach(c => c.Prepare());
@@ -67,7 +72,7 @@ public static class Program
         var errors = clients.Sum(c => c.Errors);
         string P(double q) => latencies.Length == 0 ? "-" : $"{latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))] / 1000.0:0.000} ms";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Lifecycle: {connections} connections, {seconds:0.#} s: {sessions / seconds:N0} sessions/s ({6 * sessions / seconds:N0} req/s), AuthorizeEvent p50 {P(0.50)}, p99 {P(0.99)}, p99.9 {P(0.999)}, errors {errors}"));
+            $"Lifecycle: {connections} connections x {calls} calls, {seconds:0.#} s: {sessions / seconds:N0} sessions/s ({6 * sessions / seconds:N0} req/s), AuthorizeEvent p50 {P(0.50)}, p99 {P(0.99)}, p99.9 {P(0.999)}, errors {errors}"));
         for (var step = 0; step < LifecycleConnection.Methods.Count; step++)
         {
             var micros = clients.Sum(c => c.StepMicros[step]);
