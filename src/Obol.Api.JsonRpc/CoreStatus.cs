@@ -62,7 +62,7 @@ internal static class CoreStatus
             map["caps_stats"] = null;
             return map;
         }
-        if (Zone(timezone) is not { } zone)
+        if (GoTime.LoadLocation(timezone) is not { } zone)
         {
             // cores/core.go V1Status wraps the error of utils.ParseTimeDetectLayout (time.LoadLocation).
             return RpcResult.Fail($"could not convert StatusMetrics to map[string]any: unknown time zone {timezone}");
@@ -76,14 +76,6 @@ internal static class CoreStatus
         map["cpu_time"] = cpuTime.ToString();
         return map;
     }
-
-    /// <summary>Go's time.LoadLocation: "" and "UTC" are UTC, "Local" the system zone, otherwise an IANA name.</summary>
-    internal static DateTimeZone? Zone(string timezone) => timezone switch
-    {
-        "" or "UTC" => DateTimeZone.Utc,
-        "Local" => DateTimeZoneProviders.Tzdb.GetSystemDefault(),
-        _ => DateTimeZoneProviders.Tzdb.GetZoneOrNull(timezone),
-    };
 
     /// <summary>Go's <c>time.UnixDate</c> layout, <c>Mon Jan _2 15:04:05 MST 2006</c>.</summary>
     internal static string UnixDate(ZonedDateTime time) =>

@@ -35,6 +35,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterScheduler(dispatcher);
         RegisterRatingPlanCost(dispatcher);
         RegisterDataCost(dispatcher);
+        RegisterLoadIds(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }
@@ -158,21 +159,28 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
 
     private async ValueTask<RpcResult<string>> LoadTariffPlanAsync(AttrLoadTpFromFolder args, CancellationToken ct)
     {
+        var (_, error) = await LoadFolderAsync(args, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>The folder loaded (or, for a dry run, only read and checked); the error CGRateS answers otherwise.</summary>
+    private async ValueTask<(TariffPlanLoadResult? Result, string? Error)> LoadFolderAsync(AttrLoadTpFromFolder args, CancellationToken ct)
+    {
         if (string.IsNullOrEmpty(args.FolderPath))
         {
-            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissing + ":FolderPath");
+            return (null, ErrorCodes.MandatoryIeMissing + ":FolderPath");
         }
         if (!Directory.Exists(args.FolderPath))
         {
-            return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
+            return (null, ErrorCodes.InvalidPath);
         }
-        var result = await rals.LoadTariffPlanAsync(args.FolderPath, ct).ConfigureAwait(false);
+        var result = await rals.LoadTariffPlanAsync(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
+            return (null, ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
         }
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
-        return Ok;
+        return (result, null);
     }
 
     private async ValueTask<RpcResult<string>> ExecuteActionAsync(AttrExecuteAction args, CancellationToken ct)

@@ -58,7 +58,8 @@ internal static class EngineHost
         var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
         var actionEffects = new EngineActionEffects(new LoggingActionEffects(log), log);
         await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, actionEffects,
-            archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents));
+            archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents), loadIds: new StoredLoadIds(store.Documents));
+        await rals.LoadIds.RestoreAsync().ConfigureAwait(false);
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
         var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
         var category = general.DefaultCategory.Length > 0 ? general.DefaultCategory : "call";

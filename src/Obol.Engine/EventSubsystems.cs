@@ -51,7 +51,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         var documents = new StoredDocuments(store.Documents);
         var dynamicData = new FilterDynamicData(rals, config.Filters);
         _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = new RalsFilterSources(rals), DynamicData = dynamicData },
-            documents, log.Warning);
+            documents, log.Warning, rals.LoadIds);
         _stats = new StatService(_catalog.Filters, SubsystemOptions.Stats(config.Stats, roundingDecimals), documents, zone);
         dynamicData.Stats = _stats;
         _thresholds = new ThresholdService(_catalog.Filters, new RalsThresholdActions(rals, log), SubsystemOptions.Thresholds(config.Thresholds), documents);

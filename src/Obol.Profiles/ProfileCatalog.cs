@@ -24,12 +24,14 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     private readonly List<IProfileKind> _kinds = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ImmutableDictionary<(string Tenant, string Id), FilterDefinition> _filters = ImmutableDictionary<(string, string), FilterDefinition>.Empty;
+    private readonly LoadIds? _loadIds;
     private bool _hasStoredProfiles;
 
-    public ProfileCatalog(FilterEnvironment environment, IProfileDocumentStore? store = null, Action<string>? warn = null)
+    public ProfileCatalog(FilterEnvironment environment, IProfileDocumentStore? store = null, Action<string>? warn = null, LoadIds? loadIds = null)
     {
         Environment = environment;
         _store = store;
+        _loadIds = loadIds;
         _warn = warn ?? (_ => { });
         Filters = new FilterService(_filterStore, environment);
     }
@@ -168,5 +170,22 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
             await _store.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
             _hasStoredProfiles = true;
         }
+        if (_loadIds is not null)
+        {
+            await _loadIds.StampAsync(writes.Select(w => w.Collection).Distinct().SelectMany(Partitions), cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>The cache partitions CGRateS stamps when a profile of the collection changes.</summary>
+    private static string[] Partitions(string collection) => collection switch
+    {
+        FiltersCollection => ["*filters"],
+        "attribute_profiles" => ["*attribute_profiles"],
+        "charger_profiles" => ["*charger_profiles"],
+        "route_profiles" => ["*route_profiles"],
+        "stat_queue_profiles" => ["*statqueue_profiles", "*statqueues"],
+        "threshold_profiles" => ["*threshold_profiles", "*thresholds"],
+        "resource_profiles" => ["*resource_profiles", "*resources"],
+        _ => [],
+    };
 }

@@ -133,10 +133,7 @@ public sealed partial class RalsService
         {
             return ErrorCodes.ServerErrorWith(errors[0].ToString());
         }
-        if (_state is not null)
-        {
-            await _state.SaveAsync(changes, ct).ConfigureAwait(false);
-        }
+        await SaveChangesAsync(changes, ct).ConfigureAwait(false);
         _ratingSource = source;
         _ratingData.Replace(rating);
         return null;

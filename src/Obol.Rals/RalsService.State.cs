@@ -81,22 +81,31 @@ public sealed partial class RalsService
         return merged;
     }
 
-    private async Task SaveActionsAsync(IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> actions, CancellationToken ct)
+    private Task SaveActionsAsync(IReadOnlyDictionary<string, IReadOnlyList<AccountAction>?> actions, CancellationToken ct) =>
+        SaveChangesAsync(new RalsStateChanges(actions, new Dictionary<string, ActionPlan?>()), ct);
+
+    /// <summary>Keeps an API change (when there is a store) and stamps the partitions it touched with a new load ID.</summary>
+    private async Task SaveChangesAsync(RalsStateChanges changes, CancellationToken ct)
     {
         if (_state is not null)
         {
-            await _state.SaveAsync(new RalsStateChanges(actions, new Dictionary<string, ActionPlan?>()), ct).ConfigureAwait(false);
+            await _state.SaveAsync(changes, ct).ConfigureAwait(false);
         }
+        (bool Changed, string[] Partitions)[] parts =
+        [
+            (changes.Actions.Count > 0, ["*actions"]),
+            (changes.ActionPlans.Count > 0, ["*action_plans", "*account_action_plans"]),
+            (changes.Triggers.Count > 0, ["*action_triggers"]),
+            (changes.Destinations.Count > 0, ["*destinations", "*reverse_destinations"]),
+            (changes.RatingProfiles.Count > 0, ["*rating_profiles"]),
+        ];
+        await LoadIds.StampAsync(parts.Where(p => p.Changed).SelectMany(p => p.Partitions), ct).ConfigureAwait(false);
     }
 
     /// <summary>Saves the plans of <paramref name="plans"/> that differ from the ones in force (changed plans are new
     /// records, unchanged ones the same objects) and the removal of those it lacks.</summary>
     private async Task SavePlanChangesAsync(IReadOnlyList<ActionPlan> plans, CancellationToken ct)
     {
-        if (_state is null)
-        {
-            return;
-        }
         var current = new Dictionary<string, ActionPlan>(StringComparer.Ordinal);
         foreach (var plan in _plans)
         {
@@ -116,7 +125,7 @@ public sealed partial class RalsService
         }
         if (changes.Count > 0)
         {
-            await _state.SaveAsync(new RalsStateChanges(new Dictionary<string, IReadOnlyList<AccountAction>?>(), changes), ct).ConfigureAwait(false);
+            await SaveChangesAsync(new RalsStateChanges(new Dictionary<string, IReadOnlyList<AccountAction>?>(), changes), ct).ConfigureAwait(false);
         }
     }
 }

@@ -175,13 +175,10 @@ public sealed partial class RalsService
 
     private async Task<string?> ReplaceTriggerGroupAsync(string groupId, IReadOnlyList<ActionTrigger>? group, CancellationToken ct)
     {
-        if (_state is not null)
+        await SaveChangesAsync(RalsStateChanges.Empty with
         {
-            await _state.SaveAsync(RalsStateChanges.Empty with
-            {
-                ActionTriggerGroups = new Dictionary<string, IReadOnlyList<ActionTrigger>?>(StringComparer.Ordinal) { [groupId] = group },
-            }, ct).ConfigureAwait(false);
-        }
+            ActionTriggerGroups = new Dictionary<string, IReadOnlyList<ActionTrigger>?>(StringComparer.Ordinal) { [groupId] = group },
+        }, ct).ConfigureAwait(false);
         var groups = new Dictionary<string, IReadOnlyList<ActionTrigger>>(_accounting.ActionTriggers, StringComparer.Ordinal);
         if (group is null)
         {

@@ -23,13 +23,14 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     private volatile IReadOnlyList<ActionPlan> _plans = [];
 
     public RalsService(RalsOptions options, IAccountStore accounts, IAccountLocks locks, IScheduleStore schedule, IActionEffects effects,
-        TimeProvider? time = null, ITariffPlanArchive? archive = null, IRalsStateStore? state = null)
+        TimeProvider? time = null, ITariffPlanArchive? archive = null, IRalsStateStore? state = null, ILoadIdStore? loadIds = null)
     {
         _options = options;
         _archive = archive;
         _state = state;
         var timeProvider = time ?? TimeProvider.System;
         _clock = new TimeProviderClock(timeProvider);
+        LoadIds = new LoadIds(_clock, loadIds);
         Rating = new RatingEngine(_ratingData, options.Rating);
         Triggers = new ActionTriggerEngine(this, new RalsEffects(effects, _sharedGroups), _ratingData, _clock, options.Accounting, options.TimeZone,
             AccountService.NewUuid);
@@ -38,6 +39,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     }
 
     public RatingEngine Rating { get; }
+
+    /// <summary>Each cache partition's load ID and the tariff-plan loads (APIerSv1.GetLoadIDs, GetLoadHistory).</summary>
+    public LoadIds LoadIds { get; }
 
     /// <summary>The event subsystems loaded from the same plans; add them before the first load.</summary>
     public IList<ITariffPlanSubscriber> Subscribers { get; } = [];
@@ -67,14 +71,19 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// swapped whole, actions and triggers replaced, AccountActions create or update accounts, action plans rescheduled
     /// (<c>*asap</c> ones run now). Nothing changes when any file has an error.
     /// </summary>
-    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(string folder, CancellationToken cancellationToken = default)
+    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(string folder, CancellationToken cancellationToken = default) =>
+        await LoadTariffPlanAsync(folder, dryRun: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="LoadTariffPlanAsync(string, CancellationToken)"/>; a <paramref name="dryRun"/> reads and
+    /// validates the folder and changes nothing (CGRateS's <c>DryRun</c>).</summary>
+    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(string folder, bool dryRun, CancellationToken cancellationToken = default)
     {
         var (files, errors) = TariffPlanReader.CollectFiles(folder);
         if (errors.Count > 0)
         {
             return new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal));
         }
-        return await LoadTariffPlanAsync(files, folder, applyAccountActions: true, cancellationToken).ConfigureAwait(false);
+        return await LoadTariffPlanAsync(files, folder, applyAccountActions: true, dryRun, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -84,8 +93,12 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// plans made since that load are put back from the <see cref="IRalsStateStore"/>. A successful new load (with
     /// AccountActions) is archived and, since it replaces actions and plans wholesale, forgets those changes.
     /// </summary>
-    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
-        CancellationToken cancellationToken = default)
+    public Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
+        CancellationToken cancellationToken = default) =>
+        LoadTariffPlanAsync(files, source, applyAccountActions, dryRun: false, cancellationToken);
+
+    private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
+        bool dryRun, CancellationToken cancellationToken)
     {
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
         var read = TariffPlanReader.ReadFiles(files, readOptions);
@@ -109,7 +122,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         var prepared = Subscribers.Select(s => s.Prepare(read.Plan, readOptions, restoring: !applyAccountActions)).ToList();
         errors.AddRange(prepared.SelectMany(p => p.Errors));
         var result = new TariffPlanLoadResult(errors, counts);
-        if (!result.Succeeded)
+        if (!result.Succeeded || dryRun)
         {
             return result;
         }
@@ -146,6 +159,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
                 await _archive.SaveAsync(source, files, cancellationToken).ConfigureAwait(false);
             }
             _plans = plans;
+            if (applyAccountActions)
+            {
+                result = result with { Load = await LoadIds.RecordLoadAsync(Partitions(read.Plan), cancellationToken).ConfigureAwait(false) };
+            }
             await Scheduler.ReloadAsync(plans, cancellationToken).ConfigureAwait(false);
             if (!Scheduler.IsRunning)
             {
@@ -193,6 +210,31 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         return groups;
     }
 
+    /// <summary>The cache partitions a load of <paramref name="plan"/> brings, as CGRateS's TpReader.WriteToDatabase
+    /// stamps them: those of the files that had rows.</summary>
+    private static IEnumerable<string> Partitions(TariffPlan plan)
+    {
+        (int Rows, string[] Partitions)[] files =
+        [
+            (plan.Timings.Count, ["*timings"]),
+            (plan.Destinations.Count, ["*destinations", "*reverse_destinations"]),
+            (plan.RatingPlans.Count, ["*rating_plans"]),
+            (plan.RatingProfiles.Count, ["*rating_profiles"]),
+            (plan.SharedGroups.Count, ["*shared_groups"]),
+            (plan.Actions.Count, ["*actions"]),
+            (plan.ActionPlans.Count, ["*action_plans", "*account_action_plans"]),
+            (plan.ActionTriggers.Count, ["*action_triggers"]),
+            (plan.Filters.Count, ["*filters"]),
+            (plan.Attributes.Count, ["*attribute_profiles"]),
+            (plan.Chargers.Count, ["*charger_profiles"]),
+            (plan.Routes.Count, ["*route_profiles"]),
+            (plan.Stats.Count, ["*statqueue_profiles", "*statqueues"]),
+            (plan.Thresholds.Count, ["*threshold_profiles", "*thresholds"]),
+            (plan.Resources.Count, ["*resource_profiles", "*resources"]),
+        ];
+        return files.Where(f => f.Rows > 0).SelectMany(f => f.Partitions);
+    }
+
     private static Dictionary<string, int> Counts(TariffPlan plan) => new(StringComparer.Ordinal)
     {
         ["Timings"] = plan.Timings.Count,
@@ -219,6 +261,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     {
         await Scheduler.DisposeAsync().ConfigureAwait(false);
         _loading.Dispose();
+        LoadIds.Dispose();
     }
 
     /// <summary>NodaTime's view of the injected TimeProvider, so tests move one clock for everything.</summary>

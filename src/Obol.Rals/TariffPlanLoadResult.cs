@@ -6,4 +6,7 @@ namespace Obol.Rals;
 public sealed record TariffPlanLoadResult(IReadOnlyList<TariffPlanError> Errors, IReadOnlyDictionary<string, int> Counts)
 {
     public bool Succeeded => !Errors.Any(e => !e.IsWarning);
+
+    /// <summary>The load as the load history keeps it; null for a failed load or a restore.</summary>
+    public LoadInstance? Load { get; init; }
 }

@@ -66,7 +66,7 @@ public sealed class CoreServiceTests
     [InlineData("Europe/Berlin", "Mon Aug  4 15:00:05 CEST 2014")]
     [InlineData("America/New_York", "Mon Aug  4 09:00:05 EDT 2014")]
     public void UnixDate_KnownInstant_GoLayout(string zone, string expected) =>
-        Assert.Equal(expected, CoreStatus.UnixDate(Instant.FromUtc(2014, 8, 4, 13, 0, 5).InZone(CoreStatus.Zone(zone)!)));
+        Assert.Equal(expected, CoreStatus.UnixDate(Instant.FromUtc(2014, 8, 4, 13, 0, 5).InZone(GoTime.LoadLocation(zone)!)));
 
     [Fact]
     public void UnixDate_TwoDigitDay_NoPadding() =>
