@@ -76,6 +76,9 @@ internal static class EngineHost
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
+        var versions = new DbVersionService(new StoredVersions(store.Documents), config.DataDb.DbType, config.StorDb.DbType);
+        await versions.EnsureAsync().ConfigureAwait(false);
+        versions.Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);
