@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SessionS load on a Release obol-engine with the tutorial config and plan (fresh data directory):
-#  1. the full prepaid lifecycle (authorize, initiate, 2 updates, terminate, ProcessCDR) from 32 connections;
+#  1. the full prepaid lifecycle (authorize, initiate, 2 updates, terminate, ProcessCDR) from 32 connections, then the
+#     same 32 calls multiplexed on 4 connections;
 #  2. SESSIONS (10,000) concurrent prepaid calls with a 5 s debit interval held HOLD seconds (300), sampling the
 #     engine's CPU and resident memory every 10 s.
 set -euo pipefail
@@ -24,6 +25,10 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$engine/status"; }
 
 start_engine
 loadgen -method Lifecycle -connections 32 -duration "${DURATION:-10}" -warmup "${WARMUP:-20}"
+kill "$engine"; wait "$engine" 2>/dev/null || true; rm -rf "${data:?}"/*
+# The same 32 calls in flight multiplexed on 4 connections, as CGRateS's rpcclient and the agents carry them.
+start_engine
+loadgen -method Lifecycle -connections 4 -calls 8 -duration "${DURATION:-10}" -warmup "${WARMUP:-20}"
 kill "$engine"; wait "$engine" 2>/dev/null || true; rm -rf "${data:?}"/*
 
 # Managed heap of the engine (dotnet-gcdump, when installed: dotnet tool install -g dotnet-gcdump).
