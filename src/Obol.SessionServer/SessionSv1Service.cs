@@ -30,6 +30,7 @@ public sealed class SessionSv1Service(SessionService sessions)
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetActiveSessions", (f, _) => ValueTask.FromResult(Active(f)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetActiveSessionsCount",
             (f, _) => ValueTask.FromResult(RpcResult.Ok(sessions.CountActiveSessions(f).Count)));
+        dispatcher.Add<object?, int>("SessionSv1.BackupActiveSessions", (_, _) => ValueTask.FromResult(RpcResult.Ok(sessions.Manager.BackedUpCount)));
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetPassiveSessions",
             (_, _) => ValueTask.FromResult(RpcResult.Fail<List<ExternalSession>>(ErrorCodes.NotFound)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetPassiveSessionsCount", (_, _) => ValueTask.FromResult(RpcResult.Ok(0)));

@@ -21,6 +21,11 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
 
     public IReadOnlyCollection<Session> ActiveSessions => [.. _active.Values];
 
+    /// <summary>The active sessions whose start is in the journal, and with it every debit since: the sessions a restart
+    /// brings back (SessionSv1.BackupActiveSessions counts them; the journal is written as they change, so there is
+    /// nothing left to write).</summary>
+    public int BackedUpCount => _active.Values.Count(s => s.StartWritten);
+
     public Session? GetActive(string cgrId) => _active.GetValueOrDefault(cgrId);
 
     /// <summary>A terminated session still in the <c>*closed_sessions</c> window whose CDRs were not posted yet (what
