@@ -14,7 +14,7 @@ public sealed class LoadIds(IClock clock, ILoadIdStore? store = null) : IDisposa
     public const int HistorySize = 10;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private LoadIdState _state = LoadIdState.Empty;
+    private volatile LoadIdState _state = LoadIdState.Empty;
 
     /// <summary>Every partition's load ID, by partition.</summary>
     public IReadOnlyDictionary<string, long> All => _state.Ids;
