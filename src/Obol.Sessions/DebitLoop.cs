@@ -25,8 +25,8 @@ internal sealed class DebitLoop(SessionManager manager, Session session, Session
 
     public SessionRun Run => run;
 
-    /// <summary>SRun.NextAutoDebit: when the next tick (or the disconnect a short grant leads to) is due; null before the
-    /// first wait or once stopped.</summary>
+    /// <summary>SRun.NextAutoDebit: when the next tick (or the disconnect a short grant leads to) is due; null once
+    /// stopped.</summary>
     public DateTimeOffset? NextDue
     {
         get
@@ -36,8 +36,13 @@ internal sealed class DebitLoop(SessionManager manager, Session session, Session
         }
     }
 
-    /// <summary>Runs tick 0 now: its debit is under way when this returns.</summary>
-    public void Start() => _running = RunAsync();
+    /// <summary>Runs tick 0 now: its debit is under way when this returns, and tick 1 is already the one due next, so a
+    /// listing made before tick 0's debit ends shows it.</summary>
+    public void Start()
+    {
+        Volatile.Write(ref _nextDueTicks, (start + _step).UtcTicks);
+        _running = RunAsync();
+    }
 
     /// <summary>No tick starts after this; the returned task ends with the tick in flight, if any.</summary>
     public Task StopAsync()
