@@ -1,3 +1,5 @@
+using Obol.Primitives;
+
 namespace Obol.Config;
 
 internal static partial class ConfigBinder
@@ -112,6 +114,16 @@ internal static partial class ConfigBinder
         AlterableFields = r.Strings("alterable_fields"),
         MinDurLowBalance = r.OptionalDuration("min_dur_low_balance"),
         BackupInterval = r.Duration("backup_interval"),
+        Stir = BindStir(r.ObjectOrEmpty("stir")),
+    };
+
+    private static StirConfig BindStir(SectionReader r) => new()
+    {
+        AllowedAttest = r.OptionalStrings("allowed_attest") ?? ["*any"],
+        PayloadMaxDuration = r.Duration("payload_maxduration", new Usage(-1)),
+        DefaultAttest = r.String("default_attest", "A"),
+        PublicKeyPath = r.String("publickey_path"),
+        PrivateKeyPath = r.String("privatekey_path"),
     };
 
     private static IndexingConfig BindIndexing(SectionReader r) => new()

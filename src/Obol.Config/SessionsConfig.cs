@@ -41,4 +41,17 @@ public sealed record SessionsConfig
     public Usage? MinDurLowBalance { get; init; }
     /// <summary>Save active sessions this often; zero never, -1 at shutdown.</summary>
     public Usage BackupInterval { get; init; }
+    public StirConfig Stir { get; init; } = new();
+}
+
+/// <summary>The <c>sessions.stir</c> section: STIR/SHAKEN defaults.</summary>
+public sealed record StirConfig
+{
+    /// <summary>Attest levels an identity may carry (<c>*any</c> for all).</summary>
+    public IReadOnlyList<string> AllowedAttest { get; init; } = ["*any"];
+    /// <summary>How long after its <c>iat</c> an identity stays valid; negative for ever.</summary>
+    public Usage PayloadMaxDuration { get; init; } = new Usage(-1);
+    public string DefaultAttest { get; init; } = "A";
+    public string PublicKeyPath { get; init; } = "";
+    public string PrivateKeyPath { get; init; } = "";
 }

@@ -7,6 +7,7 @@ using Obol.Primitives;
 using Obol.Rals;
 using Obol.Sessions;
 using Obol.SessionServer;
+using Obol.SessionServer.Stir;
 
 namespace Obol.Engine;
 
@@ -14,6 +15,9 @@ namespace Obol.Engine;
 /// SessionS reaches its peers; agents on the BiRPC listener are called back for disconnects and channel sync.</summary>
 internal static class SessionWiring
 {
+    // Public keys named by URL (x5u) are fetched with it; one client for the engine's life.
+    private static readonly HttpClient s_stirHttp = new();
+
     public static async Task<SessionService?> RegisterAsync(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events,
         CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
     {
@@ -66,6 +70,9 @@ internal static class SessionWiring
             log.Info($"<SessionS> restored {restored} active sessions from the backup");
         }
         new SessionSv1Service(service).Register(dispatcher);
+        var stir = config.Sessions.Stir;
+        new StirService(new StirOptions(stir.AllowedAttest, stir.PayloadMaxDuration, stir.DefaultAttest, stir.PublicKeyPath, stir.PrivateKeyPath),
+            new StirIdentity(new StirKeys(s_stirHttp, TimeSpan.FromTicks(Math.Max(1, config.General.ReplyTimeout.Nanoseconds / 100)))), TimeProvider.System).Register(dispatcher);
         if (section.ChannelSyncInterval > Usage.Zero)
         {
             service.StartChannelSync(TimeSpan.FromTicks(section.ChannelSyncInterval.Nanoseconds / 100));
