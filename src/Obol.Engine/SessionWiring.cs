@@ -71,8 +71,9 @@ internal static class SessionWiring
         }
         new SessionSv1Service(service).Register(dispatcher);
         var stir = config.Sessions.Stir;
-        new StirService(new StirOptions(stir.AllowedAttest, stir.PayloadMaxDuration, stir.DefaultAttest, stir.PublicKeyPath, stir.PrivateKeyPath),
-            new StirIdentity(new StirKeys(s_stirHttp, TimeSpan.FromTicks(Math.Max(1, config.General.ReplyTimeout.Nanoseconds / 100)))), TimeProvider.System).Register(dispatcher);
+        service.Stir = new StirService(new StirOptions(stir.AllowedAttest, stir.PayloadMaxDuration, stir.DefaultAttest, stir.PublicKeyPath, stir.PrivateKeyPath),
+            new StirIdentity(new StirKeys(s_stirHttp, TimeSpan.FromTicks(Math.Max(1, config.General.ReplyTimeout.Nanoseconds / 100)))), TimeProvider.System);
+        service.Stir.Register(dispatcher);
         if (section.ChannelSyncInterval > Usage.Zero)
         {
             service.StartChannelSync(TimeSpan.FromTicks(section.ChannelSyncInterval.Nanoseconds / 100));

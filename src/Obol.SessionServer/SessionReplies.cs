@@ -78,6 +78,7 @@ public sealed record ProcessEventReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<SortedRoutes>>? RouteProfiles { get; set; }
     [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? ThresholdIds { get; set; }
     [JsonPropertyName("StatQueueIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? StatQueueIds { get; set; }
+    [JsonPropertyName("STIRIdentity"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, string>? StirIdentity { get; set; }
 
     /// <summary>Every map is omitempty in Go: one left empty (a flag whose subsystem answered nothing) is left out.</summary>
     internal ProcessEventReply WithoutEmptyMaps()
@@ -90,6 +91,7 @@ public sealed record ProcessEventReply
         RouteProfiles = Kept(RouteProfiles);
         ThresholdIds = Kept(ThresholdIds);
         StatQueueIds = Kept(StatQueueIds);
+        StirIdentity = Kept(StirIdentity);
         return this;
     }
 }

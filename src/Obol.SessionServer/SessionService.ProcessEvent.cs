@@ -105,6 +105,10 @@ public sealed partial class SessionService
                 reply.StatQueueIds[runId] = ids is { Count: > 0 } ? ids : null;
             }
         }
+        if (await StirAsync(events, flags, reply, ct).ConfigureAwait(false) is { } stirError)
+        {
+            return (null, stirError);
+        }
         if (flags.IsOn("*resources"))
         {
             if (_subsystems.Resources is null)

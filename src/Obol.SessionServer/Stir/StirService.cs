@@ -5,7 +5,7 @@ namespace Obol.SessionServer.Stir;
 
 /// <summary>SessionSv1.STIRAuthenticate and STIRIdentity (BiRPCv1STIRAuthenticate, BiRPCv1STIRIdentity), with the
 /// <c>sessions.stir</c> section's defaults. Every STIR failure answers <c>*stir_authenticate: reason</c>.</summary>
-public sealed class StirService(StirOptions options, StirIdentity identity, TimeProvider time)
+public sealed partial class StirService(StirOptions options, StirIdentity identity, TimeProvider time)
 {
     public const string ErrorPrefix = "*stir_authenticate: ";
 
