@@ -57,8 +57,9 @@ internal static class EngineHost
         log.Info($"<DataDB> embedded store at {store.DatabasePath}");
         var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
         var actionEffects = new EngineActionEffects(new LoggingActionEffects(log), log);
+        var tariffPlans = new StoredTariffPlan(store.TariffPlans);
         await using var rals = new RalsService(options, store.Accounts, new InProcessAccountLocks(), store.Schedules, actionEffects,
-            archive: new StoredTariffPlan(store.TariffPlans), state: new StoredRalsState(store.Documents), loadIds: new StoredLoadIds(store.Documents));
+            archive: tariffPlans, state: new StoredRalsState(store.Documents), loadIds: new StoredLoadIds(store.Documents));
         await rals.LoadIds.RestoreAsync().ConfigureAwait(false);
         rals.Scheduler.Faulted += (_, e) => log.Error($"<Scheduler> {e.ActionPlanId}/{e.ActionsId}: {e.Exception.Message}");
         var tenant = general.DefaultTenant.Length > 0 ? general.DefaultTenant : "cgrates.org";
@@ -79,6 +80,7 @@ internal static class EngineHost
         var versions = new DbVersionService(new StoredVersions(store.Documents), config.DataDb.DbType, config.StorDb.DbType);
         await versions.EnsureAsync().ConfigureAwait(false);
         versions.Register(dispatcher);
+        new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);

@@ -97,7 +97,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         CancellationToken cancellationToken = default) =>
         LoadTariffPlanAsync(files, source, applyAccountActions, dryRun: false, cancellationToken);
 
-    private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
+    /// <summary>As <see cref="LoadTariffPlanAsync(IReadOnlyList{TariffPlanFile}, string, bool, CancellationToken)"/>; a
+    /// <paramref name="dryRun"/> reads and validates the files and changes nothing.</summary>
+    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
         bool dryRun, CancellationToken cancellationToken)
     {
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());

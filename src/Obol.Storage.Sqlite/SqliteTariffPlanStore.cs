@@ -85,6 +85,27 @@ public sealed class SqliteTariffPlanStore
         return files;
     }
 
+    /// <summary>Every tpid that has files, sorted.</summary>
+    public async ValueTask<IReadOnlyList<string>> ListTpIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        var connection = await _store.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT tpid FROM tp_files ORDER BY tpid";
+            var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (rows.ConfigureAwait(false))
+            {
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(rows.GetString(0));
+                }
+            }
+        }
+        return ids;
+    }
+
     /// <summary>The most recent loads first, of one plan or of all when <paramref name="tpId"/> is null.</summary>
     public async ValueTask<IReadOnlyList<TariffPlanLoad>> GetLoadHistoryAsync(string? tpId = null, int limit = 100,
         CancellationToken cancellationToken = default)

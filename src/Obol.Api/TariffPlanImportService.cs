@@ -1,0 +1,77 @@
+using NodaTime;
+using Obol.Api.JsonRpc;
+using Obol.Primitives;
+using Obol.Rals;
+using Obol.TariffPlans;
+
+namespace Obol.Api;
+
+/// <summary>
+/// StorDB's tariff plans (apier/v1/apier.go, tp.go): a folder imported under a TPid without touching the plan in force
+/// (ImportTariffPlanFromFolder), later loaded as a folder would be (LoadTariffPlanFromStorDb), and the TPids held
+/// (GetTPIds). A plan is checked when it is imported, so one with an error is refused at once, naming file and line.
+/// </summary>
+public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock)
+{
+    public void Register(JsonRpcDispatcher dispatcher)
+    {
+        dispatcher.Add<AttrImportTpFromFolder, string>("APIerSv1.ImportTariffPlanFromFolder", ImportAsync);
+        dispatcher.Add<AttrLoadTpFromStorDb, string>("APIerSv1.LoadTariffPlanFromStorDb", LoadAsync);
+        dispatcher.Add<object?, string[]>("APIerSv1.GetTPIds", async (_, ct) =>
+            await imports.ListAsync(ct).ConfigureAwait(false) is { Count: > 0 } ids ? ids.ToArray() : RpcResult.Fail<string[]>(ErrorCodes.NotFound));
+    }
+
+    private async ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct)
+    {
+        var missing = new[] { ("TPid", args.TPid), ("FolderPath", args.FolderPath) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1).ToArray();
+        if (missing.Length > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+        }
+        if (!string.IsNullOrEmpty(args.CsvSeparator) && args.CsvSeparator[0] != ',')
+        {
+            // The plan is kept as its files; loading it later reads them as every stored plan is read, comma-separated.
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith($"CsvSeparator \"{args.CsvSeparator[0]}\" is not supported: import comma-separated files"));
+        }
+        if (!Directory.Exists(args.FolderPath))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
+        }
+        var (files, errors) = TariffPlanReader.CollectFiles(args.FolderPath!);
+        var read = errors.Count > 0 ? null : TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()));
+        var failures = read is null ? errors : read.Errors.Where(e => !e.IsWarning).ToList();
+        if (failures.Count > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(string.Join("; ", failures.Take(20))));
+        }
+        await imports.SaveAsync(args.TPid!, Path.GetFullPath(args.FolderPath!), files, ct).ConfigureAwait(false);
+        return "OK";
+    }
+
+    private async ValueTask<RpcResult<string>> LoadAsync(AttrLoadTpFromStorDb args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        // A load replaces the plan in force wholesale: a TPid that holds nothing must not load as an empty plan.
+        if (await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false) is not { Count: > 0 } files)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.NotFound);
+        }
+        var result = await rals.LoadTariffPlanAsync(files, "stordb:" + args.TPid, applyAccountActions: true, args.DryRun, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return RpcResult.Fail<string>(args.Validate ? "invalid data"
+                : ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
+        }
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
+        return "OK";
+    }
+}
+
+/// <summary>utils.AttrImportTPFromFolder.</summary>
+public sealed record AttrImportTpFromFolder(string? TPid, string? FolderPath, string? RunId, string? CsvSeparator);
+
+/// <summary>v1.AttrLoadTpFromStorDb.</summary>
+public sealed record AttrLoadTpFromStorDb(string? TPid, bool DryRun, bool Validate);
