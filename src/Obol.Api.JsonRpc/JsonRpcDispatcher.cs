@@ -67,6 +67,33 @@ public sealed class JsonRpcDispatcher
     public void AddPing(string service) =>
         Add<PingArgs, string>(service + ".Ping", static (_, _) => ValueTask.FromResult(RpcResult.Ok(PingArgs.Pong)));
 
+    /// <summary>
+    /// Go's struct embedding: a service whose type embeds another's answers the embedded one's methods under its own name
+    /// too (CGRateS's APIerSv2 embeds APIerSv1, so <c>APIerSv2.SetBalance</c> is APIerSv1's). Every method of
+    /// <paramref name="embedded"/> that <paramref name="embedding"/> does not define itself is added under
+    /// <paramref name="embedding"/>, except those named in <paramref name="shadowed"/> (methods the embedding type
+    /// defines with another shape, which it must not answer with the embedded one's); call once both are registered.
+    /// Returns how many were added.
+    /// </summary>
+    public int AddEmbedded(string embedded, string embedding, params IReadOnlyCollection<string> shadowed)
+    {
+        lock (_gate)
+        {
+            var methods = new Dictionary<string, RpcMethod>(_registry.Methods, StringComparer.Ordinal);
+            var added = 0;
+            foreach (var (name, method) in _registry.Methods)
+            {
+                if (Registry.ServiceOf(name) == embedded && !shadowed.Contains(name[(embedded.Length + 1)..])
+                    && methods.TryAdd(embedding + name[embedded.Length..], method))
+                {
+                    added++;
+                }
+            }
+            _registry = Registry.Create(methods);
+            return added;
+        }
+    }
+
     /// <summary>Removes every method of a service (Go's UnregisterName); false when none was registered.</summary>
     public bool RemoveService(string service)
     {

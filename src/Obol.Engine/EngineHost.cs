@@ -107,6 +107,9 @@ internal static class EngineHost
         {
             actionEffects.ConnectSessions(sessions);
         }
+        // APIerSv2 embeds APIerSv1 in CGRateS; these it defines itself with other arguments or replies.
+        dispatcher.AddEmbedded("APIerSv1", "APIerSv2", "GetActions", "GetActionsCount", "SetActions", "CountCDRs", "LoadRatingProfile",
+            "LoadAccountActions", "GetTPDestination", "RemoveTPDestination", "SetTPDestination");
         if (!await ListenAsync("listen.rpc_json", endPoints.Value.Json, () => { tcp.Start(); return Task.CompletedTask; }, stderr).ConfigureAwait(false))
         {
             return 1;

@@ -169,6 +169,23 @@ public sealed class JsonRpcDispatcherTests
     public async Task Invoke_NotARequestObject_ThrowsProtocolError() =>
         await Assert.ThrowsAsync<JsonRpcProtocolException>(async () => await _dispatcher.InvokeAsync("[1]"u8.ToArray()));
 
+    [Fact]
+    public async Task AddEmbedded_EmbeddingDefinesOneAndShadowsAnother_RestAnsweredUnderItsName()
+    {
+        _dispatcher.Add<string, string>("Inner.Echo", static (s, _) => ValueTask.FromResult(RpcResult.Ok("inner " + s)));
+        _dispatcher.Add<string, string>("Inner.Own", static (s, _) => ValueTask.FromResult(RpcResult.Ok("inner own")));
+        _dispatcher.Add<string, string>("Inner.Other", static (s, _) => ValueTask.FromResult(RpcResult.Ok("inner other")));
+        _dispatcher.Add<string, string>("Outer.Own", static (s, _) => ValueTask.FromResult(RpcResult.Ok("outer own")));
+
+        var added = _dispatcher.AddEmbedded("Inner", "Outer", "Other");
+
+        Assert.Equal(1, added);
+        Assert.Equal("{\"id\":1,\"result\":\"inner x\",\"error\":null}\n", await Invoke("""{"method":"Outer.Echo","params":["x"],"id":1}"""));
+        Assert.Equal("{\"id\":2,\"result\":\"outer own\",\"error\":null}\n", await Invoke("""{"method":"Outer.Own","params":["x"],"id":2}"""));
+        Assert.Equal("{\"id\":3,\"result\":null,\"error\":\"rpc: can't find method Outer.Other\"}\n",
+            await Invoke("""{"method":"Outer.Other","params":["x"],"id":3}"""));
+    }
+
     private async Task<string> Invoke(string request) =>
         Encoding.UTF8.GetString(await _dispatcher.InvokeAsync(Encoding.UTF8.GetBytes(request)));
 }

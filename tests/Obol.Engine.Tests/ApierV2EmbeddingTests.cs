@@ -1,0 +1,30 @@
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>APIerSv2 embeds APIerSv1 in CGRateS: a client may call any APIerSv1 method by the APIerSv2 name.</summary>
+public sealed class ApierV2EmbeddingTests
+{
+    [Fact]
+    public async Task ApierSv2_MethodsOnlyApierSv1Defines_AnsweredAsApierSv1Answers()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var set = await engine.CallAsync("APIerSv2.SetBalance",
+            """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":42,"Balance":{"ID":"v2"}}""");
+        var count = await engine.CallAsync("APIerSv2.GetAccountsCount", """{"Tenant":"cgrates.org"}""");
+        var countV1 = await engine.CallAsync("APIerSv1.GetAccountsCount", """{"Tenant":"cgrates.org"}""");
+        var ids = await engine.CallAsync("APIerSv2.GetAttributeProfileIDs", """{"Tenant":"cgrates.org"}""");
+        var idsV1 = await engine.CallAsync("APIerSv1.GetAttributeProfileIDs", """{"Tenant":"cgrates.org"}""");
+        // GetActions is APIerSv2's own, with another reply: it is not answered with APIerSv1's.
+        var actions = await engine.Api.CallRawAsync("APIerSv2.GetActions", "{}"u8.ToArray());
+
+        Assert.Equal("OK", set.GetString());
+        var balance = (await engine.CallAsync("APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1001"}"""))
+            .GetProperty("BalanceMap").GetProperty("*monetary").EnumerateArray().Single(b => b.GetProperty("ID").GetString() == "v2");
+        Assert.Equal(42m, balance.GetProperty("Value").GetDecimal());
+        Assert.Equal(countV1.GetInt32(), count.GetInt32());
+        Assert.Equal(idsV1.GetRawText(), ids.GetRawText());
+        Assert.Equal("rpc: can't find method APIerSv2.GetActions", actions.Error);
+    }
+}
