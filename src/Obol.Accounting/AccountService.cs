@@ -174,8 +174,7 @@ public sealed class AccountService
                 {
                     return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
                 }
-                var separator = accountId.IndexOf(':', StringComparison.Ordinal);
-                account = separator < 0 ? new Account("", accountId) : new Account(accountId[..separator], accountId[(separator + 1)..]);
+                account = NewAccount(accountId);
             }
             result = run(account);
             if (result.RemoveAccount)
@@ -185,6 +184,51 @@ public sealed class AccountService
             else if (result.ShouldSave)
             {
                 saved = _store.SaveAsync(account, cancellationToken);
+            }
+        }
+        await saved.ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="RunActionsAsync(string, Func{Account, ActionRunResult}, bool, CancellationToken)"/>, with the accounts
+    /// <paramref name="alsoHold"/> locked too (all in id order) and given to the run, null for those not stored; those the
+    /// run changed (<see cref="ActionRunResult.AlsoChanged"/>) are saved with the account in one write.
+    /// </summary>
+    public async Task<ActionRunResult> RunActionsAsync(string accountId, IReadOnlyList<string> alsoHold,
+        Func<Account, IReadOnlyDictionary<string, Account?>, ActionRunResult> run, bool createIfMissing = true, CancellationToken cancellationToken = default)
+    {
+        if (alsoHold.Count == 0)
+        {
+            return await RunActionsAsync(accountId, account => run(account, s_noneHeld), createIfMissing, cancellationToken).ConfigureAwait(false);
+        }
+        Task saved = Task.CompletedTask;
+        ActionRunResult result;
+        await using (await AcquireInOrderAsync([accountId, .. alsoHold], cancellationToken).ConfigureAwait(false))
+        {
+            var account = await _store.GetLatestAsync(accountId, cancellationToken).ConfigureAwait(false);
+            if (account is null)
+            {
+                if (!createIfMissing)
+                {
+                    return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
+                }
+                account = NewAccount(accountId);
+            }
+            var held = new Dictionary<string, Account?>(StringComparer.Ordinal);
+            foreach (var id in alsoHold)
+            {
+                held[id] = await _store.GetLatestAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            result = run(account, held);
+            if (result.RemoveAccount)
+            {
+                await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
+                saved = result.AlsoChanged.Count == 0 ? Task.CompletedTask : _store.SaveAsync(result.AlsoChanged, [], cancellationToken).AsTask();
+            }
+            else if (result.ShouldSave)
+            {
+                saved = _store.SaveAsync([account, .. result.AlsoChanged], [], cancellationToken).AsTask();
             }
         }
         await saved.ConfigureAwait(false);
@@ -326,6 +370,15 @@ public sealed class AccountService
             return _store.SaveAsync(account, cancellationToken).AsTask();
         }
         return Task.WhenAll([_store.SaveAsync(account, cancellationToken).AsTask(), .. touched.Select(m => _store.SaveAsync(m, cancellationToken).AsTask())]);
+    }
+
+    private static readonly Dictionary<string, Account?> s_noneHeld = [];
+
+    /// <summary>An empty account for <c>tenant:account</c> (a bare id has no tenant), as an action run creates one.</summary>
+    private static Account NewAccount(string accountId)
+    {
+        var separator = accountId.IndexOf(':', StringComparison.Ordinal);
+        return separator < 0 ? new Account("", accountId) : new Account(accountId[..separator], accountId[(separator + 1)..]);
     }
 
     private async Task WithAccountsAsync(List<string> ids, Func<IReadOnlyDictionary<string, Account>, bool> work, CancellationToken cancellationToken,

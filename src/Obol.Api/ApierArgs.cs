@@ -69,3 +69,10 @@ public sealed record AttrLoadTpFromFolder(string? FolderPath, bool DryRun);
 
 /// <summary>utils.AttrExecuteAction.</summary>
 public sealed record AttrExecuteAction(string? Tenant, string? Account, string? ActionsId);
+
+/// <summary>utils.AttrTransferBalance.</summary>
+public sealed record AttrTransferBalance(string? Tenant, string? SourceAccountID, string? SourceBalanceID, string? DestinationAccountID,
+    string? DestinationBalanceID, decimal? DestinationReferenceValue, decimal Units, bool Cdrlog);
+
+/// <summary>utils.PaginatorWithTenant.</summary>
+public sealed record PaginatorWithTenant(string? Tenant, string? Search, int? Limit, int? Offset);

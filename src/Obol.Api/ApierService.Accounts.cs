@@ -27,6 +27,34 @@ public sealed partial class ApierService
         dispatcher.Add<UsageRecordArgs, long>("APIerSv1.GetMaxUsage", GetMaxUsageAsync);
         dispatcher.Add<TenantArgs, int>("APIerSv1.GetAccountsCount", async (a, ct) =>
             (await rals.Accounts.ListAsync(Or(a.Tenant, defaultTenant), ct).ConfigureAwait(false)).Count);
+        dispatcher.Add<AttrTransferBalance, string>("APIerSv1.TransferBalance", TransferBalanceAsync);
+        dispatcher.Add<PaginatorWithTenant, List<string>>("APIerSv1.GetAccountIDs", GetAccountIdsAsync);
+    }
+
+    /// <summary>APIerSv1.TransferBalance. CGRateS never sets its reply, so a transfer that worked answers "".</summary>
+    private async ValueTask<RpcResult<string>> TransferBalanceAsync(AttrTransferBalance args, CancellationToken ct)
+    {
+        var missing = Missing(("SourceAccountID", string.IsNullOrEmpty(args.SourceAccountID)), ("SourceBalanceID", string.IsNullOrEmpty(args.SourceBalanceID)),
+            ("DestinationAccountID", string.IsNullOrEmpty(args.DestinationAccountID)),
+            ("DestinationBalanceID", string.IsNullOrEmpty(args.DestinationBalanceID)), ("Units", args.Units == 0));
+        if (missing.Length > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+        }
+        var error = await rals.TransferBalanceAsync(Or(args.Tenant, defaultTenant), args.SourceAccountID!, args.SourceBalanceID!, args.DestinationAccountID!,
+            args.DestinationBalanceID!, args.DestinationReferenceValue, args.Units, args.Cdrlog, ct).ConfigureAwait(false);
+        return error is null ? "" : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>APIerSv1.GetAccountIDs: a tenant's account IDs containing Search, paged; NOT_FOUND when there is none.</summary>
+    private async ValueTask<RpcResult<List<string>>> GetAccountIdsAsync(PaginatorWithTenant args, CancellationToken ct)
+    {
+        var tenant = Or(args.Tenant, defaultTenant);
+        var ids = (await rals.Accounts.ListAsync(tenant, ct).ConfigureAwait(false))
+            .Select(id => id[(tenant.Length + 1)..])
+            .Where(id => string.IsNullOrEmpty(args.Search) || id.Contains(args.Search, StringComparison.Ordinal))
+            .ToList();
+        return ids.Count == 0 ? RpcResult.Fail<List<string>>(ErrorCodes.NotFound) : EventRequests.Page(ids, new TenantArgs { Limit = args.Limit, Offset = args.Offset });
     }
 
     private async ValueTask<RpcResult<string>> SetAccountAsync(string? tenant, string? account, IReadOnlyList<string> plans, bool plansOverwrite,

@@ -39,8 +39,7 @@ internal sealed class RalsThresholdActions(RalsService rals, EngineLog log) : IT
             log.Info($"<ThresholdS> threshold {request.ThresholdId} fired {request.ActionSetId} on event {request.Event.Id} without an account");
             return null;
         }
-        var result = await rals.Accounts.RunActionsAsync(account, a => rals.Triggers.Executor.Run(a, actions), createIfMissing: false, cancellationToken)
-            .ConfigureAwait(false);
+        var result = await rals.RunListAsync(account, actions, createIfMissing: false, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? null : result.Error ?? ErrorCodes.PartiallyExecuted;
     }
 }

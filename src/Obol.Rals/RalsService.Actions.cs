@@ -19,7 +19,7 @@ public sealed partial class RalsService
         {
             try
             {
-                var result = await Accounts.RunActionsAsync(id, account => Triggers.Executor.Run(account, actions), createIfMissing: true, cancellationToken)
+                var result = await RunListAsync(id, actions, createIfMissing: true, cancellationToken)
                     .ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
@@ -44,7 +44,7 @@ public sealed partial class RalsService
         {
             return ErrorCodes.NotFound;
         }
-        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, actions), createIfMissing: true, ct)
+        var result = await RunListAsync(tenant + ":" + account, actions, createIfMissing: true, ct)
             .ConfigureAwait(false);
         return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
     }
@@ -93,6 +93,29 @@ public sealed partial class RalsService
             Balance = balance with { Type = balanceType },
         }, ct, createIfMissing: false);
 
+    /// <summary>APIerSv1.TransferBalance: <c>*transfer_balance</c> (and <c>*cdrlog</c> when asked) run on the source
+    /// account, the destination held with it; null or the error.</summary>
+    public async Task<string?> TransferBalanceAsync(string tenant, string sourceAccount, string sourceBalanceId, string destinationAccount,
+        string destinationBalanceId, decimal? destinationReferenceValue, decimal units, bool cdrlog, CancellationToken ct = default)
+    {
+        var target = new ActionExecutor.TransferTarget(tenant + ":" + destinationAccount, destinationBalanceId, destinationReferenceValue);
+        List<AccountAction> actions =
+        [
+            new AccountAction
+            {
+                ActionType = ActionTypes.TransferBalance,
+                ExtraParameters = System.Text.Json.JsonSerializer.Serialize(target),
+                Balance = new BalanceFilter { ID = sourceBalanceId, Value = units },
+            },
+        ];
+        if (cdrlog)
+        {
+            actions.Add(new AccountAction { ActionType = ActionTypes.CdrLog });
+        }
+        var result = await RunListAsync(tenant + ":" + sourceAccount, actions, createIfMissing: true, ct).ConfigureAwait(false);
+        return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
+    }
+
     // As CGRateS's modifyBalance and SetBalance(s) build them: the change, *publish_account, and *cdrlog when the API's
     // flag asks for it. RemoveBalances publishes nothing.
     private async Task<string?> RunSingleAsync(string tenant, string account, bool cdrlog, AccountAction action, CancellationToken ct, bool createIfMissing = true)
@@ -106,8 +129,14 @@ public sealed partial class RalsService
         {
             actions.Add(new AccountAction { Id = action.Id, ActionType = ActionTypes.CdrLog });
         }
-        var result = await Accounts.RunActionsAsync(tenant + ":" + account, a => Triggers.Executor.Run(a, actions), createIfMissing, ct)
+        var result = await RunListAsync(tenant + ":" + account, actions, createIfMissing, ct)
             .ConfigureAwait(false);
         return result.Succeeded ? null : ErrorCodes.ServerErrorWith(result.Error ?? ErrorCodes.PartiallyExecuted);
     }
+
+    /// <summary>Runs an action list on an account (created when missing if <paramref name="createIfMissing"/>), with the
+    /// accounts its <c>*transfer_balance</c> actions send units to held as well, so a transfer changes both in one write.</summary>
+    public Task<ActionRunResult> RunListAsync(string accountId, IReadOnlyList<AccountAction> actions, bool createIfMissing, CancellationToken ct) =>
+        Accounts.RunActionsAsync(accountId, ActionExecutor.TransferTargets(accountId, actions), (account, held) => Triggers.Executor.Run(account, actions, held),
+            createIfMissing, ct);
 }

@@ -44,6 +44,7 @@ public sealed partial class ActionExecutor
             [ActionTypes.RemoveExpired] = (run, action) => RemoveBalances(run, action.Balance, expiredOnly: true),
             [ActionTypes.SetExpiry] = SetExpiry,
             [ActionTypes.TransferMonetaryDefault] = TransferMonetaryDefault,
+            [ActionTypes.TransferBalance] = TransferBalance,
             [ActionTypes.ResetAccount] = ResetAccount,
             [ActionTypes.RemoveAccount] = RemoveAccount,
             [ActionTypes.EnableAccount] = (run, _) => Apply(() => run.Account.Disabled = false),
@@ -67,12 +68,13 @@ public sealed partial class ActionExecutor
     /// <summary>The action types this executor runs; any other type fails the list it appears in.</summary>
     public IReadOnlyCollection<string> SupportedActionTypes => _handlers.Keys;
 
-    /// <summary>Runs <paramref name="actions"/> on <paramref name="account"/>. Triggers fire as the balances change.</summary>
-    public ActionRunResult Run(Account account, IReadOnlyList<AccountAction> actions)
+    /// <summary>Runs <paramref name="actions"/> on <paramref name="account"/>. Triggers fire as the balances change.
+    /// <paramref name="held"/> are other accounts locked for the run (see <see cref="TransferTargets"/>).</summary>
+    public ActionRunResult Run(Account account, IReadOnlyList<AccountAction> actions, IReadOnlyDictionary<string, Account?>? held = null)
     {
         var now = _clock.GetCurrentInstant();
         var ordered = actions.OrderByDescending(a => a.Weight).ToList();
-        var run = new ActionRun(account, ordered, now);
+        var run = new ActionRun(account, ordered, now, held);
         for (var i = 0; i < ordered.Count; i++)
         {
             var action = ordered[i];
@@ -99,7 +101,35 @@ public sealed partial class ActionExecutor
                 return Failed(action.ActionType, error);
             }
         }
-        return ActionRunResult.Success(run.RemoveAccount);
+        var success = ActionRunResult.Success(run.RemoveAccount);
+        return run.Touched.Count == 0 ? success : success with { AlsoChanged = run.Touched };
+    }
+
+    /// <summary>The accounts other than <paramref name="accountId"/> that the <c>*transfer_balance</c> actions of
+    /// <paramref name="actions"/> send units to: the caller locks them with the account before the run.</summary>
+    public static IReadOnlyList<string> TransferTargets(string accountId, IEnumerable<AccountAction> actions)
+    {
+        var targets = new List<string>();
+        foreach (var action in actions)
+        {
+            if (action.ActionType != ActionTypes.TransferBalance || action.ExtraParameters.Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                if (System.Text.Json.JsonSerializer.Deserialize<TransferTarget>(action.ExtraParameters)?.DestinationAccountID is { Length: > 0 } id
+                    && id != accountId && !targets.Contains(id))
+                {
+                    targets.Add(id);
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // The action itself reports the malformed parameters when it runs.
+            }
+        }
+        return targets;
     }
 
     private ActionRunResult Failed(string actionType, string error)

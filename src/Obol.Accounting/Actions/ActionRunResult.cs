@@ -11,6 +11,9 @@ public sealed record ActionRunResult(bool Succeeded, bool RemoveAccount, string?
 
     public static ActionRunResult Failure(string actionType, string error) => new(false, false, error, actionType);
 
+    /// <summary>Other accounts the run changed (a <c>*transfer_balance</c> destination), saved with the account.</summary>
+    public IReadOnlyList<Account> AlsoChanged { get; init; } = [];
+
     /// <summary>Save the account when the list succeeded and did not remove it.</summary>
     public bool ShouldSave => Succeeded && !RemoveAccount;
 }

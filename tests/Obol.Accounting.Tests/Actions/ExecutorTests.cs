@@ -104,7 +104,7 @@ public class ExecutorTests
             "*log", "*topup", "*topup_reset", "*debit", "*debit_reset", "*topup_zero_negative", "*reset_account", "*set_balance",
             "*remove_balance", "*remove_expired", "*disable_account", "*enable_account", "*allow_negative", "*deny_negative",
             "*reset_triggers", "*set_recurrent", "*unset_recurrent", "*reset_counters", "*remove_account", "*set_expiry",
-            "*transfer_monetary_default", "*cdrlog", "*http_post", "*http_post_async", "*publish_account", "*alter_sessions",
+            "*transfer_monetary_default", "*transfer_balance", "*cdrlog", "*http_post", "*http_post_async", "*publish_account", "*alter_sessions",
             "*force_disconnect_sessions", "*remove_session_costs",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
