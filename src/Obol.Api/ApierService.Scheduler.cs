@@ -115,29 +115,9 @@ public sealed partial class ApierService
 
     /// <summary>SchedulerSv1.ExecuteActionPlans: every timing of the plans, <c>*asap</c> included, run now on one account,
     /// which is created when missing.</summary>
-    private async ValueTask<RpcResult<string>> ExecuteActionPlansAsync(AttrsExecuteActionPlans args, CancellationToken ct)
-    {
-        var accountId = (args.Tenant ?? "") + ":" + (args.AccountId ?? "");
-        try
-        {
-            foreach (var planId in args.ActionPlanIds ?? [])
-            {
-                if (rals.GetActionPlan(planId) is not { } plan)
-                {
-                    return RpcResult.Fail<string>(ErrorCodes.NotFound);
-                }
-                foreach (var timing in plan.ActionTimings.OrderByDescending(t => t.Weight))
-                {
-                    await rals.RunAsync(timing.ActionsId, [accountId], ct).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or AggregateException)
-        {
-            return RpcResult.Fail<string>(e.Message);
-        }
-        return Ok;
-    }
+    private async ValueTask<RpcResult<string>> ExecuteActionPlansAsync(AttrsExecuteActionPlans args, CancellationToken ct) =>
+        await rals.ExecuteActionPlansAsync(args.ActionPlanIds ?? [], (args.Tenant ?? "") + ":" + (args.AccountId ?? ""), ct).ConfigureAwait(false)
+            is { } error ? RpcResult.Fail<string>(error) : Ok;
 }
 
 /// <summary>scheduler.ArgsGetScheduledActions.</summary>

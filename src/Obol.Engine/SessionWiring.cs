@@ -42,6 +42,8 @@ internal static class SessionWiring
                 SessionTtlLastUsage = section.SessionTtlLastUsage,
                 MinDurLowBalance = section.MinDurLowBalance,
                 Warn = log.Warning,
+                CreateDynaprepaidAccount = section.SchedulerConns.Count == 0 ? null
+                    : (tenant, account, ct) => rals.ExecuteActionPlansAsync(config.Schedulers.DynaprepaidActionPlans, tenant + ":" + account, ct),
             },
             DefaultTenant = tenant,
             DefaultCategory = category,

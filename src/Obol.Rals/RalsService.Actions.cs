@@ -37,6 +37,32 @@ public sealed partial class RalsService
         }
     }
 
+    /// <summary>SchedulerSv1.ExecuteActionPlans: every timing of the plans, <c>*asap</c> included, run now on one
+    /// account, which is created when missing, heavier timings first; null, or <c>NOT_FOUND</c> for an unknown plan, or
+    /// why an action list failed.</summary>
+    public async Task<string?> ExecuteActionPlansAsync(IEnumerable<string> planIds, string accountId, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var planId in planIds)
+            {
+                if (GetActionPlan(planId) is not { } plan)
+                {
+                    return ErrorCodes.NotFound;
+                }
+                foreach (var timing in plan.ActionTimings.OrderByDescending(t => t.Weight))
+                {
+                    await RunAsync(timing.ActionsId, [accountId], ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or AggregateException)
+        {
+            return e.Message;
+        }
+        return null;
+    }
+
     /// <summary>APIerSv1.ExecuteAction: runs a loaded action list on one account.</summary>
     public async Task<string?> ExecuteActionAsync(string tenant, string account, string actionsId, CancellationToken ct = default)
     {

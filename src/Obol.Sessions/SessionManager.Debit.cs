@@ -27,7 +27,8 @@ public sealed partial class SessionManager
         cd.TimeEnd = cd.TimeStart + Duration.FromNanoseconds(rest.Nanoseconds);
         cd.DurationIndex += rest;
         var (log, journaled) = JournalFor(session, run);
-        var (cost, error) = await rater.MaxDebitAsync(cd.Clone(), log, cancellationToken).ConfigureAwait(false);
+        var (cost, error) = await WithDynaprepaidAccountAsync(run, () => rater.MaxDebitAsync(cd.Clone(), log, cancellationToken), r => r.Error,
+            cancellationToken).ConfigureAwait(false);
         if (journaled())
         {
             run.DebitCount++;

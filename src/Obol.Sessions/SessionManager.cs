@@ -65,8 +65,8 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
             {
                 continue;
             }
-            var (runMax, error) = await rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken)
-                .ConfigureAwait(false);
+            var (runMax, error) = await WithDynaprepaidAccountAsync(run, () => rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage),
+                cancellationToken), r => r.Error, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return (Usage.Zero, error);
@@ -197,6 +197,27 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     {
         var usage = AsUsage(run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage)) ?? options.DefaultUsage;
         return rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/>; when it fails with <c>ACCOUNT_NOT_FOUND</c> on a <c>*dynaprepaid</c> run, creates the
+    /// account (<see cref="SessionOptions.CreateDynaprepaidAccount"/>) and runs it again, as CGRateS's authEvent and
+    /// debitSession do. A failure to create the account is the answer.
+    /// </summary>
+    private async Task<T> WithDynaprepaidAccountAsync<T>(SessionRun run, Func<Task<T>> call, Func<T, string?> errorOf, CancellationToken cancellationToken)
+    {
+        var result = await call().ConfigureAwait(false);
+        if (errorOf(result) != ErrorCodes.AccountNotFound || run.RequestType != SessionRequestTypes.DynaPrepaid
+            || options.CreateDynaprepaidAccount is not { } create)
+        {
+            return result;
+        }
+        if (await create(run.Call.Tenant, run.Call.Account, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            options.Warn?.Invoke($"<SessionS> *dynaprepaid account {run.Call.Tenant}:{run.Call.Account} not created: {failed}");
+            return result;
+        }
+        return await call().ConfigureAwait(false);
     }
 
     private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? options.DefaultUsage;

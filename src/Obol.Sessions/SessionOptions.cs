@@ -40,4 +40,9 @@ public sealed record SessionOptions
 
     /// <summary>Where the core's warnings go (the engine's log).</summary>
     public Action<string>? Warn { get; init; }
+
+    /// <summary><c>*dynaprepaid</c>: given a tenant and account RALs does not know, runs the <c>schedulers</c> section's
+    /// <c>dynaprepaid_actionplans</c> on it (SchedulerSv1.ExecuteActionPlans) and answers null or the error; unset when
+    /// SessionS has no <c>scheduler_conns</c>, and such runs fail with <c>ACCOUNT_NOT_FOUND</c> like <c>*prepaid</c>.</summary>
+    public Func<string, string, CancellationToken, Task<string?>>? CreateDynaprepaidAccount { get; init; }
 }
