@@ -6,6 +6,7 @@ using Obol.Accounting;
 using Obol.Api;
 using Obol.Api.JsonRpc;
 using Obol.Config;
+using Obol.GoJson;
 using Obol.Logging;
 using Obol.Rals;
 using Obol.SessionServer;
@@ -92,6 +93,8 @@ internal static class EngineHost
             actionEffects.ConnectCdrs(cdrs);
         }
         dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
+        dispatcher.Add<ConfigSectionArgs, string>("ConfigSv1.GetConfigAsJSON", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section) is var section
+            && section.IsError ? RpcResult.Fail<string>(section.Error!) : RpcResult.Ok(GoJsonText.Sorted(section.Value))));
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions
         {
