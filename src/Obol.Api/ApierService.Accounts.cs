@@ -29,6 +29,9 @@ public sealed partial class ApierService
             (await rals.Accounts.ListAsync(Or(a.Tenant, defaultTenant), ct).ConfigureAwait(false)).Count);
         dispatcher.Add<AttrTransferBalance, string>("APIerSv1.TransferBalance", TransferBalanceAsync);
         dispatcher.Add<PaginatorWithTenant, List<string>>("APIerSv1.GetAccountIDs", GetAccountIdsAsync);
+        dispatcher.Add<UsageRecordArgs?, string>("APIerSv1.DebitUsage", (a, ct) => DebitUsageAsync(a, allowNegative: true, ct));
+        dispatcher.Add<AttrDebitUsageWithOptions, string>("APIerSv1.DebitUsageWithOptions",
+            (a, ct) => DebitUsageAsync(a.UsageRecord, a.AllowNegativeAccount, ct));
     }
 
     /// <summary>APIerSv1.TransferBalance. CGRateS never sets its reply, so a transfer that worked answers "".</summary>
@@ -120,19 +123,50 @@ public sealed partial class ApierService
     /// <summary>apier/v1/auth.go GetMaxUsage: a usage record turned into a call descriptor, answered in nanoseconds (−1 unlimited).</summary>
     private async ValueTask<RpcResult<long>> GetMaxUsageAsync(UsageRecordArgs args, CancellationToken ct)
     {
+        var (cd, invalid) = CallOf(args);
+        if (invalid is not null)
+        {
+            return RpcResult.Fail<long>(invalid);
+        }
+        var (max, error) = await rals.Accounts.GetMaxUsageAsync(new DebitRequest(cd!), ct).ConfigureAwait(false);
+        return error is null ? max.Nanoseconds : RpcResult.Fail<long>(error);
+    }
+
+    /// <summary>APIerSv1.DebitUsageWithOptions (and DebitUsage, which lets the account go negative): the usage record
+    /// rated and debited through Responder.Debit.</summary>
+    private async ValueTask<RpcResult<string>> DebitUsageAsync(UsageRecordArgs? record, bool allowNegative, CancellationToken ct)
+    {
+        var missing = Missing(("Account", string.IsNullOrEmpty(record?.Account)), ("Destination", string.IsNullOrEmpty(record?.Destination)),
+            ("Usage", string.IsNullOrEmpty(record?.Usage)));
+        if (missing.Length > 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+        }
+        var (cd, invalid) = CallOf(record!);
+        if (invalid is not null)
+        {
+            return RpcResult.Fail<string>(invalid);
+        }
+        var (_, error) = await rals.Accounts.DebitAsync(new DebitRequest(cd!) { DenyNegativeAccount = !allowNegative }, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+    }
+
+    /// <summary>UsageRecord.AsCallDescriptor: the call from AnswerTime (SetupTime, or now) for Usage (3 h when unset).</summary>
+    private (CallDescriptor? Call, string? Error) CallOf(UsageRecordArgs args)
+    {
         var now = clock.GetCurrentInstant();
         var timeText = string.IsNullOrEmpty(args.AnswerTime) ? (string.IsNullOrEmpty(args.SetupTime) ? "*now" : args.SetupTime) : args.AnswerTime;
         if (!GoTime.TryParse(timeText, defaultZone, now, out var start))
         {
-            return RpcResult.Fail<long>(ErrorCodes.ServerErrorWith("Unsupported time format"));
+            return (null, ErrorCodes.ServerErrorWith("Unsupported time format"));
         }
         var usage = s_defaultVoiceUsage;
         if (!string.IsNullOrEmpty(args.Usage) && !Usage.TryParse(args.Usage, out usage))
         {
-            return RpcResult.Fail<long>(ErrorCodes.ServerErrorWith($"time: invalid duration \"{args.Usage}\""));
+            return (null, ErrorCodes.ServerErrorWith($"time: invalid duration \"{args.Usage}\""));
         }
         var account = args.Account ?? "";
-        var cd = new CallDescriptor
+        return (new CallDescriptor
         {
             ToR = string.IsNullOrEmpty(args.ToR) ? Meta.Voice : args.ToR,
             Tenant = Or(args.Tenant, defaultTenant),
@@ -144,9 +178,7 @@ public sealed partial class ApierService
             TimeEnd = start.ToInstant() + Duration.FromNanoseconds(usage.Nanoseconds),
             TimeZone = start.Zone,
             DurationIndex = usage,
-        };
-        var (max, error) = await rals.Accounts.GetMaxUsageAsync(new DebitRequest(cd), ct).ConfigureAwait(false);
-        return error is null ? max.Nanoseconds : RpcResult.Fail<long>(error);
+        }, null);
     }
 }
 
@@ -161,3 +193,6 @@ public sealed record AttrSetAccountV2(string? Tenant, string? Account, string[]?
 /// <summary>engine.UsageRecord.</summary>
 public sealed record UsageRecordArgs(string? ToR, string? RequestType, string? Tenant, string? Category, string? Account, string? Subject,
     string? Destination, string? SetupTime, string? AnswerTime, string? Usage, Dictionary<string, string>? ExtraFields);
+
+/// <summary>v1.AttrDebitUsageWithOptions.</summary>
+public sealed record AttrDebitUsageWithOptions(UsageRecordArgs? UsageRecord, bool AllowNegativeAccount);
