@@ -36,6 +36,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterRatingPlanCost(dispatcher);
         RegisterDataCost(dispatcher);
         RegisterLoadIds(dispatcher);
+        RegisterAccountCost(dispatcher);
         dispatcher.AddPing("APIerSv1");
         dispatcher.AddPing("APIerSv2");
     }
