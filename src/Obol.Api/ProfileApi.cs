@@ -57,6 +57,12 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
             return Result(error ?? await catalog.RemoveAsync(kind, tenant, id, ct).ConfigureAwait(false));
         });
         dispatcher.Add<TenantArgs, List<string>>($"APIerSv1.Get{name}IDs", (a, _) => ValueTask.FromResult(EventRequests.Page(kind.Ids(TenantOr(a.Tenant)), a)));
+        if (name is "AttributeProfile" or "ThresholdProfile")
+        {
+            // Only these two kinds have a count in CGRateS (apier/v1/attributes.go, thresholds.go).
+            dispatcher.Add<TenantArgs, int>($"APIerSv1.Get{name}Count", (a, _) => ValueTask.FromResult(kind.Ids(TenantOr(a.Tenant)).Count is > 0 and var count
+                ? RpcResult.Ok(count) : RpcResult.Fail<int>(ErrorCodes.NotFound)));
+        }
     }
 
     private RpcResult<T> Get<T>(TenantIdArgs args, Func<string, string, T?> find)

@@ -16,6 +16,9 @@ public sealed class ApierV2EmbeddingTests
         var countV1 = await engine.CallAsync("APIerSv1.GetAccountsCount", """{"Tenant":"cgrates.org"}""");
         var ids = await engine.CallAsync("APIerSv2.GetAttributeProfileIDs", """{"Tenant":"cgrates.org"}""");
         var idsV1 = await engine.CallAsync("APIerSv1.GetAttributeProfileIDs", """{"Tenant":"cgrates.org"}""");
+        var attributeCount = await engine.CallAsync("APIerSv2.GetAttributeProfileCount", """{"Tenant":"cgrates.org"}""");
+        var thresholdCount = await engine.CallAsync("APIerSv1.GetThresholdProfileCount", "{}");
+        var noneCount = await engine.Api.CallRawAsync("APIerSv1.GetThresholdProfileCount", """{"Tenant":"other.org"}"""u8.ToArray());
         // GetActions is APIerSv2's own, with another reply: it is not answered with APIerSv1's.
         var actions = await engine.Api.CallRawAsync("APIerSv2.GetActions", "{}"u8.ToArray());
 
@@ -26,5 +29,8 @@ public sealed class ApierV2EmbeddingTests
         Assert.Equal(countV1.GetInt32(), count.GetInt32());
         Assert.Equal(idsV1.GetRawText(), ids.GetRawText());
         Assert.Equal("rpc: can't find method APIerSv2.GetActions", actions.Error);
+        Assert.Equal(idsV1.GetArrayLength(), attributeCount.GetInt32());
+        Assert.Equal((await engine.CallAsync("APIerSv1.GetThresholdProfileIDs", "{}")).GetArrayLength(), thresholdCount.GetInt32());
+        Assert.Equal("NOT_FOUND", noneCount.Error);
     }
 }
