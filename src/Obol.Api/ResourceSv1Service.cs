@@ -10,7 +10,7 @@ using Obol.Resources;
 namespace Obol.Api;
 
 /// <summary>ResourceSv1 (apier/v1/resources.go) over <see cref="ResourceService"/>.</summary>
-public sealed class ResourceSv1Service(ResourceService resources, IClock clock, string defaultTenant)
+public sealed class ResourceSv1Service(ResourceService resources, IClock clock, string defaultTenant, Func<string, string, object?>? profileOf = null)
 {
     private delegate ValueTask<(string? Reply, string? Error)> UsageCall(CgrEvent ev, Instant now, CancellationToken ct);
 
@@ -21,6 +21,7 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         dispatcher.Add<CgrEvent, string>("ResourceSv1.ReleaseResources", (ev, ct) => UseAsync(ev, resources.ReleaseResourcesAsync, ct));
         dispatcher.Add<CgrEvent, RawJson>("ResourceSv1.GetResourcesForEvent", ForEventAsync);
         dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResource", GetResourceAsync);
+        dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResourceWithConfig", GetResourceWithConfigAsync);
         dispatcher.AddPing("ResourceSv1");
     }
 
@@ -65,6 +66,28 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         }
         var (resource, error) = await resources.GetResourceAsync(tenant, id, ct).ConfigureAwait(false);
         return resource is null ? RpcResult.Fail<RawJson>(error ?? ErrorCodes.NotFound) : Write(resource.WriteJson);
+    }
+
+    /// <summary>engine.ResourceWithConfig: the resource's own fields, and its profile as <c>Config</c>.</summary>
+    private async ValueTask<RpcResult<RawJson>> GetResourceWithConfigAsync(TenantIdArgs args, CancellationToken ct)
+    {
+        var (tenant, id, invalid) = EventRequests.TenantId(args, defaultTenant);
+        if (invalid is not null)
+        {
+            return RpcResult.Fail<RawJson>(invalid);
+        }
+        var (resource, error) = await resources.GetResourceAsync(tenant, id, ct).ConfigureAwait(false);
+        if (resource is null)
+        {
+            return RpcResult.Fail<RawJson>(error ?? ErrorCodes.NotFound);
+        }
+        if (profileOf?.Invoke(tenant, id) is not { } profile)
+        {
+            return RpcResult.Fail<RawJson>(ErrorCodes.NotFound);
+        }
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(Write(resource.WriteJson).Utf8.Span)!.AsObject();
+        fields["Config"] = JsonSerializer.SerializeToNode(profile, profile.GetType(), GoJsonOptions.Default);
+        return Write(writer => fields.WriteTo(writer));
     }
 
     private static RawJson Write(Action<Utf8JsonWriter> write)

@@ -185,7 +185,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         }
         if (_config.Resources.Enabled)
         {
-            new ResourceSv1Service(_resources, clock, tenant).Register(dispatcher);
+            new ResourceSv1Service(_resources, clock, tenant, (t, id) => _resourceKind.Find(t, id)).Register(dispatcher);
         }
         new AttributeSv1Service(_config.Attributes.Enabled ? _attributes : null, _config.Chargers.Enabled ? _chargers : null, clock, tenant)
             .Register(dispatcher);

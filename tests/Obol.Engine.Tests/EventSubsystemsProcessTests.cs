@@ -71,6 +71,10 @@ public sealed class EventSubsystemsProcessTests : IDisposable
         Assert.Equal("RESOURCE_UNAUTHORIZED", refused.Error);
         Assert.Equal("OK", (await CallAsync(client, "ResourceSv1.ReleaseResources", Usage("u0"))).GetString());
         Assert.Equal("ResGroup1", (await CallAsync(client, "ResourceSv1.AuthorizeResources", Usage("u7"))).GetString());
+        var withConfig = await CallAsync(client, "ResourceSv1.GetResourceWithConfig", """{"Tenant":"cgrates.org","ID":"ResGroup1"}""");
+        var profile = await CallAsync(client, "APIerSv1.GetResourceProfile", """{"Tenant":"cgrates.org","ID":"ResGroup1"}""");
+        Assert.Equal(6, withConfig.GetProperty("Usages").EnumerateObject().Count());
+        Assert.Equal(profile.GetRawText(), withConfig.GetProperty("Config").GetRawText());
     }
 
     [Fact]
