@@ -33,6 +33,7 @@ public sealed partial class ApierService
         dispatcher.Add<AttrRemoveDestination, string>("APIerSv1.RemoveDestination", async (a, ct) =>
             Reply(await rals.RemoveDestinationsAsync(a.DestinationIds ?? [], a.Prefixes ?? [], ct).ConfigureAwait(false)));
         dispatcher.Add<AttrGetDestinations, List<DestinationWire>>("APIerSv2.GetDestinations", (a, _) => ValueTask.FromResult(GetDestinations(a)));
+        dispatcher.Add<string?, string[]>("APIerSv1.GetReverseDestination", (prefix, _) => ValueTask.FromResult(GetReverseDestination(prefix)));
         dispatcher.Add<string, SharedGroupWire>("APIerSv1.GetSharedGroup", (id, _) => ValueTask.FromResult<RpcResult<SharedGroupWire>>(
             SharedGroupWire.Of(id is null ? null : rals.GetSharedGroup(id))));
         dispatcher.Add<string, RatingPlanWire>("APIerSv1.GetRatingPlan", (id, _) => ValueTask.FromResult(GetRatingPlan(id)));
@@ -69,6 +70,17 @@ public sealed partial class ApierService
             (a.FallbackSubjects ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList();
         return Reply(await rals.SetRatingProfileAsync(Or(args.Tenant, defaultTenant), args.Category ?? "", args.Subject!, activations, args.Overwrite, ct)
             .ConfigureAwait(false));
+    }
+
+    /// <summary>APIerSv1.GetReverseDestination: the destinations holding exactly <paramref name="prefix"/>, by id.</summary>
+    private RpcResult<string[]> GetReverseDestination(string? prefix)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return RpcResult.Fail<string[]>(ErrorCodes.MandatoryIeMissingFields("prefix"));
+        }
+        string[] ids = [.. rals.RatingData.Destinations.Where(d => d.Value.Contains(prefix)).Select(d => d.Key).Order(StringComparer.Ordinal)];
+        return ids.Length == 0 ? RpcResult.Fail<string[]>(ErrorCodes.NotFound) : ids;
     }
 
     /// <summary>APIerSv2.GetDestinations: the named destinations, every one (by id) when none is named; NOT_FOUND for an

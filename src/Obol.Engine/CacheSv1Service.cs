@@ -32,11 +32,13 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
         dispatcher.Add<CacheItemArgs, bool>("CacheSv1.HasGroup", (_, _) => ValueTask.FromResult(RpcResult.Ok(false)));
         dispatcher.Add<CacheItemArgs, List<string>>("CacheSv1.GetGroupItemIDs", (_, _) => ValueTask.FromResult(RpcResult.Fail<List<string>>(ErrorCodes.NotFound)));
         dispatcher.AddPing("CacheSv1");
-        // The filter and action-plan indexes are rebuilt with every change of the profiles and plans they index, so
-        // asking for them to be computed finds them computed.
+        // The filter, action-plan and reverse-destination indexes are rebuilt with every change of the profiles, plans
+        // and destinations they index, so asking for them to be computed finds them computed.
         dispatcher.Add<Dictionary<string, object?>, string>("APIerSv1.ComputeFilterIndexes", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
         dispatcher.Add<Dictionary<string, object?>, string>("APIerSv1.ComputeFilterIndexIDs", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
         dispatcher.Add<object?, string>("APIerSv1.ComputeActionPlanIndexes", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
+        dispatcher.Add<object?, string>("APIerSv1.ComputeReverseDestinations", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
+        dispatcher.Add<object?, string>("APIerSv1.ComputeAccountActionPlans", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
     }
 
     private Dictionary<string, CacheStats> Stats(CacheIdsArgs args) =>

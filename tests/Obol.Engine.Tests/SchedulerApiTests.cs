@@ -46,10 +46,17 @@ public sealed class SchedulerApiTests
         var one = await engine.CallAsync("APIerSv2.GetDestinations", """{"DestinationIDs":["DST_1002"]}""");
         var unknown = await engine.Api.CallRawAsync("APIerSv2.GetDestinations", """{"DestinationIDs":["DST_NOPE"]}"""u8.ToArray());
         var group = await engine.CallAsync("APIerSv1.GetSharedGroup", "\"NO_GROUP\"");
+        await engine.CallAsync("APIerSv1.SetDestination", """{"Id":"DST_ALSO_1002","Prefixes":["1002","1009"]}""");
+        var reverse = await engine.CallAsync("APIerSv1.GetReverseDestination", "\"1002\"");
+        var noReverse = await engine.Api.CallRawAsync("APIerSv1.GetReverseDestination", "\"100\""u8.ToArray());
+        var computed = await engine.CallAsync("APIerSv1.ComputeReverseDestinations", "\"\"");
 
         Assert.Contains("DST_1002", all.EnumerateArray().Select(d => d.GetProperty("Id").GetString()));
         Assert.Equal("""[{"Id":"DST_1002","Prefixes":["1002"]}]""", one.GetRawText());
         Assert.Equal("NOT_FOUND", unknown.Error);
         Assert.Equal("", group.GetProperty("Id").GetString());
+        Assert.Equal("""["DST_1002","DST_ALSO_1002"]""", reverse.GetRawText());
+        Assert.Equal("NOT_FOUND", noReverse.Error);
+        Assert.Equal("OK", computed.GetString());
     }
 }
