@@ -189,6 +189,8 @@ internal static class GoUnmarshalError
         return segments;
     }
 
+    /// <summary>The Go type name a CGRateS handler's argument would have: int64 for long, float64 for decimal (CGRateS
+    /// keeps money and weights in float64), []T for lists, map[K]V for dictionaries, time.Duration for usages.</summary>
     internal static string TypeName(Type type)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying)
@@ -197,27 +199,41 @@ internal static class GoUnmarshalError
         }
         if (type.IsArray)
         {
-            return TypeName(type.GetElementType()!) + "[]";
+            return "[]" + TypeName(type.GetElementType()!);
         }
         if (type.IsGenericType)
         {
+            var arguments = type.GetGenericArguments();
+            var definition = type.GetGenericTypeDefinition();
+            if (arguments.Length == 2 && definition.GetInterfaces().Concat([definition]).Any(i => i.IsGenericType
+                && i.GetGenericTypeDefinition() is var d && (d == typeof(IDictionary<,>) || d == typeof(IReadOnlyDictionary<,>))))
+            {
+                return $"map[{TypeName(arguments[0])}]{TypeName(arguments[1])}";
+            }
+            if (arguments.Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+            {
+                return "[]" + TypeName(arguments[0]);
+            }
             var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
-            return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
+            return $"{name}<{string.Join(", ", arguments.Select(TypeName))}>";
+        }
+        if (type.FullName == "Obol.Primitives.Usage")
+        {
+            return "time.Duration";
         }
         return Type.GetTypeCode(type) switch
         {
             TypeCode.Boolean => "bool",
             TypeCode.String => "string",
             TypeCode.Int32 => "int",
-            TypeCode.Int64 => "long",
-            TypeCode.Int16 => "short",
-            TypeCode.Byte => "byte",
-            TypeCode.UInt32 => "uint",
-            TypeCode.UInt64 => "ulong",
-            TypeCode.Double => "double",
-            TypeCode.Single => "float",
-            TypeCode.Decimal => "decimal",
-            _ => type == typeof(object) ? "object" : type.Name,
+            TypeCode.Int64 => "int64",
+            TypeCode.Int16 => "int16",
+            TypeCode.Byte => "uint8",
+            TypeCode.UInt32 => "uint32",
+            TypeCode.UInt64 => "uint64",
+            TypeCode.Double or TypeCode.Decimal => "float64",
+            TypeCode.Single => "float32",
+            _ => type == typeof(object) ? "interface {}" : type.Name,
         };
     }
 }

@@ -90,7 +90,7 @@ public sealed class JsonRpcDispatcherTests
     // GoMapConverter restarts the serializer's path inside a map, so the field is unknown; the type is still right.
     [InlineData("""{"Weights":{"w1":"heavy"}}""", "Test.Echo", "json: cannot unmarshal value into Go value of type int (Test.Echo)")]
     [InlineData("""{"Usage":"soon"}""", "Test.Echo",
-        "json: cannot unmarshal string into Go struct field EchoArgs.Usage of type Usage: invalid duration \\\"soon\\\" (Test.Echo)")]
+        "json: cannot unmarshal string into Go struct field EchoArgs.Usage of type time.Duration: invalid duration \\\"soon\\\" (Test.Echo)")]
     [InlineData("1", "CoreSv1.Ping", "json: cannot unmarshal number into Go value of type PingArgs (CoreSv1.Ping)")]
     public async Task Invoke_ArgumentOfWrongType_GoStyleErrorNamingFieldAndMethod(string argument, string method, string error) =>
         Assert.Equal($"{{\"id\":9,\"result\":null,\"error\":\"{error}\"}}\n", await Invoke(Requests.Call(method, argument, 9)));
