@@ -10,7 +10,8 @@ public sealed class SessionBackupTests
     {
         await using var engine = await SessionEngine.StartAsync();
         var none = await engine.CallAsync("SessionSv1.BackupActiveSessions", "\"\"");
-        await engine.Switch.InitiateAsync("bk1", "1001", "1002", "*prepaid", debitInterval: "10s");
+        // No debit loop: the first debit, which journals the call, is done when InitiateSession answers.
+        await engine.Switch.InitiateAsync("bk1", "1001", "1002", "*prepaid", debitInterval: "0s");
         await engine.Switch.InitiateAsync("bk2", "1002", "1001", "*postpaid");
 
         var two = await engine.CallAsync("SessionSv1.BackupActiveSessions", "\"\"");
