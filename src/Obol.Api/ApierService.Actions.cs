@@ -14,6 +14,9 @@ public sealed partial class ApierService
     {
         dispatcher.Add<AttrSetActions, string>("APIerSv1.SetActions", SetActionsAsync);
         dispatcher.Add<string, List<TpActionWire>>("APIerSv1.GetActions", (id, _) => ValueTask.FromResult(GetActions(id)));
+        // APIerSv2's own: every action list counted (its GetActions, with engine.Action's shape, is not answered yet).
+        dispatcher.Add<object?, int>("APIerSv2.GetActionsCount", (_, _) => ValueTask.FromResult(rals.ActionIds.Count is > 0 and var count
+            ? RpcResult.Ok(count) : RpcResult.Fail<int>(ErrorCodes.NotFound)));
         dispatcher.Add<AttrRemoveActions, string>("APIerSv1.RemoveActions", async (a, ct) =>
             a.ActionIDs is null ? RpcResult.Fail<string>(ErrorCodes.NotFound) : Reply(await rals.RemoveActionsAsync(a.ActionIDs, ct).ConfigureAwait(false)));
         dispatcher.Add<AttrSetActionPlan, string>("APIerSv1.SetActionPlan", SetActionPlanAsync);

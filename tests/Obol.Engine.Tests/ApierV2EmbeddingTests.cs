@@ -19,6 +19,7 @@ public sealed class ApierV2EmbeddingTests
         var attributeCount = await engine.CallAsync("APIerSv2.GetAttributeProfileCount", """{"Tenant":"cgrates.org"}""");
         var thresholdCount = await engine.CallAsync("APIerSv1.GetThresholdProfileCount", "{}");
         var noneCount = await engine.Api.CallRawAsync("APIerSv1.GetThresholdProfileCount", """{"Tenant":"other.org"}"""u8.ToArray());
+        var actionsCount = await engine.CallAsync("APIerSv2.GetActionsCount", "{}");
         // GetActions is APIerSv2's own, with another reply: it is not answered with APIerSv1's.
         var actions = await engine.Api.CallRawAsync("APIerSv2.GetActions", "{}"u8.ToArray());
 
@@ -32,5 +33,7 @@ public sealed class ApierV2EmbeddingTests
         Assert.Equal(idsV1.GetArrayLength(), attributeCount.GetInt32());
         Assert.Equal((await engine.CallAsync("APIerSv1.GetThresholdProfileIDs", "{}")).GetArrayLength(), thresholdCount.GetInt32());
         Assert.Equal("NOT_FOUND", noneCount.Error);
+        Assert.Equal(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial", "Actions.csv"))
+            .Where(l => !l.StartsWith('#') && l.Length > 0).Select(l => l.Split(',')[0]).Distinct().Count(), actionsCount.GetInt32());
     }
 }
