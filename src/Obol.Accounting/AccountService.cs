@@ -158,53 +158,19 @@ public sealed class AccountService
 
     /// <summary>
     /// Runs an action list on the account under its lock: created first when missing (as CGRateS's action plans do),
-    /// saved only when every action succeeded, deleted when an action asked for it.
-    /// </summary>
-    public async Task<ActionRunResult> RunActionsAsync(string accountId, Func<Account, ActionRunResult> run, bool createIfMissing = true,
-        CancellationToken cancellationToken = default)
-    {
-        ValueTask saved = ValueTask.CompletedTask;
-        ActionRunResult result;
-        await using (await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false))
-        {
-            var account = await _store.GetLatestAsync(accountId, cancellationToken).ConfigureAwait(false);
-            if (account is null)
-            {
-                if (!createIfMissing)
-                {
-                    return ActionRunResult.Failure("", ErrorCodes.AccountNotFound);
-                }
-                account = NewAccount(accountId);
-            }
-            result = run(account);
-            if (result.RemoveAccount)
-            {
-                await _store.RemoveAsync(accountId, cancellationToken).ConfigureAwait(false);
-            }
-            else if (result.ShouldSave)
-            {
-                saved = _store.SaveAsync(account, cancellationToken);
-            }
-        }
-        await saved.ConfigureAwait(false);
-        return result;
-    }
-
-    /// <summary>
-    /// As <see cref="RunActionsAsync(string, Func{Account, ActionRunResult}, bool, CancellationToken)"/>, with the accounts
-    /// <paramref name="alsoHold"/> locked too (all in id order) and given to the run, null for those not stored; those the
-    /// run changed (<see cref="ActionRunResult.AlsoChanged"/>) are saved with the account in one write.
+    /// saved only when every action succeeded, deleted when an action asked for it. The accounts
+    /// <paramref name="alsoHold"/> (a <c>*transfer_balance</c>'s destinations) are locked with it, all in id order, and
+    /// given to the run, null for those not stored; those the run changed (<see cref="ActionRunResult.AlsoChanged"/>)
+    /// are saved with the account in one write.
     /// </summary>
     public async Task<ActionRunResult> RunActionsAsync(string accountId, IReadOnlyList<string> alsoHold,
         Func<Account, IReadOnlyDictionary<string, Account?>, ActionRunResult> run, bool createIfMissing = true, CancellationToken cancellationToken = default)
     {
-        if (alsoHold.Count == 0)
-        {
-            return await RunActionsAsync(accountId, account => run(account, s_noneHeld), createIfMissing, cancellationToken).ConfigureAwait(false);
-        }
         Task saved = Task.CompletedTask;
         ActionRunResult result;
-        await using (await AcquireInOrderAsync([accountId, .. alsoHold], cancellationToken).ConfigureAwait(false))
+        await using (alsoHold.Count == 0
+            ? await _locks.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false)
+            : await AcquireInOrderAsync([accountId, .. alsoHold], cancellationToken).ConfigureAwait(false))
         {
             var account = await _store.GetLatestAsync(accountId, cancellationToken).ConfigureAwait(false);
             if (account is null)
@@ -215,7 +181,7 @@ public sealed class AccountService
                 }
                 account = NewAccount(accountId);
             }
-            var held = new Dictionary<string, Account?>(StringComparer.Ordinal);
+            var held = alsoHold.Count == 0 ? s_noneHeld : new Dictionary<string, Account?>(StringComparer.Ordinal);
             foreach (var id in alsoHold)
             {
                 held[id] = await _store.GetLatestAsync(id, cancellationToken).ConfigureAwait(false);
@@ -228,7 +194,9 @@ public sealed class AccountService
             }
             else if (result.ShouldSave)
             {
-                saved = _store.SaveAsync([account, .. result.AlsoChanged], [], cancellationToken).AsTask();
+                saved = result.AlsoChanged.Count == 0
+                    ? _store.SaveAsync(account, cancellationToken).AsTask()
+                    : _store.SaveAsync([account, .. result.AlsoChanged], [], cancellationToken).AsTask();
             }
         }
         await saved.ConfigureAwait(false);
