@@ -100,7 +100,7 @@ public sealed partial class ActionExecutor
         StringMap? previousGroups = null;
         if (!string.IsNullOrEmpty(filter.Uuid))
         {
-            balance = FindBalance(account, b => b.Uuid == filter.Uuid && !b.IsExpiredAt(run.Now), null);
+            balance = FindBalance(account, b => b.Uuid == filter.Uuid && !b.IsExpiredAt(run.Now), null).Balance;
             if (balance is null)
             {
                 return $"cannot find balance with uuid: <{filter.Uuid}>";
@@ -109,7 +109,7 @@ public sealed partial class ActionExecutor
         else
         {
             var type = string.IsNullOrEmpty(filter.Type) ? null : filter.Type;
-            balance = FindBalance(account, b => filter.ID is not null && b.ID == filter.ID && !b.IsExpiredAt(run.Now), type);
+            balance = FindBalance(account, b => filter.ID is not null && b.ID == filter.ID && !b.IsExpiredAt(run.Now), type).Balance;
         }
         var found = balance is not null;
         if (balance is null)
@@ -148,7 +148,8 @@ public sealed partial class ActionExecutor
         return null;
     }
 
-    private static Balance? FindBalance(Account account, Func<Balance, bool> match, string? onlyType)
+    /// <summary>The first balance <paramref name="match"/> selects, of <paramref name="onlyType"/> or of any type, with its type.</summary>
+    private static (Balance? Balance, string? Type) FindBalance(Account account, Func<Balance, bool> match, string? onlyType)
     {
         foreach (var (type, balances) in account.BalanceMap)
         {
@@ -159,10 +160,10 @@ public sealed partial class ActionExecutor
             var found = balances.Find(b => match(b));
             if (found is not null)
             {
-                return found;
+                return (found, type);
             }
         }
-        return null;
+        return (null, null);
     }
 
     private void JoinSharedGroups(Account account, Balance balance)

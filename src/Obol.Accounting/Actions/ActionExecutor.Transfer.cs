@@ -30,7 +30,7 @@ public sealed partial class ActionExecutor
         {
             return $"account {source.Id} has no balances to transfer from";
         }
-        var (sourceBalance, type) = FindById(source, action.Balance.ID);
+        var (sourceBalance, type) = FindBalance(source, b => b.ID == action.Balance.ID, null);
         if (sourceBalance is null || sourceBalance.IsExpiredAt(run.Now))
         {
             return "source balance not found or expired";
@@ -85,18 +85,6 @@ public sealed partial class ActionExecutor
         ActionTriggerEngine.InitCounters(source);
         _triggers.ExecuteTriggers(source, null);
         return null;
-    }
-
-    private static (Balance? Balance, string? Type) FindById(Account account, string id)
-    {
-        foreach (var (type, balances) in account.BalanceMap)
-        {
-            if (balances.Find(b => b.ID == id) is { } found)
-            {
-                return (found, type);
-            }
-        }
-        return (null, null);
     }
 
     private static string Insufficient(string side, Balance balance, Account account, decimal units) =>
