@@ -57,7 +57,7 @@ public sealed partial class ApierService
             .Select(id => id[(tenant.Length + 1)..])
             .Where(id => string.IsNullOrEmpty(args.Search) || id.Contains(args.Search, StringComparison.Ordinal))
             .ToList();
-        return ids.Count == 0 ? RpcResult.Fail<List<string>>(ErrorCodes.NotFound) : EventRequests.Page(ids, new TenantArgs { Limit = args.Limit, Offset = args.Offset });
+        return EventRequests.Page(ids, new TenantArgs { Limit = args.Limit, Offset = args.Offset });
     }
 
     private async ValueTask<RpcResult<string>> SetAccountAsync(string? tenant, string? account, IReadOnlyList<string> plans, bool plansOverwrite,

@@ -34,7 +34,7 @@ public sealed partial class ApierService
         if (string.IsNullOrEmpty(args.ActionsId) || args.Actions is null)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(
-                [.. new[] { ("ActionsId", string.IsNullOrEmpty(args.ActionsId)), ("Actions", args.Actions is null) }.Where(f => f.Item2).Select(f => f.Item1)]));
+                Missing(("ActionsId", string.IsNullOrEmpty(args.ActionsId)), ("Actions", args.Actions is null))));
         }
         var actions = new List<AccountAction>(args.Actions.Count);
         foreach (var a in args.Actions)
@@ -98,7 +98,7 @@ public sealed partial class ApierService
         if (string.IsNullOrEmpty(args.Id) || args.ActionPlan is null)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(
-                [.. new[] { ("Id", string.IsNullOrEmpty(args.Id)), ("ActionPlan", args.ActionPlan is null) }.Where(f => f.Item2).Select(f => f.Item1)]));
+                Missing(("Id", string.IsNullOrEmpty(args.Id)), ("ActionPlan", args.ActionPlan is null))));
         }
         var timings = new List<ActionTiming>();
         foreach (var at in args.ActionPlan)

@@ -128,7 +128,7 @@ public sealed partial class ApierService
         if (string.IsNullOrEmpty(args.Category) || string.IsNullOrEmpty(args.Subject))
         {
             return RpcResult.Fail<RatingProfileWire>(ErrorCodes.MandatoryIeMissingFields(
-                [.. new[] { ("Category", args.Category), ("Subject", args.Subject) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1)]));
+                Missing(("Category", string.IsNullOrEmpty(args.Category)), ("Subject", string.IsNullOrEmpty(args.Subject)))));
         }
         var key = new RatingProfileKey(Or(args.Tenant, defaultTenant), args.Category, args.Subject);
         return rals.RatingData.GetRatingProfile(key) is { } profile

@@ -42,7 +42,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     }
 
     /// <summary>utils.MissingStructFields: the mandatory fields a request left empty, in the order given.</summary>
-    private static string[] Missing(params ReadOnlySpan<(string Field, bool Empty)> fields)
+    internal static string[] Missing(params ReadOnlySpan<(string Field, bool Empty)> fields)
     {
         List<string>? missing = null;
         foreach (var (field, empty) in fields)
@@ -178,7 +178,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         var result = await rals.LoadTariffPlanAsync(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return (null, ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
+            return (null, ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
         }
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return (result, null);

@@ -23,7 +23,7 @@ public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports
 
     private async ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct)
     {
-        var missing = new[] { ("TPid", args.TPid), ("FolderPath", args.FolderPath) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1).ToArray();
+        var missing = ApierService.Missing(("TPid", string.IsNullOrEmpty(args.TPid)), ("FolderPath", string.IsNullOrEmpty(args.FolderPath)));
         if (missing.Length > 0)
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
@@ -42,7 +42,7 @@ public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports
         var failures = read is null ? errors : read.Errors.Where(e => !e.IsWarning).ToList();
         if (failures.Count > 0)
         {
-            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(string.Join("; ", failures.Take(20))));
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(failures)));
         }
         await imports.SaveAsync(args.TPid!, Path.GetFullPath(args.FolderPath!), files, ct).ConfigureAwait(false);
         return "OK";
@@ -63,7 +63,7 @@ public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports
         if (!result.Succeeded)
         {
             return RpcResult.Fail<string>(args.Validate ? "invalid data"
-                : ErrorCodes.ServerErrorWith(string.Join("; ", result.Errors.Where(e => !e.IsWarning).Take(20))));
+                : ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
         }
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return "OK";
