@@ -20,8 +20,8 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         dispatcher.Add<CgrEvent, string>("ResourceSv1.AllocateResources", (ev, ct) => UseAsync(ev, resources.AllocateResourcesAsync, ct));
         dispatcher.Add<CgrEvent, string>("ResourceSv1.ReleaseResources", (ev, ct) => UseAsync(ev, resources.ReleaseResourcesAsync, ct));
         dispatcher.Add<CgrEvent, RawJson>("ResourceSv1.GetResourcesForEvent", ForEventAsync);
-        dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResource", GetResourceAsync);
-        dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResourceWithConfig", GetResourceWithConfigAsync);
+        dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResource", (a, ct) => GetResourceAsync(a, withConfig: false, ct));
+        dispatcher.Add<TenantIdArgs, RawJson>("ResourceSv1.GetResourceWithConfig", (a, ct) => GetResourceAsync(a, withConfig: true, ct));
         dispatcher.AddPing("ResourceSv1");
     }
 
@@ -57,19 +57,9 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         });
     }
 
-    private async ValueTask<RpcResult<RawJson>> GetResourceAsync(TenantIdArgs args, CancellationToken ct)
-    {
-        var (tenant, id, invalid) = EventRequests.TenantId(args, defaultTenant);
-        if (invalid is not null)
-        {
-            return RpcResult.Fail<RawJson>(invalid);
-        }
-        var (resource, error) = await resources.GetResourceAsync(tenant, id, ct).ConfigureAwait(false);
-        return resource is null ? RpcResult.Fail<RawJson>(error ?? ErrorCodes.NotFound) : Write(resource.WriteJson);
-    }
-
-    /// <summary>engine.ResourceWithConfig: the resource's own fields, and its profile as <c>Config</c>.</summary>
-    private async ValueTask<RpcResult<RawJson>> GetResourceWithConfigAsync(TenantIdArgs args, CancellationToken ct)
+    /// <summary>ResourceSv1.GetResource, or with <paramref name="withConfig"/> GetResourceWithConfig
+    /// (engine.ResourceWithConfig: the resource's own fields, and its profile as <c>Config</c>).</summary>
+    private async ValueTask<RpcResult<RawJson>> GetResourceAsync(TenantIdArgs args, bool withConfig, CancellationToken ct)
     {
         var (tenant, id, invalid) = EventRequests.TenantId(args, defaultTenant);
         if (invalid is not null)
@@ -80,6 +70,10 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         if (resource is null)
         {
             return RpcResult.Fail<RawJson>(error ?? ErrorCodes.NotFound);
+        }
+        if (!withConfig)
+        {
+            return Write(resource.WriteJson);
         }
         if (profileOf?.Invoke(tenant, id) is not { } profile)
         {
