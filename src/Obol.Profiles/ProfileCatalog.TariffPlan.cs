@@ -70,7 +70,7 @@ public sealed partial class ProfileCatalog
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(writes, cancellationToken, stampLoadIds: false).ConfigureAwait(false);
                 _filters = merged;
                 _filterStore.Table = table;
                 foreach (var swap in swaps)

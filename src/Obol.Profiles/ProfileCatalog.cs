@@ -163,14 +163,16 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
             ? message
             : ErrorCodes.ServerErrorWith(message);
 
-    private async ValueTask WriteAsync(List<JournalWrite> writes, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="writes"/> and stamps the partitions they change, unless a tariff-plan load, which
+    /// stamps every partition it brought with its own load ID, does it (<paramref name="stampLoadIds"/> false).</summary>
+    private async ValueTask WriteAsync(List<JournalWrite> writes, CancellationToken cancellationToken, bool stampLoadIds = true)
     {
         if (_store is not null && writes.Count > 0)
         {
             await _store.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
             _hasStoredProfiles = true;
         }
-        if (_loadIds is not null)
+        if (_loadIds is not null && stampLoadIds)
         {
             await _loadIds.StampAsync(writes.Select(w => w.Collection).Distinct().SelectMany(Partitions), cancellationToken).ConfigureAwait(false);
         }
