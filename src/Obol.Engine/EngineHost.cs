@@ -82,6 +82,7 @@ internal static class EngineHost
         await versions.EnsureAsync().ConfigureAwait(false);
         versions.Register(dispatcher);
         new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance).Register(dispatcher);
+        new Obol.Api.TpRows.TpRowService(tariffPlans, tenant).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);

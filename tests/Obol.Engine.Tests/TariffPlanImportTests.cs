@@ -55,7 +55,7 @@ public sealed class TariffPlanImportTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static string CopyTutorial(Func<string, string> changeRates)
+    internal static string CopyTutorial(Func<string, string> changeRates)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial");
         var folder = Directory.CreateTempSubdirectory("obol-tp-").FullName;
