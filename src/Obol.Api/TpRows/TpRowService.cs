@@ -22,6 +22,8 @@ public sealed class TpRowService
     public void Register(JsonRpcDispatcher dispatcher)
     {
         TpRatingTables.Register(this, dispatcher);
+        TpAccountingTables.Register(this, dispatcher);
+        TpProfileTables.Register(this, dispatcher);
     }
 
     internal string DefaultTenant => _defaultTenant;
