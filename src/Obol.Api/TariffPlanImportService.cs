@@ -11,7 +11,7 @@ namespace Obol.Api;
 /// (ImportTariffPlanFromFolder), later loaded as a folder would be (LoadTariffPlanFromStorDb), and the TPids held
 /// (GetTPIds). A plan is checked when it is imported, so one with an error is refused at once, naming file and line.
 /// </summary>
-public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock)
+public sealed partial class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock, string exportDir = "")
 {
     public void Register(JsonRpcDispatcher dispatcher)
     {
@@ -19,9 +19,13 @@ public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports
         dispatcher.Add<AttrLoadTpFromStorDb, string>("APIerSv1.LoadTariffPlanFromStorDb", LoadAsync);
         dispatcher.Add<object?, string[]>("APIerSv1.GetTPIds", async (_, ct) =>
             await imports.ListAsync(ct).ConfigureAwait(false) is { Count: > 0 } ids ? ids.ToArray() : RpcResult.Fail<string[]>(ErrorCodes.NotFound));
+        RegisterArchives(dispatcher);
     }
 
-    private async ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct)
+    private ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct) => ImportAsync(args, null, ct);
+
+    // source: what the load history records as the plan's origin (the folder when null).
+    private async ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, string? source, CancellationToken ct)
     {
         var missing = ApierService.Missing(("TPid", string.IsNullOrEmpty(args.TPid)), ("FolderPath", string.IsNullOrEmpty(args.FolderPath)));
         if (missing.Length > 0)
@@ -44,7 +48,7 @@ public sealed class TariffPlanImportService(RalsService rals, ITariffPlanImports
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(failures)));
         }
-        await imports.SaveAsync(args.TPid!, Path.GetFullPath(args.FolderPath!), files, ct).ConfigureAwait(false);
+        await imports.SaveAsync(args.TPid!, source ?? Path.GetFullPath(args.FolderPath!), files, ct).ConfigureAwait(false);
         return "OK";
     }
 

@@ -1,7 +1,7 @@
 namespace Obol.TariffPlans;
 
 /// <summary>The string conventions inside tariff-plan fields.</summary>
-internal static class FieldText
+public static class FieldText
 {
     public const char ListSeparator = ';';
 
@@ -33,7 +33,8 @@ internal static class FieldText
     {
         var start = value.IndexOf('<', StringComparison.Ordinal);
         var end = value.IndexOf('>', StringComparison.Ordinal);
-        if (start < 0 || end < 0)
+        // A '>' before the first '<' makes Go panic on the slice; it is plain text here.
+        if (start < 0 || end < start)
         {
             return value.Split(separator);
         }

@@ -49,29 +49,29 @@ public static class PlanCsv
         return rows;
     }
 
-    /// <summary>The file's text: its header, then one line per row.</summary>
-    public static string Write(string fileName, IEnumerable<string[]> rows)
+    /// <summary>The file's text: its header, then one line per row, fields apart by <paramref name="separator"/>.</summary>
+    public static string Write(string fileName, IEnumerable<string[]> rows, char separator = ',')
     {
         var columns = Columns(fileName) ?? throw new ArgumentException($"{fileName} is not a tariff-plan file", nameof(fileName));
-        var text = new StringBuilder().Append('#').AppendJoin(',', columns).Append('\n');
+        var text = new StringBuilder().Append('#').AppendJoin(separator, columns).Append('\n');
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length; i++)
             {
                 if (i > 0)
                 {
-                    text.Append(',');
+                    text.Append(separator);
                 }
-                AppendField(text, row[i]);
+                AppendField(text, row[i], separator);
             }
             text.Append('\n');
         }
         return text.ToString();
     }
 
-    private static void AppendField(StringBuilder text, string field)
+    private static void AppendField(StringBuilder text, string field, char separator)
     {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0 && !field.StartsWith('#'))
+        if (field.AsSpan().IndexOfAny(separator, '"', '\n') < 0 && !field.Contains('\r', StringComparison.Ordinal) && !field.StartsWith('#'))
         {
             text.Append(field);
             return;

@@ -45,6 +45,15 @@ public sealed class ProfileFileTests
     }
 
     [Fact]
+    public void Filters_CloseBeforeOpenAngle_ReadAsPlainValues()
+    {
+        // CGRateS panics on this value; here it is plain text split on ';'.
+        var result = TestPlans.ReadTexts(("Filters.csv", "cgrates.org,F1,*string,~*req.Account,a>b<c;d,\n"));
+
+        AssertRule(Assert.Single(result.Plan.Filters).Rules[0], "*string", "~*req.Account", "a>b<c", "d");
+    }
+
+    [Fact]
     public void Attributes_TutorialSessionAuth_MergesContinuationRowsIntoAttributes()
     {
         var profile = TestPlans.ReadReference("tutorial").Plan.Attributes.Single(a => a.Id == "ATTR_1001_SESSIONAUTH");

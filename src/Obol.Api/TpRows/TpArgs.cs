@@ -11,7 +11,11 @@ internal interface ITpRow
 /// AttrGetTPRatingProfile's RatingProfileID, AttrGetTPAccountActions's AccountActionsId, utils.TPTntID's Tenant and
 /// ID); a table reads the fields of its own.
 /// </summary>
-public sealed record TpKeyArgs(string? TPid, string? ID, string? Tenant, string? RatingProfileID, string? AccountActionsId);
+public sealed record TpKeyArgs(string? TPid, string? ID, string? Tenant, string? RatingProfileID, string? AccountActionsId)
+{
+    /// <summary>APIerSv2's name for a destination's ID (v2.AttrGetTPDestination).</summary>
+    public string? Tag { get; init; }
+}
 
 /// <summary>The arguments of the GetTP…Ids methods (a TPid and utils.PaginatorWithSearch).</summary>
 public sealed record TpIdsArgs(string? TPid, string? Search, int? Limit, int? Offset);

@@ -18,7 +18,8 @@ internal static class TpFields
 
     public static string Bool(bool value) => value ? "true" : "false";
 
-    public static bool Bool(string text) => bool.TryParse(text, out var value) && value;
+    /// <summary>A bool field as Go's strconv.ParseBool reads it; anything else is false.</summary>
+    public static bool Bool(string text) => text is "1" or "t" or "T" or "TRUE" or "true" or "True";
 
     /// <summary>A list field (<c>a;b</c>).</summary>
     public static string List(IEnumerable<string>? values) => values is null ? "" : string.Join(';', values);

@@ -9,8 +9,12 @@ internal static class TpRatingTables
 {
     public static void Register(TpRowService service, JsonRpcDispatcher dispatcher)
     {
-        service.Add(dispatcher, new DestinationTable(), "SetTPDestination", "GetTPDestination", "GetTPDestinationIDs", "RemoveTPDestination",
-            TpRowService.ById);
+        var destinations = new DestinationTable();
+        service.Add(dispatcher, destinations, "SetTPDestination", "GetTPDestination", "GetTPDestinationIDs", "RemoveTPDestination", TpRowService.ById);
+        // APIerSv2 defines these three itself; its Get and Remove name the ID Tag.
+        service.AddSet(dispatcher, destinations, "APIerSv2.SetTPDestination");
+        service.AddGet(dispatcher, destinations, "APIerSv2.GetTPDestination", TpRowService.ByTag);
+        service.AddRemove(dispatcher, destinations, "APIerSv2.RemoveTPDestination", TpRowService.ByTag);
         service.Add(dispatcher, new TimingTable(), "SetTPTiming", "GetTPTiming", "GetTPTimingIds", "RemoveTPTiming", TpRowService.ById);
         service.Add(dispatcher, new RateTable(), "SetTPRate", "GetTPRate", "GetTPRateIds", "RemoveTPRate", TpRowService.ById);
     }

@@ -28,6 +28,9 @@ public sealed class TpRowService
 
     internal string DefaultTenant => _defaultTenant;
 
+    /// <summary>For tables whose methods are not the four of <see cref="Add"/>: changes still go one at a time.</summary>
+    internal TpRowStore Store => _store;
+
     /// <summary>
     /// The four methods of one table. <paramref name="key"/> reads the ID a Get or Remove names, or the missing
     /// fields (null names no Remove method: CGRateS has none for the table).
@@ -36,26 +39,8 @@ public sealed class TpRowService
         Func<TpKeyArgs, (string[] Missing, string Id)> key)
         where T : class, ITpRow
     {
-        dispatcher.Add<T, string>("APIerSv1." + set, async (item, ct) =>
-        {
-            if (table.Missing(item) is { Length: > 0 } missing)
-            {
-                return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
-            }
-            var id = table.IdOf(item);
-            await _store.ChangeAsync(item.TPid!, table.FileName, row => table.IdOf(row) == id, table.Rows(item), ct).ConfigureAwait(false);
-            return "OK";
-        });
-        dispatcher.Add<TpKeyArgs, T>("APIerSv1." + get, async (args, ct) =>
-        {
-            var (missing, id) = Key(args, key);
-            if (missing.Length > 0)
-            {
-                return RpcResult.Fail<T>(ErrorCodes.MandatoryIeMissingFields(missing));
-            }
-            var rows = (await _store.RowsAsync(args.TPid!, table.FileName, ct).ConfigureAwait(false)).Where(r => table.IdOf(r) == id).ToList();
-            return rows.Count == 0 ? RpcResult.Fail<T>(ErrorCodes.NotFound) : table.Build(args.TPid!, rows);
-        });
+        AddSet(dispatcher, table, "APIerSv1." + set);
+        AddGet(dispatcher, table, "APIerSv1." + get, key);
         dispatcher.Add<TpIdsArgs, List<string>>("APIerSv1." + ids, async (args, ct) =>
         {
             if (string.IsNullOrEmpty(args.TPid))
@@ -70,13 +55,47 @@ public sealed class TpRowService
                 .ToList();
             return EventRequests.Page(found, new TenantArgs { Limit = args.Limit, Offset = args.Offset });
         });
-        if (remove is null)
+        if (remove is not null)
         {
-            return;
+            AddRemove(dispatcher, table, "APIerSv1." + remove, key);
         }
-        dispatcher.Add<TpKeyArgs, string>("APIerSv1." + remove, async (args, ct) =>
+    }
+
+    internal void AddSet<T>(JsonRpcDispatcher dispatcher, TpTable<T> table, string method)
+        where T : class, ITpRow =>
+        dispatcher.Add<T, string>(method, async (item, ct) =>
         {
-            var (missing, id) = Key(args, key);
+            if (table.Missing(item) is { Length: > 0 } missing)
+            {
+                return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
+            }
+            if (table.Invalid(item) is { } invalid)
+            {
+                return RpcResult.Fail<string>(invalid);
+            }
+            var id = table.IdOf(item);
+            await _store.ChangeAsync(item.TPid!, table.FileName, row => table.IdOf(row) == id, table.Rows(item), ct).ConfigureAwait(false);
+            return "OK";
+        });
+
+    internal void AddGet<T>(JsonRpcDispatcher dispatcher, TpTable<T> table, string method, Func<TpKeyArgs, (string[] Missing, string Id)> key)
+        where T : class, ITpRow =>
+        dispatcher.Add<TpKeyArgs, T>(method, async (args, ct) =>
+        {
+            var (missing, id) = key(args);
+            if (missing.Length > 0)
+            {
+                return RpcResult.Fail<T>(ErrorCodes.MandatoryIeMissingFields(missing));
+            }
+            var rows = (await _store.RowsAsync(args.TPid!, table.FileName, ct).ConfigureAwait(false)).Where(r => table.IdOf(r) == id).ToList();
+            return rows.Count == 0 ? RpcResult.Fail<T>(ErrorCodes.NotFound) : table.Build(args.TPid!, rows);
+        });
+
+    internal void AddRemove<T>(JsonRpcDispatcher dispatcher, TpTable<T> table, string method, Func<TpKeyArgs, (string[] Missing, string Id)> key)
+        where T : class, ITpRow =>
+        dispatcher.Add<TpKeyArgs, string>(method, async (args, ct) =>
+        {
+            var (missing, id) = key(args);
             if (missing.Length > 0)
             {
                 return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields(missing));
@@ -84,7 +103,6 @@ public sealed class TpRowService
             await _store.ChangeAsync(args.TPid!, table.FileName, row => table.IdOf(row) == id, [], ct).ConfigureAwait(false);
             return "OK";
         });
-    }
 
     /// <summary>The key of a table whose Get names its row by <c>ID</c>.</summary>
     internal static (string[] Missing, string Id) ById(TpKeyArgs args) =>
@@ -95,5 +113,7 @@ public sealed class TpRowService
         (ApierService.Missing(("TPid", string.IsNullOrEmpty(args.TPid)), ("ID", string.IsNullOrEmpty(args.ID))),
             (string.IsNullOrEmpty(args.Tenant) ? _defaultTenant : args.Tenant) + ":" + args.ID);
 
-    private static (string[] Missing, string Id) Key(TpKeyArgs args, Func<TpKeyArgs, (string[] Missing, string Id)> key) => key(args);
+    /// <summary>The key of APIerSv2's destination methods, which name the ID <c>Tag</c>.</summary>
+    internal static (string[] Missing, string Id) ByTag(TpKeyArgs args) =>
+        (ApierService.Missing(("TPid", string.IsNullOrEmpty(args.TPid)), ("Tag", string.IsNullOrEmpty(args.Tag))), args.Tag ?? "");
 }

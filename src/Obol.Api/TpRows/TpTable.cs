@@ -21,6 +21,10 @@ internal abstract class TpTable<T>
     /// missing.</summary>
     public abstract string[] Missing(T item);
 
+    /// <summary>Why a Set of <paramref name="item"/> is refused beyond its missing fields, in CGRateS's words; null when
+    /// it is not.</summary>
+    public virtual string? Invalid(T item) => null;
+
     /// <summary>The rows <paramref name="item"/> is written as.</summary>
     public abstract IEnumerable<string[]> Rows(T item);
 
