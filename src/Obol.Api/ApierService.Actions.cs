@@ -12,9 +12,11 @@ public sealed partial class ApierService
 {
     private void RegisterActions(JsonRpcDispatcher dispatcher)
     {
-        dispatcher.Add<AttrSetActions, string>("APIerSv1.SetActions", SetActionsAsync);
+        // v1's Units is a number, so its actions always carry a value; v2's only when Units was given.
+        dispatcher.Add<AttrSetActions, string>("APIerSv1.SetActions", (a, ct) =>
+            SetActionsAsync(a with { Actions = a.Actions?.ConvertAll(x => x with { Units = x.Units ?? 0 }) }, ct));
         dispatcher.Add<string, List<TpActionWire>>("APIerSv1.GetActions", (id, _) => ValueTask.FromResult(GetActions(id)));
-        // APIerSv2's own: every action list counted (its GetActions, with engine.Action's shape, is not answered yet).
+        // APIerSv2's own: every action list counted.
         dispatcher.Add<object?, int>("APIerSv2.GetActionsCount", (_, _) => ValueTask.FromResult(rals.ActionIds.Count is > 0 and var count
             ? RpcResult.Ok(count) : RpcResult.Fail<int>(ErrorCodes.NotFound)));
         dispatcher.Add<AttrRemoveActions, string>("APIerSv1.RemoveActions", async (a, ct) =>
@@ -168,7 +170,7 @@ public sealed partial class ApierService
 public sealed record AttrSetActions(string? ActionsId, bool Overwrite, List<TpActionArgs>? Actions);
 
 /// <summary>v1.V1TPAction.</summary>
-public sealed record TpActionArgs(string? Identifier, string? BalanceId, string? BalanceUuid, string? BalanceType, decimal Units, string? ExpiryTime,
+public sealed record TpActionArgs(string? Identifier, string? BalanceId, string? BalanceUuid, string? BalanceType, decimal? Units, string? ExpiryTime,
     string[]? Filters, string? TimingTags, string? DestinationIds, string? RatingSubject, string? Categories, string? SharedGroups,
     decimal? BalanceWeight, string? ExtraParameters, string? BalanceBlocker, string? BalanceDisabled, decimal Weight);
 

@@ -30,6 +30,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         dispatcher.Add<AttrExecuteAction, string>("APIerSv1.ExecuteAction", ExecuteActionAsync);
         RegisterAccounts(dispatcher);
         RegisterActions(dispatcher);
+        RegisterActionsV2(dispatcher);
         RegisterRatingData(dispatcher);
         RegisterTriggers(dispatcher);
         RegisterScheduler(dispatcher);
