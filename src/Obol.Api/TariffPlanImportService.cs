@@ -20,6 +20,7 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         dispatcher.Add<object?, string[]>("APIerSv1.GetTPIds", async (_, ct) =>
             await imports.ListAsync(ct).ConfigureAwait(false) is { Count: > 0 } ids ? ids.ToArray() : RpcResult.Fail<string[]>(ErrorCodes.NotFound));
         RegisterArchives(dispatcher);
+        RegisterAccountActions(dispatcher);
     }
 
     private ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct) => ImportAsync(args, null, ct);

@@ -1,0 +1,46 @@
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>APIerSv1.LoadAccountActions: one account of a StorDB plan loaded beside the plan in force.</summary>
+public sealed class LoadAccountActionsTests
+{
+    [Fact]
+    public async Task LoadAccountActions_AccountSetInStorDb_CreatedWithItsPlanAndTriggersOthersUntouched()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.DebitBalance", """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":3}""");
+        await engine.CallAsync("APIerSv1.SetTPActions", """
+            {"TPid":"PROV","ID":"ACT_TOPUP_50","Actions":[{"Identifier":"*topup_reset","BalanceId":"main","BalanceType":"*monetary","Units":"50",
+            "ExpiryTime":"*unlimited","DestinationIds":"*any","BalanceWeight":"10","Weight":10}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPActions", """{"TPid":"PROV","ID":"ACT_WARN","Actions":[{"Identifier":"*log","Weight":10}]}""");
+        await engine.CallAsync("APIerSv1.SetTPActionPlan",
+            """{"TPid":"PROV","ID":"AP_50","ActionPlan":[{"ActionsId":"ACT_TOPUP_50","TimingId":"*asap","Weight":10}]}""");
+        await engine.CallAsync("APIerSv1.SetTPActionTriggers", """
+            {"TPid":"PROV","ID":"AT_LOW","ActionTriggers":[{"Id":"AT_LOW","UniqueID":"low","ThresholdType":"*min_balance","ThresholdValue":5,
+            "BalanceType":"*monetary","ActionsId":"ACT_WARN","Weight":10}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPAccountActions",
+            """{"TPid":"PROV","LoadId":"L1","Account":"1010","ActionPlanId":"AP_50","ActionTriggersId":"AT_LOW","AllowNegative":true}""");
+
+        var wrongLoad = await engine.Api.CallRawAsync("APIerSv1.LoadAccountActions", """{"TPid":"PROV","LoadId":"L2","Tenant":"cgrates.org","Account":"1010"}"""u8.ToArray());
+        var loaded = await engine.CallAsync("APIerSv1.LoadAccountActions", """{"TPid":"PROV","LoadId":"L1","Tenant":"cgrates.org","Account":"1010"}""");
+        var account = await engine.CallAsync("APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1010"}""");
+        var plan = await engine.CallAsync("APIerSv1.GetActionPlan", """{"ID":"AP_50"}""");
+        var untouched = await engine.MonetaryAsync("1001");
+        await engine.KillAndRestartAsync();
+        var restarted = await engine.MonetaryAsync("1010");
+        var noTp = await engine.Api.CallRawAsync("APIerSv1.LoadAccountActions", """{"Account":"1010"}"""u8.ToArray());
+
+        Assert.Equal("SERVER_ERROR: NOT_FOUND", wrongLoad.Error);
+        Assert.Equal("OK", loaded.GetString());
+        Assert.Equal(50m, account.GetProperty("BalanceMap").GetProperty("*monetary")[0].GetProperty("Value").GetDecimal());
+        Assert.True(account.GetProperty("AllowNegative").GetBoolean());
+        Assert.Equal("low", account.GetProperty("ActionTriggers")[0].GetProperty("UniqueID").GetString());
+        Assert.Equal(["cgrates.org:1010"], plan[0].GetProperty("AccountIDs").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(7m, untouched);
+        Assert.Equal(50m, restarted);
+        Assert.Equal("MANDATORY_IE_MISSING: [TPid]", noTp.Error);
+    }
+}
