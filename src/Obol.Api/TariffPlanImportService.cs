@@ -11,7 +11,8 @@ namespace Obol.Api;
 /// (ImportTariffPlanFromFolder), later loaded as a folder would be (LoadTariffPlanFromStorDb), and the TPids held
 /// (GetTPIds). A plan is checked when it is imported, so one with an error is refused at once, naming file and line.
 /// </summary>
-public sealed partial class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock, string exportDir = "")
+public sealed partial class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock, string exportDir = "",
+    string defaultTenant = "cgrates.org")
 {
     public void Register(JsonRpcDispatcher dispatcher)
     {
@@ -20,7 +21,7 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         dispatcher.Add<object?, string[]>("APIerSv1.GetTPIds", async (_, ct) =>
             await imports.ListAsync(ct).ConfigureAwait(false) is { Count: > 0 } ids ? ids.ToArray() : RpcResult.Fail<string[]>(ErrorCodes.NotFound));
         RegisterArchives(dispatcher);
-        RegisterAccountActions(dispatcher);
+        RegisterPartialLoads(dispatcher);
     }
 
     private ValueTask<RpcResult<string>> ImportAsync(AttrImportTpFromFolder args, CancellationToken ct) => ImportAsync(args, null, ct);

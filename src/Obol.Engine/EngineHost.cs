@@ -81,7 +81,7 @@ internal static class EngineHost
         var versions = new DbVersionService(new StoredVersions(store.Documents), config.DataDb.DbType, config.StorDb.DbType);
         await versions.EnsureAsync().ConfigureAwait(false);
         versions.Register(dispatcher);
-        new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance, general.TpExportDir).Register(dispatcher);
+        new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance, general.TpExportDir, tenant).Register(dispatcher);
         new Obol.Api.TpRows.TpRowService(tariffPlans, tenant).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);

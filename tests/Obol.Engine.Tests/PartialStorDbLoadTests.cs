@@ -2,8 +2,9 @@ using Xunit;
 
 namespace Obol.Engine.Tests;
 
-/// <summary>APIerSv1.LoadAccountActions: one account of a StorDB plan loaded beside the plan in force.</summary>
-public sealed class LoadAccountActionsTests
+/// <summary>Parts of a StorDB plan loaded beside the plan in force: APIerSv1.LoadAccountActions, LoadDestination,
+/// LoadRatingProfile.</summary>
+public sealed class PartialStorDbLoadTests
 {
     [Fact]
     public async Task LoadAccountActions_AccountSetInStorDb_CreatedWithItsPlanAndTriggersOthersUntouched()
@@ -42,5 +43,40 @@ public sealed class LoadAccountActionsTests
         Assert.Equal(7m, untouched);
         Assert.Equal(50m, restarted);
         Assert.Equal("MANDATORY_IE_MISSING: [TPid]", noTp.Error);
+    }
+
+    [Fact]
+    public async Task LoadRatingProfile_ProfileSetInStorDb_RatesWithItWhileTheRestStays()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetTPRatingProfile", """
+            {"TPid":"PROV","LoadId":"L1","Category":"call","Subject":"1003",
+            "RatingPlanActivations":[{"ActivationTime":"2014-01-14T00:00:00Z","RatingPlanId":"RP_1002","FallbackSubjects":""}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPRatingProfile", """
+            {"TPid":"PROV","LoadId":"L1","Category":"call","Subject":"1004",
+            "RatingPlanActivations":[{"ActivationTime":"2014-01-14T00:00:00Z","RatingPlanId":"RP_NOT_IN_FORCE","FallbackSubjects":""}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPDestination", """{"TPid":"PROV","ID":"DST_NEW","Prefixes":["4930","4940"]}""");
+
+        var before = await engine.TariffCostAsync("1003", "1001", "60s");
+        var other = await engine.TariffCostAsync("1001", "1002", "60s");
+        var loaded = await engine.CallAsync("APIerSv1.LoadRatingProfile", """{"TPid":"PROV","LoadId":"L1","Category":"call","Subject":"1003"}""");
+        var after = await engine.TariffCostAsync("1003", "1001", "60s");
+        var otherAfter = await engine.TariffCostAsync("1001", "1002", "60s");
+        var missingPlan = await engine.Api.CallRawAsync("APIerSv1.LoadRatingProfile", """{"TPid":"PROV","Subject":"1004"}"""u8.ToArray());
+        var none = await engine.Api.CallRawAsync("APIerSv1.LoadRatingProfile", """{"TPid":"PROV","Subject":"1009"}"""u8.ToArray());
+        var destination = await engine.CallAsync("APIerSv1.LoadDestination", """{"TPid":"PROV","ID":"DST_NEW"}""");
+        var prefixes = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_NEW\"");
+        var noDestination = await engine.Api.CallRawAsync("APIerSv1.LoadDestination", """{"TPid":"PROV","ID":"DST_NONE"}"""u8.ToArray());
+
+        Assert.Equal((0.3m, 0.6m), (before, after));
+        Assert.Equal(other, otherAfter);
+        Assert.Equal("OK", loaded.GetString());
+        Assert.Equal("SERVER_ERROR: NOT_FOUND:RatingPlanId:RP_NOT_IN_FORCE", missingPlan.Error);
+        Assert.Equal("SERVER_ERROR: NOT_FOUND", none.Error);
+        Assert.Equal("OK", destination.GetString());
+        Assert.Equal(["4930", "4940"], prefixes.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("NOT_FOUND", noDestination.Error);
     }
 }

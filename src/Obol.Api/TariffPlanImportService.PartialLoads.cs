@@ -1,0 +1,121 @@
+using Obol.Api.JsonRpc;
+using Obol.Api.TpRows;
+using Obol.Primitives;
+using Obol.Rals;
+using Obol.TariffPlans;
+
+namespace Obol.Api;
+
+/// <summary>
+/// Parts of a StorDB plan loaded beside the plan in force, as provisioning does after the SetTP… methods:
+/// LoadAccountActions (the rows matching the LoadId, tenant and account given, each when given), LoadDestination and
+/// LoadRatingProfile (which, unlike CGRateS, needs the rating plans it names to be in force already).
+/// </summary>
+public sealed partial class TariffPlanImportService
+{
+    private void RegisterPartialLoads(JsonRpcDispatcher dispatcher)
+    {
+        dispatcher.Add<AttrLoadDestination, string>("APIerSv1.LoadDestination", LoadDestinationAsync);
+        dispatcher.Add<TpRatingProfileArgs, string>("APIerSv1.LoadRatingProfile", LoadRatingProfileAsync);
+        dispatcher.Add<TpRatingProfileArgs, string>("APIerSv2.LoadRatingProfile", LoadRatingProfileAsync);
+        dispatcher.Add<TpAccountActions, string>("APIerSv1.LoadAccountActions", LoadAccountActionsAsync);
+        dispatcher.Add<TpAccountActions, string>("APIerSv2.LoadAccountActions", LoadAccountActionsAsync);
+    }
+
+    private async ValueTask<RpcResult<string>> LoadAccountActionsAsync(TpAccountActions args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        var files = await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false);
+        var read = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()));
+        if (!read.Succeeded)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(read.Errors.Where(e => !e.IsWarning))));
+        }
+        HashSet<string>? ofLoad = null;
+        if (!string.IsNullOrEmpty(args.LoadId))
+        {
+            var rows = await new TpRowStore(imports).RowsWithLoadIdsAsync(args.TPid, "AccountActions.csv", r => r[0] + ":" + r[1], ct).ConfigureAwait(false);
+            ofLoad = [.. rows.Where(r => r.LoadId == args.LoadId).Select(r => r.Row[0] + ":" + r.Row[1])];
+        }
+        var matching = read.Plan.AccountActions.Where(a =>
+            (string.IsNullOrEmpty(args.Tenant) || a.Tenant == args.Tenant) &&
+            (string.IsNullOrEmpty(args.Account) || a.Account == args.Account) &&
+            (ofLoad is null || ofLoad.Contains(a.Tenant + ":" + a.Account))).ToList();
+        if (matching.Count == 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound));
+        }
+        foreach (var row in matching)
+        {
+            if (await rals.LoadAccountActionAsync(read.Plan, row, ct).ConfigureAwait(false) is { } error)
+            {
+                return RpcResult.Fail<string>(error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error));
+            }
+        }
+        return "OK";
+    }
+
+    /// <summary>The destination named (every one of the plan without an ID) replaces the one in force.</summary>
+    private async ValueTask<RpcResult<string>> LoadDestinationAsync(AttrLoadDestination args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        var destinations = (await new TpRowStore(imports).RowsAsync(args.TPid, "Destinations.csv", ct).ConfigureAwait(false))
+            .Where(r => string.IsNullOrEmpty(args.ID) || r[0] == args.ID)
+            .GroupBy(r => r[0], r => r[1], StringComparer.Ordinal)
+            .ToList();
+        if (destinations.Count == 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.NotFound);
+        }
+        foreach (var destination in destinations)
+        {
+            if (await rals.SetDestinationAsync(destination.Key, [.. destination], overwrite: true, ct).ConfigureAwait(false) is { } error)
+            {
+                return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+            }
+        }
+        return "OK";
+    }
+
+    /// <summary>Each rating profile matching the LoadId, tenant (the default when empty), category and subject given
+    /// replaces its activations in force with the plan's.</summary>
+    private async ValueTask<RpcResult<string>> LoadRatingProfileAsync(TpRatingProfileArgs args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        var tenant = string.IsNullOrEmpty(args.Tenant) ? defaultTenant : args.Tenant;
+        var profiles = (await new TpRowStore(imports).RowsWithLoadIdsAsync(args.TPid, "RatingProfiles.csv", r => r[0] + ":" + r[1] + ":" + r[2], ct)
+                .ConfigureAwait(false))
+            .Where(r => (string.IsNullOrEmpty(args.LoadId) || r.LoadId == args.LoadId) && r.Row[0] == tenant
+                && (string.IsNullOrEmpty(args.Category) || r.Row[1] == args.Category) && (string.IsNullOrEmpty(args.Subject) || r.Row[2] == args.Subject))
+            .GroupBy(r => (r.Row[0], r.Row[1], r.Row[2]), r => new RatingPlanActivationChange(r.Row[3], r.Row[4], FieldText.SplitList(r.Row[5])))
+            .ToList();
+        if (profiles.Count == 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound));
+        }
+        foreach (var profile in profiles)
+        {
+            var (t, category, subject) = profile.Key;
+            if (await rals.SetRatingProfileAsync(t, category, subject, [.. profile], overwrite: true, ct).ConfigureAwait(false) is { } error)
+            {
+                return RpcResult.Fail<string>(error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error));
+            }
+        }
+        return "OK";
+    }
+}
+
+/// <summary>v1.AttrLoadDestination.</summary>
+public sealed record AttrLoadDestination(string? TPid, string? ID);
+
+/// <summary>utils.TPRatingProfile as LoadRatingProfile's filter.</summary>
+public sealed record TpRatingProfileArgs(string? TPid, string? LoadId, string? Tenant, string? Category, string? Subject);
