@@ -8,7 +8,7 @@ namespace Obol.Api;
 
 /// <summary>
 /// StorDB's tariff plans (apier/v1/apier.go, tp.go): a folder imported under a TPid without touching the plan in force
-/// (ImportTariffPlanFromFolder), later loaded as a folder would be (LoadTariffPlanFromStorDb), and the TPids held
+/// (ImportTariffPlanFromFolder), later loaded over the plan in force, its rows replacing those of the same IDs (LoadTariffPlanFromStorDb), and the TPids held
 /// (GetTPIds). A plan is checked when it is imported, so one with an error is refused at once, naming file and line.
 /// </summary>
 public sealed partial class TariffPlanImportService(RalsService rals, ITariffPlanImports imports, DateTimeZone zone, IClock clock, string exportDir = "",
@@ -60,12 +60,12 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
         }
-        // A load replaces the plan in force wholesale: a TPid that holds nothing must not load as an empty plan.
+        // CGRateS answers OK for a TPid with nothing in it; NOT_FOUND says the TPid was mistyped.
         if (await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false) is not { Count: > 0 } files)
         {
             return RpcResult.Fail<string>(ErrorCodes.NotFound);
         }
-        var result = await rals.LoadTariffPlanAsync(files, "stordb:" + args.TPid, applyAccountActions: true, args.DryRun, ct).ConfigureAwait(false);
+        var result = await rals.MergeTariffPlanAsync(files, "stordb:" + args.TPid, args.DryRun, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return RpcResult.Fail<string>(args.Validate ? "invalid data"

@@ -99,9 +99,33 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 
     /// <summary>As <see cref="LoadTariffPlanAsync(IReadOnlyList{TariffPlanFile}, string, bool, CancellationToken)"/>; a
     /// <paramref name="dryRun"/> reads and validates the files and changes nothing.</summary>
-    public async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
-        bool dryRun, CancellationToken cancellationToken)
+    public Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
+        bool dryRun, CancellationToken cancellationToken) =>
+        LoadTariffPlanAsync(files, source, applyAccountActions ? _ => true : null, dryRun, cancellationToken);
+
+    /// <summary>
+    /// APIerSv1.LoadTariffPlanFromStorDb: the StorDB plan's rows over the plan in force, as CGRateS writes a StorDB plan
+    /// into DataDB without flushing it. A row replaces the rows in force of its ID (a destination's prefixes, a rating
+    /// profile's activations, a profile's rows...); IDs the plan does not name stay as they are. Only the plan's own
+    /// AccountActions are applied: the accounts in force keep their flags and triggers.
+    /// </summary>
+    public async Task<TariffPlanLoadResult> MergeTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool dryRun,
+        CancellationToken cancellationToken)
     {
+        var inForce = _archive is null ? null : await _archive.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var merged = inForce is null ? files : PlanCsv.Merge(inForce, files);
+        var own = files.FirstOrDefault(f => f.Name == "AccountActions.csv") is { } accountActions
+            ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => r[0] + ":" + r[1]).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return await LoadTariffPlanAsync(merged, source, row => own.Contains(row.Tenant + ":" + row.Account), dryRun, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    // applyAccountActionsTo: which AccountActions rows to apply; null applies none (a restore).
+    private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source,
+        Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, CancellationToken cancellationToken)
+    {
+        var applyAccountActions = applyAccountActionsTo is not null;
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
         var read = TariffPlanReader.ReadFiles(files, readOptions);
         var counts = Counts(read.Plan);
@@ -145,7 +169,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             }
             if (applyAccountActions)
             {
-                foreach (var row in read.Plan.AccountActions)
+                foreach (var row in read.Plan.AccountActions.Where(applyAccountActionsTo!))
                 {
                     await ApplyAccountActionAsync(row, accounting, cancellationToken).ConfigureAwait(false);
                 }

@@ -78,4 +78,49 @@ public static class PlanCsv
         }
         text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
+
+    /// <summary>
+    /// The ID a row belongs to, as StorDB keys its table: the first column, or tenant:category:subject (rating
+    /// profiles), tenant:account (account actions), tenant:id (the profile files).
+    /// </summary>
+    public static string IdOf(string fileName, string[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!PlanFiles.TryGetKind(fileName, out var kind))
+        {
+            throw new ArgumentException($"{fileName} is not a tariff-plan file", nameof(fileName));
+        }
+        return kind switch
+        {
+            PlanFileKind.RatingProfiles => row[0] + ":" + row[1] + ":" + row[2],
+            PlanFileKind.AccountActions or PlanFileKind.Filters or PlanFileKind.Resources or PlanFileKind.Stats or PlanFileKind.Thresholds
+                or PlanFileKind.Routes or PlanFileKind.Attributes or PlanFileKind.Chargers => row[0] + ":" + row[1],
+            _ => row[0],
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="over"/>'s rows over <paramref name="inForce"/>'s: in each file, the rows of an ID <paramref name="over"/>
+    /// names replace every row of that ID; other rows stay, in their order. Files that are no tariff-plan file are
+    /// <paramref name="inForce"/>'s.
+    /// </summary>
+    public static IReadOnlyList<TariffPlanFile> Merge(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over)
+    {
+        ArgumentNullException.ThrowIfNull(inForce);
+        ArgumentNullException.ThrowIfNull(over);
+        var merged = inForce.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        foreach (var file in over.Where(f => Columns(f.Name) is not null))
+        {
+            var rows = ReadRows(file.Name, file.Text);
+            if (!merged.TryGetValue(file.Name, out var current))
+            {
+                merged[file.Name] = new TariffPlanFile(file.Name, Write(file.Name, rows));
+                continue;
+            }
+            var replaced = rows.Select(r => IdOf(file.Name, r)).ToHashSet(StringComparer.Ordinal);
+            var kept = ReadRows(file.Name, current.Text).Where(r => !replaced.Contains(IdOf(file.Name, r)));
+            merged[file.Name] = new TariffPlanFile(file.Name, Write(file.Name, kept.Concat(rows)));
+        }
+        return [.. merged.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
 }

@@ -79,4 +79,31 @@ public sealed class PartialStorDbLoadTests
         Assert.Equal(["4930", "4940"], prefixes.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("NOT_FOUND", noDestination.Error);
     }
+
+    [Fact]
+    public async Task LoadTariffPlanFromStorDb_PlanWithOnlySomeRows_MergedOverThePlanInForce()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.DebitBalance", """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":3}""");
+        await engine.CallAsync("APIerSv1.SetTPDestination", """{"TPid":"PART","ID":"DST_NEW","Prefixes":["4930"]}""");
+        await engine.CallAsync("APIerSv1.SetTPRate",
+            """{"TPid":"PART","ID":"RT_20CNT","RateSlots":[{"ConnectFee":0.4,"Rate":0.5,"RateUnit":"60s","RateIncrement":"60s","GroupIntervalStart":"0s"}]}""");
+
+        var before = await engine.TariffCostAsync("1001", "1002", "60s");
+        var loaded = await engine.CallAsync("APIerSv1.LoadTariffPlanFromStorDb", """{"TPid":"PART"}""");
+        var after = await engine.TariffCostAsync("1001", "1002", "60s");
+        var untouched = await engine.TariffCostAsync("1003", "1001", "60s");
+        var prefixes = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_NEW\"");
+        var kept = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_1002\"");
+        var balance = await engine.MonetaryAsync("1001");
+        await engine.KillAndRestartAsync();
+        var restarted = await engine.TariffCostAsync("1001", "1002", "60s");
+
+        Assert.Equal("OK", loaded.GetString());
+        Assert.Equal((0.6m, 0.9m, 0.9m), (before, after, restarted));
+        Assert.Equal(0.3m, untouched);
+        Assert.Equal(["4930"], prefixes.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["1002"], kept.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(7m, balance);
+    }
 }

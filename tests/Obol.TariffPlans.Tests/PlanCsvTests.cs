@@ -1,0 +1,43 @@
+using Xunit;
+
+namespace Obol.TariffPlans.Tests;
+
+/// <summary>Plan files as rows: read, written back, merged by StorDB's IDs.</summary>
+public sealed class PlanCsvTests
+{
+    [Fact]
+    public void Write_FieldsWithSeparatorQuoteOrHash_QuotedAndReadBack()
+    {
+        string[][] rows = [["cgrates.org", "F1", "*string", "~*req.Account", "a,b;\"c\"", ""], ["#x", "F2", "*prefix", "~*req.Destination", "10", ""]];
+
+        var text = PlanCsv.Write("Filters.csv", rows);
+
+        Assert.StartsWith("#Tenant,ID,Type,Element,Values,ActivationInterval\n", text, StringComparison.Ordinal);
+        Assert.Equal(rows, PlanCsv.ReadRows("Filters.csv", text));
+    }
+
+    [Fact]
+    public void Merge_RowsOfNamedIds_ReplaceThoseInForceOthersKept()
+    {
+        TariffPlanFile[] inForce =
+        [
+            new("Attributes.csv", "cgrates.org,A1,*any,,,,*req.X,*constant,1,false,10\ncgrates.org,A2,*any,,,,*req.X,*constant,2,false,10\n"),
+            new("Destinations.csv", "D1,10\nD1,11\nD2,20\n"),
+            new("README.md", "kept"),
+        ];
+        TariffPlanFile[] over =
+        [
+            new("Attributes.csv", "cgrates.net,A1,*any,,,,*req.X,*constant,9,false,10\ncgrates.org,A2,*any,,,,*req.X,*constant,3,false,10\n"),
+            new("Destinations.csv", "D1,12\n"),
+            new("Rates.csv", "R1,0,1,60s,60s,0s\n"),
+        ];
+
+        var merged = PlanCsv.Merge(inForce, over).ToDictionary(f => f.Name);
+
+        Assert.Equal(["Attributes.csv", "Destinations.csv", "README.md", "Rates.csv"], merged.Keys);
+        Assert.Equal(["cgrates.org:A1:1", "cgrates.net:A1:9", "cgrates.org:A2:3"],
+            PlanCsv.ReadRows("Attributes.csv", merged["Attributes.csv"].Text).Select(r => $"{r[0]}:{r[1]}:{r[8]}"));
+        Assert.Equal(["D2:20", "D1:12"], PlanCsv.ReadRows("Destinations.csv", merged["Destinations.csv"].Text).Select(r => $"{r[0]}:{r[1]}"));
+        Assert.Equal("kept", merged["README.md"].Text);
+    }
+}
