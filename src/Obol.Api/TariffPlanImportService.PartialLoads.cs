@@ -29,7 +29,7 @@ public sealed partial class TariffPlanImportService
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
         }
         var files = await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false);
-        var read = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()));
+        var read = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()) { ResolveReferences = false });
         if (!read.Succeeded)
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(read.Errors.Where(e => !e.IsWarning))));

@@ -44,7 +44,7 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
             return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
         }
         var (files, errors) = TariffPlanReader.CollectFiles(args.FolderPath!);
-        var read = errors.Count > 0 ? null : TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()));
+        var read = errors.Count > 0 ? null : TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(zone, clock.GetCurrentInstant()) { ResolveReferences = false });
         var failures = read is null ? errors : read.Errors.Where(e => !e.IsWarning).ToList();
         if (failures.Count > 0)
         {

@@ -5,6 +5,8 @@ namespace Obol.TariffPlans;
 /// <summary>One read of a plan: routes each file's rows to its reader, then builds the plan and checks references.</summary>
 internal sealed class PlanAssembler
 {
+    private readonly bool _resolveReferences;
+
     private readonly ErrorCollector _errors = new();
     private readonly ReferenceCollector _references = new();
     private readonly RatingRows _rating;
@@ -21,6 +23,7 @@ internal sealed class PlanAssembler
 
     public PlanAssembler(TariffPlanReadOptions options)
     {
+        _resolveReferences = options.ResolveReferences;
         _rating = new RatingRows(_references);
         _accounting = new AccountingRows(_references);
         _attributes = new AttributeProfiles(_references);
@@ -79,7 +82,10 @@ internal sealed class PlanAssembler
             Thresholds = _thresholds.Build(),
             Resources = _resources.Build(),
         };
-        ReferenceResolver.Resolve(plan, _references.Pending, _errors);
+        if (_resolveReferences)
+        {
+            ReferenceResolver.Resolve(plan, _references.Pending, _errors);
+        }
         return new TariffPlanReadResult(plan, _errors.ToOrderedList());
     }
 }

@@ -106,4 +106,23 @@ public sealed class PartialStorDbLoadTests
         Assert.Equal(["1002"], kept.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(7m, balance);
     }
+
+    [Fact]
+    public async Task ImportTariffPlanFromFolder_OnlyAccountActionsNamingPlanInForce_ImportedAndLoadedOverIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("obol-tp-part-").FullName;
+        File.WriteAllText(Path.Combine(folder, "AccountActions.csv"), "#Tenant,Account,ActionPlanId,ActionTriggersId,AllowNegative,Disabled\ncgrates.org,1010,AP_PACKAGE_10,,false,false\n");
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.DebitBalance", """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":3}""");
+
+        var imported = await engine.CallAsync("APIerSv1.ImportTariffPlanFromFolder", $$"""{"TPid":"ONE","FolderPath":{{System.Text.Json.JsonSerializer.Serialize(folder)}}}""");
+        var loaded = await engine.CallAsync("APIerSv1.LoadTariffPlanFromStorDb", """{"TPid":"ONE"}""");
+        var created = await engine.MonetaryAsync("1010");
+        var untouched = await engine.MonetaryAsync("1001");
+
+        Assert.Equal(("OK", "OK"), (imported.GetString(), loaded.GetString()));
+        Assert.Equal(10m, created);
+        Assert.Equal(7m, untouched);
+        Directory.Delete(folder, recursive: true);
+    }
 }
