@@ -8,14 +8,17 @@ namespace Obol.Api;
 
 /// <summary>
 /// Parts of a StorDB plan loaded beside the plan in force, as provisioning does after the SetTP… methods:
-/// LoadAccountActions (the rows matching the LoadId, tenant and account given, each when given), LoadDestination and
-/// LoadRatingProfile (which, unlike CGRateS, needs the rating plans it names to be in force already).
+/// LoadAccountActions (the rows matching the LoadId, tenant and account given, each when given), LoadDestination,
+/// LoadRatingProfile (which, unlike CGRateS, needs the rating plans it names to be in force already), LoadRatingPlan
+/// (with the destination rates, rates, destinations and timings it names) and LoadSharedGroup.
 /// </summary>
 public sealed partial class TariffPlanImportService
 {
     private void RegisterPartialLoads(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<AttrLoadDestination, string>("APIerSv1.LoadDestination", LoadDestinationAsync);
+        dispatcher.Add<AttrLoadRatingPlan, string>("APIerSv1.LoadRatingPlan", LoadRatingPlanAsync);
+        dispatcher.Add<AttrLoadSharedGroup, string>("APIerSv1.LoadSharedGroup", LoadSharedGroupAsync);
         dispatcher.Add<TpRatingProfileArgs, string>("APIerSv1.LoadRatingProfile", LoadRatingProfileAsync);
         dispatcher.Add<TpRatingProfileArgs, string>("APIerSv2.LoadRatingProfile", LoadRatingProfileAsync);
         dispatcher.Add<TpAccountActions, string>("APIerSv1.LoadAccountActions", LoadAccountActionsAsync);
@@ -56,6 +59,57 @@ public sealed partial class TariffPlanImportService
             }
         }
         return "OK";
+    }
+
+    /// <summary>The rating plan named (every one of the plan without an ID), with what it names, written over the plan
+    /// in force; NOT_FOUND when the plan holds no such rating plan.</summary>
+    private async ValueTask<RpcResult<string>> LoadRatingPlanAsync(AttrLoadRatingPlan args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        var files = await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false);
+        var plans = Rows(files, "RatingPlans.csv", r => string.IsNullOrEmpty(args.RatingPlanId) || r[0] == args.RatingPlanId);
+        if (plans.Count == 0)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.NotFound);
+        }
+        var destinationRates = Rows(files, "DestinationRates.csv", r => plans.Any(p => p[1] == r[0]));
+        var subset = new Dictionary<string, List<string[]>>(StringComparer.Ordinal)
+        {
+            ["RatingPlans.csv"] = plans,
+            ["DestinationRates.csv"] = destinationRates,
+            ["Rates.csv"] = Rows(files, "Rates.csv", r => destinationRates.Any(d => d[2] == r[0])),
+            ["Destinations.csv"] = Rows(files, "Destinations.csv", r => destinationRates.Any(d => d[1] == r[0])),
+            ["Timings.csv"] = Rows(files, "Timings.csv", r => plans.Any(p => p[2] == r[0])),
+        };
+        return await MergeAsync(args.TPid, subset, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The shared group named (every one without an ID) written over the plan in force.</summary>
+    private async ValueTask<RpcResult<string>> LoadSharedGroupAsync(AttrLoadSharedGroup args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        var files = await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false);
+        var groups = Rows(files, "SharedGroups.csv", r => string.IsNullOrEmpty(args.SharedGroupId) || r[0] == args.SharedGroupId);
+        return groups.Count == 0
+            ? RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound))
+            : await MergeAsync(args.TPid, new Dictionary<string, List<string[]>>(StringComparer.Ordinal) { ["SharedGroups.csv"] = groups }, ct)
+                .ConfigureAwait(false);
+    }
+
+    private static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName, Func<string[], bool> picked) =>
+        files.FirstOrDefault(f => f.Name == fileName) is { } file ? [.. PlanCsv.ReadRows(fileName, file.Text).Where(picked)] : [];
+
+    private async ValueTask<RpcResult<string>> MergeAsync(string tpId, Dictionary<string, List<string[]>> rows, CancellationToken ct)
+    {
+        var files = rows.Where(f => f.Value.Count > 0).Select(f => new TariffPlanFile(f.Key, PlanCsv.Write(f.Key, f.Value))).ToList();
+        var result = await rals.MergeTariffPlanAsync(files, "stordb:" + tpId, dryRun: false, ct).ConfigureAwait(false);
+        return result.Succeeded ? "OK" : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
     }
 
     /// <summary>The destination named (every one of the plan without an ID) replaces the one in force.</summary>
@@ -113,6 +167,12 @@ public sealed partial class TariffPlanImportService
         return "OK";
     }
 }
+
+/// <summary>v1.AttrLoadRatingPlan.</summary>
+public sealed record AttrLoadRatingPlan(string? TPid, string? RatingPlanId);
+
+/// <summary>v1.AttrLoadSharedGroup.</summary>
+public sealed record AttrLoadSharedGroup(string? TPid, string? SharedGroupId);
 
 /// <summary>v1.AttrLoadDestination.</summary>
 public sealed record AttrLoadDestination(string? TPid, string? ID);

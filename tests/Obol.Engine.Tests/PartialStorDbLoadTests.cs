@@ -125,4 +125,41 @@ public sealed class PartialStorDbLoadTests
         Assert.Equal(7m, untouched);
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public async Task LoadRatingPlan_PlanBuiltInStorDb_InForceForAProfileLoadedAfterIt()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetTPRate",
+            """{"TPid":"RP","ID":"RT_NEW","RateSlots":[{"ConnectFee":0,"Rate":1.2,"RateUnit":"60s","RateIncrement":"60s","GroupIntervalStart":"0s"}]}""");
+        await engine.CallAsync("APIerSv1.SetTPDestinationRate", """
+            {"TPid":"RP","ID":"DR_NEW","DestinationRates":[{"DestinationId":"DST_1001","RateId":"RT_NEW","RoundingMethod":"*up","RoundingDecimals":4,
+            "MaxCost":0,"MaxCostStrategy":""}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPRatingPlan",
+            """{"TPid":"RP","ID":"RP_NEW","RatingPlanBindings":[{"DestinationRatesId":"DR_NEW","TimingId":"*any","Weight":10}]}""");
+        await engine.CallAsync("APIerSv1.SetTPRatingProfile", """
+            {"TPid":"RP","LoadId":"L1","Category":"call","Subject":"1003",
+            "RatingPlanActivations":[{"ActivationTime":"2014-01-14T00:00:00Z","RatingPlanId":"RP_NEW","FallbackSubjects":""}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetTPSharedGroups",
+            """{"TPid":"RP","ID":"SG_NEW","SharedGroups":[{"Account":"*any","Strategy":"*lowest","RatingSubject":""}]}""");
+
+        var profileFirst = await engine.Api.CallRawAsync("APIerSv1.LoadRatingProfile", """{"TPid":"RP","Subject":"1003"}"""u8.ToArray());
+        var plan = await engine.CallAsync("APIerSv1.LoadRatingPlan", """{"TPid":"RP","RatingPlanId":"RP_NEW"}""");
+        var before = await engine.TariffCostAsync("1003", "1001", "60s");
+        var profile = await engine.CallAsync("APIerSv1.LoadRatingProfile", """{"TPid":"RP","Subject":"1003"}""");
+        var after = await engine.TariffCostAsync("1003", "1001", "60s");
+        var other = await engine.TariffCostAsync("1001", "1002", "60s");
+        var noPlan = await engine.Api.CallRawAsync("APIerSv1.LoadRatingPlan", """{"TPid":"RP","RatingPlanId":"RP_NONE"}"""u8.ToArray());
+        var group = await engine.CallAsync("APIerSv1.LoadSharedGroup", """{"TPid":"RP","SharedGroupId":"SG_NEW"}""");
+        var shared = await engine.CallAsync("APIerSv1.GetSharedGroup", "\"SG_NEW\"");
+
+        Assert.Equal("SERVER_ERROR: NOT_FOUND:RatingPlanId:RP_NEW", profileFirst.Error);
+        Assert.Equal(("OK", "OK", "OK"), (plan.GetString(), profile.GetString(), group.GetString()));
+        Assert.Equal((0.3m, 1.2m), (before, after));
+        Assert.Equal(0.6m, other);
+        Assert.Equal("NOT_FOUND", noPlan.Error);
+        Assert.Equal("SG_NEW", shared.GetProperty("Id").GetString());
+    }
 }
