@@ -58,6 +58,8 @@ public sealed partial class TariffPlanImportService
                 return RpcResult.Fail<string>(error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error));
             }
         }
+        // The *asap actions of the plans just bound have run by the reply, as after a whole load.
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return "OK";
     }
 
@@ -109,6 +111,7 @@ public sealed partial class TariffPlanImportService
     {
         var files = rows.Where(f => f.Value.Count > 0).Select(f => new TariffPlanFile(f.Key, PlanCsv.Write(f.Key, f.Value))).ToList();
         var result = await rals.MergeTariffPlanAsync(files, "stordb:" + tpId, dryRun: false, ct).ConfigureAwait(false);
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return result.Succeeded ? "OK" : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
     }
 
