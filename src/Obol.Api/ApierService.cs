@@ -32,6 +32,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         RegisterActions(dispatcher);
         RegisterActionsV2(dispatcher);
         RegisterRatingData(dispatcher);
+        RegisterTimings(dispatcher);
         RegisterTriggers(dispatcher);
         RegisterScheduler(dispatcher);
         RegisterRatingPlanCost(dispatcher);

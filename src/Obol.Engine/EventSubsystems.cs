@@ -50,7 +50,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _config = config;
         var documents = new StoredDocuments(store.Documents);
         var dynamicData = new FilterDynamicData(rals, config.Filters);
-        _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = new RalsFilterSources(rals), DynamicData = dynamicData },
+        var sources = new RalsFilterSources(rals);
+        _catalog = new ProfileCatalog(new FilterEnvironment { Zone = zone, Destinations = sources, Timings = sources, DynamicData = dynamicData },
             documents, log.Warning, rals.LoadIds);
         _stats = new StatService(_catalog.Filters, SubsystemOptions.Stats(config.Stats, roundingDecimals), documents, zone);
         dynamicData.Stats = _stats;

@@ -18,6 +18,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
     public const string TriggersCollection = "rals_action_triggers";
     public const string DestinationsCollection = "rals_destinations";
     public const string RatingProfilesCollection = "rals_rating_profiles";
+    public const string TimingsCollection = "rals_timings";
 
     private const string Removed = "null";
 
@@ -31,6 +32,8 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
             d.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(d.Value))));
         writes.AddRange(changes.RatingProfiles.Select(r => new JournalWrite(RatingProfilesCollection, r.Key,
             r.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(r.Value))));
+        writes.AddRange(changes.Timings.Select(t => new JournalWrite(TimingsCollection, t.Key,
+            t.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(t.Value))));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,13 +65,18 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
             profiles[key] = json == Removed ? null
                 : Read(RatingProfilesCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<List<RatingPlanActivationChange>>(j)!);
         }
-        return new RalsStateChanges(actions, plans, triggers, destinations, profiles);
+        var timings = new Dictionary<string, TimingChange?>(StringComparer.Ordinal);
+        foreach (var (key, json) in await documents.ListAsync(TimingsCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            timings[key] = json == Removed ? null : Read(TimingsCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<TimingChange>(j)!);
+        }
+        return new RalsStateChanges(actions, plans, triggers, destinations, profiles, timings);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var writes = new List<JournalWrite>();
-        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection, RatingProfilesCollection })
+        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection, RatingProfilesCollection, TimingsCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
             writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));

@@ -31,8 +31,14 @@ public sealed record RalsStateChanges(
     IReadOnlyDictionary<string, ActionPlan?> ActionPlans,
     IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null,
     IReadOnlyDictionary<string, IReadOnlyList<string>?>? DestinationPrefixes = null,
-    IReadOnlyDictionary<string, IReadOnlyList<RatingPlanActivationChange>?>? RatingProfileActivations = null)
+    IReadOnlyDictionary<string, IReadOnlyList<RatingPlanActivationChange>?>? RatingProfileActivations = null,
+    IReadOnlyDictionary<string, TimingChange?>? TimingRows = null)
 {
+    private static readonly Dictionary<string, TimingChange?> s_noTimings = new(StringComparer.Ordinal);
+
+    /// <summary>Timings set or removed (APIerSv1.SetTiming, RemoveTiming), by id.</summary>
+    public IReadOnlyDictionary<string, TimingChange?> Timings => TimingRows ?? s_noTimings;
+
     private static readonly Dictionary<string, IReadOnlyList<RatingPlanActivationChange>?> s_noProfiles = new(StringComparer.Ordinal);
 
     /// <summary>Rating profiles set or removed (APIerSv1.SetRatingProfile, RemoveRatingProfile), by
@@ -50,8 +56,12 @@ public sealed record RalsStateChanges(
     /// <summary>Trigger groups set or removed (APIerSv1.SetActionTrigger, RemoveActionTrigger), by group id.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?> Triggers => ActionTriggerGroups ?? s_noTriggers;
 
-    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0 && RatingProfiles.Count == 0;
+    public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0 && RatingProfiles.Count == 0
+        && Timings.Count == 0;
 }
 
 /// <summary>One activation of a rating profile set over the API, as RatingProfiles.csv has it (the time absolute).</summary>
 public sealed record RatingPlanActivationChange(string ActivationTime, string RatingPlanId, IReadOnlyList<string> FallbackSubjects);
+
+/// <summary>One timing set over the API, as Timings.csv has it (<c>Time</c> is <c>start[;end]</c>).</summary>
+public sealed record TimingChange(int[] Years, int[] Months, int[] MonthDays, int[] WeekDays, string Time);

@@ -1,4 +1,5 @@
 using Obol.Primitives;
+using Obol.Rating;
 using Obol.TariffPlans;
 
 namespace Obol.Rals;
@@ -15,6 +16,9 @@ public sealed partial class RalsService
 
     /// <summary>The rating files of the plan in force, the API's changes applied.</summary>
     private TariffPlan _ratingSource = TariffPlan.Empty;
+
+    /// <summary>The timings built from <see cref="_ratingSource"/>, rebuilt once it changes.</summary>
+    private volatile TimingCache? _timings;
 
     /// <summary>APIerSv1.SetDestination: <see cref="ErrorCodes.Exists"/> for an existing destination unless
     /// <paramref name="overwrite"/>.</summary>
@@ -71,6 +75,30 @@ public sealed partial class RalsService
             return await ChangeRatingFilesAsync(Profiles(new() { [ProfileKey(tenant, category, subject)] = rows }), ct).ConfigureAwait(false);
         }, ct);
 
+    /// <summary>APIerSv1.SetTiming: the timing replaces (or adds) the one of its id.</summary>
+    public Task<string?> SetTimingAsync(string id, TimingChange timing, CancellationToken ct = default) =>
+        UnderLoadLockAsync(() => ChangeRatingFilesAsync(Timings(id, timing), ct), ct);
+
+    /// <summary>APIerSv1.RemoveTiming: the plan's timing of that id goes; a rating plan that still names it keeps it
+    /// until the next load, as CGRateS's stored plans keep theirs.</summary>
+    public Task<string?> RemoveTimingAsync(string id, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () => !_ratingSource.Timings.Any(t => t.Id == id)
+            ? null
+            : await ChangeRatingFilesAsync(Timings(id, null), ct).ConfigureAwait(false), ct);
+
+    /// <summary>The timing of that id (built-in ones included) as the plan in force defines it; null when none.</summary>
+    public Timing? GetTiming(string id)
+    {
+        var source = _ratingSource;
+        var cache = _timings;
+        if (cache is null || !ReferenceEquals(cache.Source, source))
+        {
+            cache = new TimingCache(source, RatingDataBuilder.BuildTimings(source, []));
+            _timings = cache;
+        }
+        return cache.Timings.GetValueOrDefault(id);
+    }
+
     /// <summary>APIerSv1.RemoveRatingProfile: NOT_FOUND when there is no such profile.</summary>
     public Task<string?> RemoveRatingProfileAsync(string tenant, string category, string subject, CancellationToken ct = default) =>
         UnderLoadLockAsync(async () => !ProfileRows(tenant, category, subject).Any()
@@ -83,6 +111,9 @@ public sealed partial class RalsService
 
     private static string ProfileKey(string tenant, string category, string subject) => $"{tenant}:{category}:{subject}";
 
+    private static RalsStateChanges Timings(string id, TimingChange? timing) =>
+        RalsStateChanges.Empty with { TimingRows = new Dictionary<string, TimingChange?>(StringComparer.Ordinal) { [id] = timing } };
+
     private static RalsStateChanges Destinations(Dictionary<string, IReadOnlyList<string>?> changes) =>
         RalsStateChanges.Empty with { DestinationPrefixes = changes };
 
@@ -91,9 +122,9 @@ public sealed partial class RalsService
 
     /// <summary>Only the files the rating data is built from, so the rest of a loaded plan is not kept for it.</summary>
     private static TariffPlan RatingFiles(TariffPlan plan, IReadOnlyList<TpDestination>? destinations = null,
-        IReadOnlyList<TpRatingProfile>? profiles = null) => new()
+        IReadOnlyList<TpRatingProfile>? profiles = null, IReadOnlyList<TpTiming>? timings = null) => new()
     {
-        Timings = plan.Timings,
+        Timings = timings ?? plan.Timings,
         Destinations = destinations ?? plan.Destinations,
         Rates = plan.Rates,
         DestinationRates = plan.DestinationRates,
@@ -105,17 +136,21 @@ public sealed partial class RalsService
     /// profile's activations, null removes it.</summary>
     private static TariffPlan WithChanges(TariffPlan plan, RalsStateChanges changes)
     {
-        if (changes.Destinations.Count == 0 && changes.RatingProfiles.Count == 0)
+        if (changes.Destinations.Count == 0 && changes.RatingProfiles.Count == 0 && changes.Timings.Count == 0)
         {
             return plan;
         }
         var destinations = changes.Destinations;
         var profiles = changes.RatingProfiles;
+        var timings = changes.Timings;
         return RatingFiles(plan,
             [.. plan.Destinations.Where(d => !destinations.ContainsKey(d.Id)),
                 .. destinations.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(prefix => new TpDestination(s_api, c.Key, prefix)))],
             [.. plan.RatingProfiles.Where(p => !profiles.ContainsKey(ProfileKey(p.Tenant, p.Category, p.Subject))),
-                .. profiles.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(a => ProfileRow(c.Key, a)))]);
+                .. profiles.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(a => ProfileRow(c.Key, a)))],
+            [.. plan.Timings.Where(t => !timings.ContainsKey(t.Id)),
+                .. timings.Where(c => c.Value is not null)
+                    .Select(c => new TpTiming(s_api, c.Key, c.Value!.Years, c.Value.Months, c.Value.MonthDays, c.Value.WeekDays, c.Value.Time))]);
     }
 
     private static TpRatingProfile ProfileRow(string key, RatingPlanActivationChange activation)
@@ -138,4 +173,6 @@ public sealed partial class RalsService
         _ratingData.Replace(rating);
         return null;
     }
+
+    private sealed record TimingCache(TariffPlan Source, Dictionary<string, Timing> Timings);
 }

@@ -45,7 +45,8 @@ public static class RatingDataBuilder
         return (data, errors);
     }
 
-    internal static Dictionary<string, Timing> BuildTimings(TariffPlan plan, List<TariffPlanError> errors)
+    /// <summary>The plan's timings by id, the built-in ones included; a timing with a bad time is reported and left out.</summary>
+    public static Dictionary<string, Timing> BuildTimings(TariffPlan plan, List<TariffPlanError> errors)
     {
         var timings = new Dictionary<string, Timing>(StringComparer.Ordinal);
         foreach (var id in BuiltInTimings)
