@@ -21,7 +21,10 @@ public sealed partial class ApierService
             ? RpcResult.Ok(count) : RpcResult.Fail<int>(ErrorCodes.NotFound)));
         dispatcher.Add<AttrRemoveActions, string>("APIerSv1.RemoveActions", async (a, ct) =>
             a.ActionIDs is null ? RpcResult.Fail<string>(ErrorCodes.NotFound) : Reply(await rals.RemoveActionsAsync(a.ActionIDs, ct).ConfigureAwait(false)));
-        dispatcher.Add<AttrSetActionPlan, string>("APIerSv1.SetActionPlan", SetActionPlanAsync);
+        dispatcher.Add<AttrSetActionPlan, string>("APIerSv1.SetActionPlan", (a, ct) => SetActionPlanAsync(a, [], ct));
+        // The same plan bound at once to the accounts given (tenant:account), which its *asap timings then run for.
+        dispatcher.Add<AttrSetActionPlanAccounts, string>("APIerSv1.SetActionPlanAccounts", (a, ct) =>
+            SetActionPlanAsync(new AttrSetActionPlan(a.Id, a.ActionPlan, a.Overwrite, a.ReloadScheduler), a.AccountIDs ?? [], ct));
         dispatcher.Add<AttrGetActionPlan, List<ActionPlanWire>>("APIerSv1.GetActionPlan", (a, _) => ValueTask.FromResult(GetActionPlan(a)));
         dispatcher.Add<AttrGetActionPlan, string>("APIerSv1.RemoveActionPlan", async (a, ct) => string.IsNullOrEmpty(a.ID)
             ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("ID"))
@@ -95,7 +98,7 @@ public sealed partial class ApierService
             (a.Balance.Blocker ?? false) ? "true" : "false", (a.Balance.Disabled ?? false) ? "true" : "false", a.Weight)).ToList();
     }
 
-    private async ValueTask<RpcResult<string>> SetActionPlanAsync(AttrSetActionPlan args, CancellationToken ct)
+    private async ValueTask<RpcResult<string>> SetActionPlanAsync(AttrSetActionPlan args, IReadOnlyList<string> accountIds, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(args.Id) || args.ActionPlan is null)
         {
@@ -119,7 +122,7 @@ public sealed partial class ApierService
             }
             timings.Add(new ActionTiming(AccountService.NewUuid(), schedule, at.ActionsId, at.Weight));
         }
-        var plan = new ActionPlan(args.Id, timings, new HashSet<string>(StringComparer.Ordinal));
+        var plan = new ActionPlan(args.Id, timings, new HashSet<string>(accountIds.Where(id => id.Length > 0), StringComparer.Ordinal));
         return Reply(await rals.SetActionPlanAsync(plan, args.Overwrite, ct).ConfigureAwait(false));
     }
 
@@ -184,6 +187,9 @@ public sealed record AttrRemoveActions(string[]? ActionIDs);
 
 /// <summary>engine.AttrSetActionPlan.</summary>
 public sealed record AttrSetActionPlan(string? Id, List<AttrActionPlan>? ActionPlan, bool Overwrite, bool ReloadScheduler);
+
+/// <summary>engine.AttrSetActionPlanAccounts.</summary>
+public sealed record AttrSetActionPlanAccounts(string? Id, List<AttrActionPlan>? ActionPlan, List<string>? AccountIDs, bool Overwrite, bool ReloadScheduler);
 
 /// <summary>engine.AttrActionPlan: the list fields are <c>;</c>-separated.</summary>
 public sealed record AttrActionPlan(string? ActionsId, string? TimingID, string? Years, string? Months, string? MonthDays, string? WeekDays, string? Time,
