@@ -29,6 +29,11 @@ public sealed partial class ApierService
         dispatcher.Add<AttrGetActionPlan, string>("APIerSv1.RemoveActionPlan", async (a, ct) => string.IsNullOrEmpty(a.ID)
             ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("ID"))
             : Reply(await rals.RemoveActionPlanAsync(a.ID, ct).ConfigureAwait(false)));
+        dispatcher.Add<AttrRemoveActionTiming, string>("APIerSv1.RemoveActionTiming", async (a, ct) => string.IsNullOrWhiteSpace(a.ActionPlanId)
+            ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("ActionPlanId"))
+            : await rals.RemoveActionTimingAsync(a.ActionPlanId, a.ActionTimingId ?? "",
+                string.IsNullOrEmpty(a.Account) ? null : Or(a.Tenant, defaultTenant) + ":" + a.Account, ct).ConfigureAwait(false) is { } error
+                ? RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error)) : Ok);
         dispatcher.Add<AttrGetAccount, List<AccountActionTimingWire>>("APIerSv1.GetAccountActionPlan", (a, _) => ValueTask.FromResult(GetAccountActionPlan(a)));
         dispatcher.Add<TenantArgs, string[]>("APIerSv1.GetActionPlanIDs", (_, _) => ValueTask.FromResult<RpcResult<string[]>>(
             (string[])[.. rals.ActionPlans.Select(p => p.Id).Order(StringComparer.Ordinal)]));
@@ -187,6 +192,9 @@ public sealed record AttrRemoveActions(string[]? ActionIDs);
 
 /// <summary>engine.AttrSetActionPlan.</summary>
 public sealed record AttrSetActionPlan(string? Id, List<AttrActionPlan>? ActionPlan, bool Overwrite, bool ReloadScheduler);
+
+/// <summary>v1.AttrRemoveActionTiming.</summary>
+public sealed record AttrRemoveActionTiming(string? ActionPlanId, string? ActionTimingId, string? Tenant, string? Account, bool ReloadScheduler);
 
 /// <summary>engine.AttrSetActionPlanAccounts.</summary>
 public sealed record AttrSetActionPlanAccounts(string? Id, List<AttrActionPlan>? ActionPlan, List<string>? AccountIDs, bool Overwrite, bool ReloadScheduler);

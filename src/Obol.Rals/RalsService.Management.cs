@@ -84,6 +84,25 @@ public sealed partial class RalsService
         }, ct);
 
     /// <summary>
+    /// APIerSv1.RemoveActionTiming: with an account, unbinds it from the plan; else with a timing uuid, takes that timing
+    /// out of the plan; else removes the whole plan. NOT_FOUND when there is no such plan.
+    /// </summary>
+    public Task<string?> RemoveActionTimingAsync(string planId, string timingUuid, string? accountId, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () =>
+        {
+            if (GetActionPlan(planId) is not { } plan)
+            {
+                return ErrorCodes.NotFound;
+            }
+            ActionPlan? changed = accountId is not null ? WithoutAccount(plan, accountId)
+                : timingUuid.Length > 0 ? plan with { ActionTimings = [.. plan.ActionTimings.Where(t => t.Uuid != timingUuid)] }
+                : null;
+            await ReplacePlansAsync([.. _plans.Where(p => p.Id != planId), .. changed is null ? Array.Empty<ActionPlan>() : [changed]], ct)
+                .ConfigureAwait(false);
+            return null;
+        }, ct);
+
+    /// <summary>
     /// APIerSv1/v2.SetAccount: creates the account when missing, binds it to the action plans given (their <c>*asap</c>
     /// timings run for it; with <paramref name="plansOverwrite"/> it leaves every other plan), adds fresh copies of the
     /// trigger sets given (replacing its triggers with <paramref name="triggersOverwrite"/>) and sets the flags given.
