@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Text.Json.Serialization;
 using Obol.Accounting;
 using Obol.Accounting.Triggers;
@@ -12,6 +13,7 @@ public sealed partial class ApierService
 {
     private void RegisterTriggers(JsonRpcDispatcher dispatcher)
     {
+        dispatcher.Add<AttrAddActionTrigger, string>("APIerSv1.AddTriggeredAction", AddTriggeredActionAsync);
         dispatcher.Add<AttrGetActionTriggers, RawJson>("APIerSv1.GetActionTriggers", (a, _) =>
         {
             var (triggers, error) = rals.GetActionTriggers(a.GroupIds ?? []);
@@ -52,6 +54,46 @@ public sealed partial class ApierService
     }
 
     private static RpcResult<RawJson> Raw(string json) => new RawJson(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>APIerSv1.AddTriggeredAction: one trigger built from the arguments, added to the account's own.</summary>
+    private async ValueTask<RpcResult<string>> AddTriggeredActionAsync(AttrAddActionTrigger a, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(a.Account))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("Account"));
+        }
+        Instant? expiry = null;
+        if (!string.IsNullOrEmpty(a.BalanceExpiryTime))
+        {
+            if (!GoTime.TryParse(a.BalanceExpiryTime, defaultZone, clock.GetCurrentInstant(), out var parsed))
+            {
+                return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith($"Unsupported time format: <{a.BalanceExpiryTime}>"));
+            }
+            expiry = parsed.ToInstant();
+        }
+        var trigger = new ActionTrigger
+        {
+            ID = a.ActionTriggersId ?? "",
+            ThresholdType = a.ThresholdType ?? "",
+            ThresholdValue = a.ThresholdValue,
+            Weight = a.Weight,
+            ActionsId = a.ActionsId ?? "",
+            Balance = new BalanceFilter
+            {
+                ID = NullIfEmpty(a.BalanceId),
+                Type = NullIfEmpty(a.BalanceType),
+                DestinationIDs = string.IsNullOrEmpty(a.BalanceDestinationIds) ? null : StringMap.Parse(a.BalanceDestinationIds),
+                RatingSubject = NullIfEmpty(a.BalanceRatingSubject),
+                Weight = a.BalanceWeight == 0 ? null : a.BalanceWeight,
+                ExpirationDate = expiry,
+                SharedGroups = string.IsNullOrEmpty(a.BalanceSharedGroup) ? null : new StringMap { [a.BalanceSharedGroup] = true },
+            },
+        };
+        var error = await rals.AddTriggeredActionAsync(Or(a.Tenant, defaultTenant) + ":" + a.Account, trigger, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
 
 /// <summary>v1.AttrGetActionTriggers.</summary>
@@ -102,3 +144,8 @@ public sealed record AttrAddAccountActionTriggers
 
     public bool Executed { get; init; }
 }
+
+/// <summary>v1.AttrAddActionTrigger.</summary>
+public sealed record AttrAddActionTrigger(string? ActionTriggersId, string? Tenant, string? Account, string? ThresholdType, decimal ThresholdValue,
+    string? BalanceId, string? BalanceType, string? BalanceDestinationIds, string? BalanceRatingSubject, decimal BalanceWeight,
+    string? BalanceExpiryTime, string? BalanceSharedGroup, decimal Weight, string? ActionsId);

@@ -99,6 +99,15 @@ public sealed partial class RalsService
         }, ct);
     }
 
+    /// <summary>APIerSv1.AddTriggeredAction: <paramref name="trigger"/> joins the account's triggers as given (CGRateS
+    /// neither checks it nor sets its counters); NOT_FOUND for an unknown account.</summary>
+    public Task<string?> AddTriggeredActionAsync(string accountId, ActionTrigger trigger, CancellationToken ct = default) =>
+        ChangeAccountTriggersAsync(accountId, account =>
+        {
+            account.ActionTriggers.Add(trigger);
+            return null;
+        }, ct);
+
     /// <summary>APIerSv1.RemoveAccountActionTriggers: the account's triggers of that group and unique id (each, when
     /// given) go.</summary>
     public Task<string?> RemoveAccountActionTriggersAsync(string accountId, string groupId, string uniqueId, CancellationToken ct = default) =>
