@@ -30,6 +30,13 @@ public sealed class SessionSv1Service(SessionService sessions)
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetActiveSessions", (f, _) => ValueTask.FromResult(Active(f)));
         dispatcher.Add<SessionFilterArgs?, int>("SessionSv1.GetActiveSessionsCount",
             (f, _) => ValueTask.FromResult(RpcResult.Ok(sessions.CountActiveSessions(f).Count)));
+        // Test aids CGRateS's integration suites call: a reply held for a while, and the error a caps limit gives.
+        dispatcher.Add<DurationArgs, string>("SessionSv1.Sleep", async (a, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, a.Duration.Nanoseconds / 100)), ct).ConfigureAwait(false);
+            return "OK";
+        });
+        dispatcher.Add<object?, string>("SessionSv1.CapsError", (_, _) => ValueTask.FromResult(RpcResult.Fail<string>("max concurrent rpc exceeded")));
         dispatcher.Add<object?, int>("SessionSv1.BackupActiveSessions", (_, _) => ValueTask.FromResult(RpcResult.Ok(sessions.Manager.BackedUpCount)));
         dispatcher.Add<SessionFilterArgs?, List<ExternalSession>>("SessionSv1.GetPassiveSessions",
             (_, _) => ValueTask.FromResult(RpcResult.Fail<List<ExternalSession>>(ErrorCodes.NotFound)));
@@ -109,3 +116,6 @@ public sealed class SessionSv1Service(SessionService sessions)
 
     private static RpcResult<string> Ok(string? error) => error is null ? "OK" : RpcResult.Fail<string>(error);
 }
+
+/// <summary>utils.DurationArgs.</summary>
+public sealed record DurationArgs(Usage Duration);
