@@ -10,7 +10,9 @@ namespace Obol.TariffPlans;
 /// </summary>
 public static class PlanCsv
 {
-    private static readonly CsvReaderOptions s_options = CsvReaderOptions.Default with
+    /// <summary>How cgr-loader's encoding/csv reader reads: <c>#</c> comments, empty lines skipped, RFC 4180 quoting
+    /// without lazy quotes; each reader adds its own separator and bookkeeping.</summary>
+    internal static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
     {
         HasHeader = false,
         CommentPrefix = '#',
@@ -32,7 +34,7 @@ public static class PlanCsv
     {
         var width = Columns(fileName)?.Count ?? throw new ArgumentException($"{fileName} is not a tariff-plan file", nameof(fileName));
         var rows = new List<string[]>();
-        using var reader = CsvReader.Create(new StringReader(text), s_options);
+        using var reader = CsvReader.Create(new StringReader(text), ReaderOptions);
         while (reader.Read())
         {
             if (reader.FieldCount != width)

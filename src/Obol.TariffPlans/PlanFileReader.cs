@@ -12,17 +12,9 @@ namespace Obol.TariffPlans;
 /// </summary>
 internal sealed class PlanFileReader(ErrorCollector errors, PlanRow row, char separator)
 {
-    private readonly CsvReaderOptions _baseOptions = CsvReaderOptions.Default with
+    private readonly CsvReaderOptions _baseOptions = PlanCsv.ReaderOptions with
     {
         Separator = separator,
-        HasHeader = false,
-        CommentPrefix = '#',
-        SkipEmptyLines = true,
-        TrimWhitespace = false,
-        Mode = CsvMode.Rfc4180,
-        AllowLineBreaksInQuotes = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
         TrackLineNumbers = true,
         // Tariff plans repeat IDs on many rows (a destination per prefix, a rate per slot) and every string is kept.
         PoolStrings = true,
