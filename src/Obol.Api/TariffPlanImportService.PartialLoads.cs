@@ -14,6 +14,8 @@ namespace Obol.Api;
 /// </summary>
 public sealed partial class TariffPlanImportService
 {
+    private const string AccountActionsFile = "AccountActions.csv";
+
     private void RegisterPartialLoads(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<AttrLoadDestination, string>("APIerSv1.LoadDestination", LoadDestinationAsync);
@@ -37,12 +39,8 @@ public sealed partial class TariffPlanImportService
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(read.Errors.Where(e => !e.IsWarning))));
         }
-        HashSet<string>? ofLoad = null;
-        if (!string.IsNullOrEmpty(args.LoadId))
-        {
-            var rows = await new TpRowStore(imports).RowsWithLoadIdsAsync(args.TPid, "AccountActions.csv", r => r[0] + ":" + r[1], ct).ConfigureAwait(false);
-            ofLoad = [.. rows.Where(r => r.LoadId == args.LoadId).Select(r => r.Row[0] + ":" + r.Row[1])];
-        }
+        HashSet<string>? ofLoad = string.IsNullOrEmpty(args.LoadId) ? null
+            : [.. TpRowStore.RowsWithLoadIds(files, AccountActionsFile).Where(r => r.LoadId == args.LoadId).Select(r => PlanCsv.IdOf(AccountActionsFile, r.Row))];
         var matching = read.Plan.AccountActions.Where(a =>
             (string.IsNullOrEmpty(args.Tenant) || a.Tenant == args.Tenant) &&
             (string.IsNullOrEmpty(args.Account) || a.Account == args.Account) &&
@@ -55,7 +53,7 @@ public sealed partial class TariffPlanImportService
         {
             if (await rals.LoadAccountActionAsync(read.Plan, row, ct).ConfigureAwait(false) is { } error)
             {
-                return RpcResult.Fail<string>(error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error));
+                return RpcResult.Fail<string>(AsServerError(error));
             }
         }
         // The *asap actions of the plans just bound have run by the reply, as after a whole load.
@@ -104,8 +102,12 @@ public sealed partial class TariffPlanImportService
                 .ConfigureAwait(false);
     }
 
+    /// <summary>RALs' error as CGRateS's loader answers it: once under SERVER_ERROR.</summary>
+    private static string AsServerError(string error) =>
+        error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error);
+
     private static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName, Func<string[], bool> picked) =>
-        files.FirstOrDefault(f => f.Name == fileName) is { } file ? [.. PlanCsv.ReadRows(fileName, file.Text).Where(picked)] : [];
+        [.. TpRowStore.Rows(files, fileName).Where(picked)];
 
     private async ValueTask<RpcResult<string>> MergeAsync(string tpId, Dictionary<string, List<string[]>> rows, CancellationToken ct)
     {
@@ -122,8 +124,8 @@ public sealed partial class TariffPlanImportService
         {
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
         }
-        var destinations = (await new TpRowStore(imports).RowsAsync(args.TPid, "Destinations.csv", ct).ConfigureAwait(false))
-            .Where(r => string.IsNullOrEmpty(args.ID) || r[0] == args.ID)
+        var destinations = Rows(await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false), "Destinations.csv",
+                r => string.IsNullOrEmpty(args.ID) || r[0] == args.ID)
             .GroupBy(r => r[0], r => r[1], StringComparer.Ordinal)
             .ToList();
         if (destinations.Count == 0)
@@ -149,8 +151,7 @@ public sealed partial class TariffPlanImportService
             return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
         }
         var tenant = string.IsNullOrEmpty(args.Tenant) ? defaultTenant : args.Tenant;
-        var profiles = (await new TpRowStore(imports).RowsWithLoadIdsAsync(args.TPid, "RatingProfiles.csv", r => r[0] + ":" + r[1] + ":" + r[2], ct)
-                .ConfigureAwait(false))
+        var profiles = TpRowStore.RowsWithLoadIds(await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false), "RatingProfiles.csv")
             .Where(r => (string.IsNullOrEmpty(args.LoadId) || r.LoadId == args.LoadId) && r.Row[0] == tenant
                 && (string.IsNullOrEmpty(args.Category) || r.Row[1] == args.Category) && (string.IsNullOrEmpty(args.Subject) || r.Row[2] == args.Subject))
             .GroupBy(r => (r.Row[0], r.Row[1], r.Row[2]), r => new RatingPlanActivationChange(r.Row[3], r.Row[4], FieldText.SplitList(r.Row[5])))
@@ -164,7 +165,7 @@ public sealed partial class TariffPlanImportService
             var (t, category, subject) = profile.Key;
             if (await rals.SetRatingProfileAsync(t, category, subject, [.. profile], overwrite: true, ct).ConfigureAwait(false) is { } error)
             {
-                return RpcResult.Fail<string>(error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error));
+                return RpcResult.Fail<string>(AsServerError(error));
             }
         }
         return "OK";

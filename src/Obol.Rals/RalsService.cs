@@ -115,7 +115,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         var inForce = _archive is null ? null : await _archive.LoadAsync(cancellationToken).ConfigureAwait(false);
         var merged = inForce is null ? files : PlanCsv.Merge(inForce, files);
         var own = files.FirstOrDefault(f => f.Name == "AccountActions.csv") is { } accountActions
-            ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => r[0] + ":" + r[1]).ToHashSet(StringComparer.Ordinal)
+            ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => PlanCsv.IdOf(accountActions.Name, r)).ToHashSet(StringComparer.Ordinal)
             : [];
         return await LoadTariffPlanAsync(merged, source, row => own.Contains(row.Tenant + ":" + row.Account), dryRun, cancellationToken)
             .ConfigureAwait(false);

@@ -26,8 +26,6 @@ internal static class TpActionTables
     {
         public override string FileName => "SharedGroups.csv";
 
-        public override string IdOf(string[] row) => row[0];
-
         public override string IdOf(TpSharedGroups item) => item.ID!;
 
         public override string[] Missing(TpSharedGroups item) =>
@@ -43,8 +41,6 @@ internal static class TpActionTables
     private sealed class ActionTable : TpTable<TpActions>
     {
         public override string FileName => "Actions.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpActions item) => item.ID!;
 
@@ -65,8 +61,6 @@ internal static class TpActionTables
     private sealed class ActionPlanTable : TpTable<TpActionPlan>
     {
         public override string FileName => "ActionPlans.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpActionPlan item) => item.ID!;
 
@@ -98,8 +92,6 @@ internal static class TpActionTables
     private sealed class ActionTriggerTable : TpTable<TpActionTriggers>
     {
         public override string FileName => "ActionTriggers.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpActionTriggers item) => item.ID!;
 

@@ -1,5 +1,6 @@
 using Obol.Api.JsonRpc;
 using Obol.Primitives;
+using Obol.TariffPlans;
 
 namespace Obol.Api.TpRows;
 
@@ -43,7 +44,7 @@ internal abstract class TpLoadIdTable<T>(TpRowStore store)
         }
         var key = KeyOf(item);
         var group = string.Join(':', key.AsSpan(1));
-        await store.ChangeAsync(item.TPid!, FileName, GroupOf, (row, _) => GroupOf(row) == group, [.. Rows(item)], key[0], ct).ConfigureAwait(false);
+        await store.ChangeAsync(item.TPid!, FileName, (row, _) => GroupOf(row) == group, [.. Rows(item)], key[0], ct).ConfigureAwait(false);
         return "OK";
     }
 
@@ -73,14 +74,14 @@ internal abstract class TpLoadIdTable<T>(TpRowStore store)
         {
             return RpcResult.Fail<List<string>>(ErrorCodes.MandatoryIeMissingFields("TPid"));
         }
-        var keys = (await store.RowsWithLoadIdsAsync(args.TPid, FileName, GroupOf, ct).ConfigureAwait(false)).Select(r => Key(r.Row, r.LoadId));
+        var keys = (await store.RowsWithLoadIdsAsync(args.TPid, FileName, ct).ConfigureAwait(false)).Select(r => Key(r.Row, r.LoadId));
         return Page(keys.Where(k => Searched(k, args.Search)).Select(k => string.Join(':', k)), args);
     }
 
     /// <summary>The LoadIds of the groups whose columns match <paramref name="group"/> (empty parts match any).</summary>
     public async ValueTask<RpcResult<List<string>>> LoadIdsAsync(string tpId, string[] group, TpIdsArgs page, CancellationToken ct)
     {
-        var keys = (await store.RowsWithLoadIdsAsync(tpId, FileName, GroupOf, ct).ConfigureAwait(false)).Select(r => Key(r.Row, r.LoadId));
+        var keys = (await store.RowsWithLoadIdsAsync(tpId, FileName, ct).ConfigureAwait(false)).Select(r => Key(r.Row, r.LoadId));
         return Page(keys.Where(k => Matches(k, ["", .. group]) && Searched(k[..1], page.Search)).Select(k => k[0]), page);
     }
 
@@ -92,7 +93,7 @@ internal abstract class TpLoadIdTable<T>(TpRowStore store)
         {
             return RpcResult.Fail<string>(error);
         }
-        await store.ChangeAsync(args.TPid!, FileName, GroupOf, (row, loadId) => Key(row, loadId).AsSpan().SequenceEqual(key), [], "", ct)
+        await store.ChangeAsync(args.TPid!, FileName, (row, loadId) => Key(row, loadId).AsSpan().SequenceEqual(key), [], "", ct)
             .ConfigureAwait(false);
         return "OK";
     }
@@ -109,12 +110,12 @@ internal abstract class TpLoadIdTable<T>(TpRowStore store)
     }
 
     private async Task<List<T>> GroupsAsync(string tpId, string[] filter, CancellationToken ct) =>
-        [.. (await store.RowsWithLoadIdsAsync(tpId, FileName, GroupOf, ct).ConfigureAwait(false))
+        [.. (await store.RowsWithLoadIdsAsync(tpId, FileName, ct).ConfigureAwait(false))
             .Where(r => Matches(Key(r.Row, r.LoadId), filter))
             .GroupBy(r => (r.LoadId, Group: GroupOf(r.Row)))
             .Select(g => Build(tpId, g.Key.LoadId, [.. g.Select(r => r.Row)]))];
 
-    private string GroupOf(string[] row) => string.Join(':', row.AsSpan(0, GroupColumns));
+    private string GroupOf(string[] row) => PlanCsv.IdOf(FileName, row);
 
     private string[] Key(string[] row, string loadId) => [loadId, .. row.AsSpan(0, GroupColumns)];
 

@@ -40,8 +40,6 @@ internal interface ITpProfile : ITpRow
 internal abstract class TpProfileTable<T>(string defaultTenant) : TpTable<T>
     where T : class, ITpProfile
 {
-    public override string IdOf(string[] row) => row[0] + ":" + row[1];
-
     public override string IdOf(T item) => TenantOf(item) + ":" + item.ID;
 
     public override string[] Missing(T item) =>

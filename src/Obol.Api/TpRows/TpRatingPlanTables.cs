@@ -19,8 +19,6 @@ internal static class TpRatingPlanTables
     {
         public override string FileName => "DestinationRates.csv";
 
-        public override string IdOf(string[] row) => row[0];
-
         public override string IdOf(TpDestinationRate item) => item.ID!;
 
         public override string[] Missing(TpDestinationRate item) => ApierService.Missing(("TPid", string.IsNullOrEmpty(item.TPid)),
@@ -41,8 +39,6 @@ internal static class TpRatingPlanTables
     private sealed class RatingPlanTable : TpTable<TpRatingPlan>
     {
         public override string FileName => "RatingPlans.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpRatingPlan item) => item.ID!;
 

@@ -23,8 +23,6 @@ internal static class TpRatingTables
     {
         public override string FileName => "Destinations.csv";
 
-        public override string IdOf(string[] row) => row[0];
-
         public override string IdOf(TpDestination item) => item.ID!;
 
         public override string[] Missing(TpDestination item) =>
@@ -38,8 +36,6 @@ internal static class TpRatingTables
     private sealed class TimingTable : TpTable<TpTiming>
     {
         public override string FileName => "Timings.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpTiming item) => item.ID!;
 
@@ -57,8 +53,6 @@ internal static class TpRatingTables
     private sealed class RateTable : TpTable<TpRate>
     {
         public override string FileName => "Rates.csv";
-
-        public override string IdOf(string[] row) => row[0];
 
         public override string IdOf(TpRate item) => item.ID!;
 

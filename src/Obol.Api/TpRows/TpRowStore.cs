@@ -29,14 +29,16 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
     public async Task<List<string[]>> RowsAsync(string tpId, string fileName, CancellationToken ct) =>
         Rows(await imports.LoadAsync(tpId, ct).ConfigureAwait(false), fileName);
 
-    /// <summary>The rows of a file whose row groups carry a LoadId, each with the LoadId of its group (tenant:account,
-    /// tenant:category:subject: <paramref name="groupOf"/>).</summary>
-    public async Task<List<(string[] Row, string LoadId)>> RowsWithLoadIdsAsync(string tpId, string fileName, Func<string[], string> groupOf,
-        CancellationToken ct)
+    /// <summary>The rows of a file whose row groups carry a LoadId (tenant:account, tenant:category:subject), each
+    /// with the LoadId of its group.</summary>
+    public async Task<List<(string[] Row, string LoadId)>> RowsWithLoadIdsAsync(string tpId, string fileName, CancellationToken ct) =>
+        RowsWithLoadIds(await imports.LoadAsync(tpId, ct).ConfigureAwait(false), fileName);
+
+    /// <summary>As <see cref="RowsWithLoadIdsAsync"/>, among files already read.</summary>
+    public static List<(string[] Row, string LoadId)> RowsWithLoadIds(IReadOnlyList<TariffPlanFile> files, string fileName)
     {
-        var files = await imports.LoadAsync(tpId, ct).ConfigureAwait(false);
         var loadIds = ReadLoadIds(files).GetValueOrDefault(fileName);
-        return [.. Rows(files, fileName).Select(r => (r, LoadIdOf(loadIds, groupOf(r))))];
+        return [.. Rows(files, fileName).Select(r => (r, LoadIdOf(loadIds, PlanCsv.IdOf(fileName, r))))];
     }
 
     /// <summary>Removes the rows <paramref name="remove"/> picks, appends <paramref name="add"/>, and saves the TPid;
@@ -49,18 +51,19 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
     /// whose row groups carry a LoadId: <paramref name="remove"/> sees each row's, the groups of <paramref name="add"/>
     /// take <paramref name="loadId"/>, and a group left without rows forgets its own.
     /// </summary>
-    public Task<int> ChangeAsync(string tpId, string fileName, Func<string[], string> groupOf, Func<string[], string, bool> remove,
-        IReadOnlyList<string[]> add, string loadId, CancellationToken ct) =>
+    public Task<int> ChangeAsync(string tpId, string fileName, Func<string[], string, bool> remove, IReadOnlyList<string[]> add, string loadId,
+        CancellationToken ct) =>
         ChangeFilesAsync(tpId, files =>
         {
+            string GroupOf(string[] row) => PlanCsv.IdOf(fileName, row);
             var all = ReadLoadIds(files);
             var loadIds = all.GetValueOrDefault(fileName) ?? new Dictionary<string, string>(StringComparer.Ordinal);
-            var (removed, rows) = ChangeRows(files, fileName, row => remove(row, LoadIdOf(loadIds, groupOf(row))), add);
+            var (removed, rows) = ChangeRows(files, fileName, row => remove(row, LoadIdOf(loadIds, GroupOf(row))), add);
             foreach (var row in add)
             {
-                loadIds[groupOf(row)] = loadId;
+                loadIds[GroupOf(row)] = loadId;
             }
-            var groups = rows.Select(groupOf).ToHashSet(StringComparer.Ordinal);
+            var groups = rows.Select(GroupOf).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in loadIds.Keys.Where(g => !groups.Contains(g)).ToList())
             {
                 loadIds.Remove(gone);
@@ -111,7 +114,8 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
         return (removed, rows);
     }
 
-    private static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName) =>
+    /// <summary>The rows of <paramref name="fileName"/> among files already read; empty when it is not there.</summary>
+    public static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName) =>
         files.FirstOrDefault(f => f.Name == fileName) is { } file ? PlanCsv.ReadRows(fileName, file.Text) : [];
 
     private static string LoadIdOf(Dictionary<string, string>? loadIds, string group) =>

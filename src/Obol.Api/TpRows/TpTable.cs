@@ -1,3 +1,5 @@
+using Obol.TariffPlans;
+
 namespace Obol.Api.TpRows;
 
 /// <summary>
@@ -11,8 +13,8 @@ internal abstract class TpTable<T>
     /// <summary>The plan file, e.g. <c>Destinations.csv</c>.</summary>
     public abstract string FileName { get; }
 
-    /// <summary>The ID a row belongs to.</summary>
-    public abstract string IdOf(string[] row);
+    /// <summary>The ID a row belongs to, as StorDB keys the table.</summary>
+    public string IdOf(string[] row) => PlanCsv.IdOf(FileName, row);
 
     /// <summary>The ID <paramref name="item"/> is stored under.</summary>
     public abstract string IdOf(T item);
