@@ -136,7 +136,7 @@ public sealed partial class TariffPlanImportService
         {
             if (await rals.SetDestinationAsync(destination.Key, [.. destination], overwrite: true, ct).ConfigureAwait(false) is { } error)
             {
-                return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+                return RpcResult.Fail<string>(AsServerError(error));
             }
         }
         return "OK";
