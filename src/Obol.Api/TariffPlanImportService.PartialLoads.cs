@@ -49,12 +49,9 @@ public sealed partial class TariffPlanImportService
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound));
         }
-        foreach (var row in matching)
+        if (await rals.LoadAccountActionsAsync(read.Plan, matching, ct).ConfigureAwait(false) is { } error)
         {
-            if (await rals.LoadAccountActionAsync(read.Plan, row, ct).ConfigureAwait(false) is { } error)
-            {
-                return RpcResult.Fail<string>(AsServerError(error));
-            }
+            return RpcResult.Fail<string>(AsServerError(error));
         }
         // The *asap actions of the plans just bound have run by the reply, as after a whole load.
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Obol.Accounting;
+using Obol.Accounting.Scheduling;
 using Obol.Primitives;
 using Obol.TariffPlans;
 
@@ -11,11 +12,12 @@ namespace Obol.Rals;
 /// </summary>
 public sealed partial class RalsService
 {
-    /// <summary>Null when loaded, else CGRateS's error.</summary>
-    public async Task<string?> LoadAccountActionAsync(TariffPlan plan, TpAccountAction row, CancellationToken ct = default)
+    /// <summary>Loads <paramref name="rows"/> in turn, the plan's actions, plans and triggers built once; null when all
+    /// loaded, else CGRateS's error for the first that did not.</summary>
+    public async Task<string?> LoadAccountActionsAsync(TariffPlan plan, IReadOnlyList<TpAccountAction> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(rows);
         var options = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
         var (accounting, accountingErrors) = AccountingDataBuilder.Build(plan, options, AccountService.NewUuid);
         var (plans, planErrors) = ActionPlanDataBuilder.Build(plan, options);
@@ -23,6 +25,19 @@ public sealed partial class RalsService
         {
             return ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(errors));
         }
+        foreach (var row in rows)
+        {
+            if (await LoadAccountActionAsync(accounting, plans, row, ct).ConfigureAwait(false) is { } error)
+            {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private async Task<string?> LoadAccountActionAsync(AccountingData accounting, IReadOnlyList<ActionPlan> plans, TpAccountAction row,
+        CancellationToken ct)
+    {
         var actionPlan = row.ActionPlanId.Length == 0 ? null : plans.FirstOrDefault(p => p.Id == row.ActionPlanId);
         var triggers = row.ActionTriggersId.Length == 0 ? null : accounting.ActionTriggers.GetValueOrDefault(row.ActionTriggersId);
         if ((row.ActionPlanId.Length > 0 && actionPlan is null) || (row.ActionTriggersId.Length > 0 && triggers is null))
