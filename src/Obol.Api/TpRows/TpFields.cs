@@ -1,4 +1,6 @@
 using System.Globalization;
+using Obol.Accounting;
+using Obol.TariffPlans;
 
 namespace Obol.Api.TpRows;
 
@@ -6,7 +8,7 @@ namespace Obol.Api.TpRows;
 internal static class TpFields
 {
     /// <summary>A float64 field as the shortest text that reads back to it ("0.01", "10").</summary>
-    public static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Number(decimal value) => AccountJson.FormatPlain(value);
 
     /// <summary>A float64 field read back; empty or unreadable is 0, as cgr-loader takes it.</summary>
     public static decimal Number(string text) =>
@@ -19,10 +21,10 @@ internal static class TpFields
     public static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>A bool field as Go's strconv.ParseBool reads it; anything else is false.</summary>
-    public static bool Bool(string text) => text is "1" or "t" or "T" or "TRUE" or "true" or "True";
+    public static bool Bool(string text) => FieldText.TryParseGoBool(text, out var value) && value;
 
     /// <summary>A list field (<c>a;b</c>).</summary>
     public static string List(IEnumerable<string>? values) => values is null ? "" : string.Join(';', values);
 
-    public static string[] List(string text) => text.Length == 0 ? [] : text.Split(';');
+    public static string[] List(string text) => FieldText.SplitList(text);
 }
