@@ -1,6 +1,7 @@
 using System.Globalization;
 using Obol.Api.JsonRpc;
 using Obol.Primitives;
+using Obol.TariffPlans;
 
 namespace Obol.Api;
 
@@ -31,13 +32,10 @@ public sealed partial class ApierService
                 return ValueTask.FromResult(RpcResult.Fail<string>($"{ErrorCodes.MandatoryIeMissing}:Action:{a.Identifier}:[{string.Join(' ', absent)}]"));
             }
             decimal? units = null;
-            if (!string.IsNullOrEmpty(a.Units))
+            // CGRateS's JSON value formulas parse, but an API action list keeps a plain value only: they are refused.
+            if (!string.IsNullOrEmpty(a.Units) && !(AccountingDataBuilder.TryUnits(a.Units, type, out units, out _) && units is not null))
             {
-                if (!TryUnits(type, a.Units, out var parsed))
-                {
-                    return ValueTask.FromResult(RpcResult.Fail<string>("Invalid value: " + a.Units));
-                }
-                units = parsed;
+                return ValueTask.FromResult(RpcResult.Fail<string>("Invalid value: " + a.Units));
             }
             decimal? weight = null;
             if (!string.IsNullOrEmpty(a.BalanceWeight))
@@ -53,17 +51,6 @@ public sealed partial class ApierService
                 a.SharedGroups, weight, a.ExtraParameters, a.BalanceBlocker, a.BalanceDisabled, a.Weight));
         }
         return SetActionsAsync(new AttrSetActions(args.ActionsId, args.Overwrite, actions), ct);
-    }
-
-    // utils.ParseBalanceFilterValue: voice units may be durations (nanoseconds); CGRateS's JSON value formulas are not taken here.
-    private static bool TryUnits(string balanceType, string text, out decimal units)
-    {
-        if (balanceType == "*voice" && Usage.TryParse(text, out var usage))
-        {
-            units = usage.Nanoseconds;
-            return true;
-        }
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out units);
     }
 
     /// <summary>The lists named (every list when none is), paged over their sorted IDs; a named list that does not

@@ -158,8 +158,9 @@ public static class AccountingDataBuilder
         };
     }
 
-    /// <summary>CGRateS parity: utils.ParseBalanceFilterValue.</summary>
-    private static bool TryUnits(string text, string balanceType, out decimal? value, out BalanceValueFormula? formula)
+    /// <summary>CGRateS parity: utils.ParseBalanceFilterValue — a number, a duration for <c>*voice</c> (a bare number is
+    /// nanoseconds), or a JSON value formula.</summary>
+    public static bool TryUnits(string text, string balanceType, out decimal? value, out BalanceValueFormula? formula)
     {
         formula = null;
         value = null;
