@@ -13,7 +13,13 @@ public sealed class SessionChargingTests
 
         var auth = await sw.AuthorizeAsync("p93", "1001", "1002", "*prepaid");
         var init = await sw.InitiateAsync("p93", "1001", "1002", "*prepaid", debitInterval: "10s");
+        // The loop's first debit runs beside the reply (CGRateS starts its loop in a goroutine too): wait for it to land.
         var during = await engine.MonetaryAsync("1001");
+        for (var i = 0; i < 100 && during == 10m; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            during = await engine.MonetaryAsync("1001");
+        }
         Assert.Equal("OK", (await sw.TerminateRawAsync("p93", "1001", "1002", "*prepaid", "93s")).ResultString());
         Assert.Equal("OK", (await sw.ProcessCdrRawAsync("p93", "1001", "1002", "*prepaid", "93s")).ResultString());
 
