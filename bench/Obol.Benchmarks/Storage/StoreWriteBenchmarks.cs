@@ -9,8 +9,8 @@ namespace Obol.Benchmarks.Storage;
 
 /// <summary>
 /// The store's single writer as a prepaid call uses it, on a SQLite file in a temporary directory: an account change
-/// saved with its session-journal document (one put, one delete), alone (one commit each) and 32 at once (group
-/// committed), and a rated CDR. Each call returns once its commit is in the WAL.
+/// saved with its session-journal document (one put, one delete), and a rated CDR, each alone (one commit each) and 32
+/// at once (group committed). Each call returns once its commit is in the WAL.
 /// </summary>
 [MemoryDiagnoser]
 public class StoreWriteBenchmarks
@@ -59,9 +59,21 @@ public class StoreWriteBenchmarks
     }
 
     [Benchmark]
-    public Task<CdrWriteResult> PutCdr()
+    public Task<CdrWriteResult> PutCdr() => PutNewCdr();
+
+    [Benchmark(OperationsPerInvoke = Concurrent)]
+    public Task PutCdr_32GroupCommitted()
     {
-        var n = ++_sequence;
+        for (var i = 0; i < Concurrent; i++)
+        {
+            _saves[i] = PutNewCdr();
+        }
+        return Task.WhenAll(_saves);
+    }
+
+    private Task<CdrWriteResult> PutNewCdr()
+    {
+        var n = Interlocked.Increment(ref _sequence);
         return _store.Cdrs.PutAsync(new Cdr
         {
             Cgrid = Cgrid.Compute("bench-" + n, "10.1.1.1"), RunId = "*default", OriginId = "bench-" + n, OriginHost = "10.1.1.1",
