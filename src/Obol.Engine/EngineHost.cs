@@ -56,6 +56,10 @@ internal static class EngineHost
         var dataDir = flags.DataDir ?? StoreDirectory.Resolve(config.DataDb.Internal.DumpPath);
         await using var store = await SqliteStore.OpenAsync(dataDir).ConfigureAwait(false);
         log.Info($"<DataDB> embedded store at {store.DatabasePath}");
+        if (store.KeptBeforeRestore is { } kept)
+        {
+            log.Warning($"<DataDB> restored from the staged backup; the store it replaced is kept as {kept}");
+        }
         var options = new RalsOptions { RoundingDecimals = flags.RoundingDecimals ?? general.RoundingDecimals, TimeZone = zone };
         var actionEffects = new EngineActionEffects(new LoggingActionEffects(log), log);
         var tariffPlans = new StoredTariffPlan(store.TariffPlans);
@@ -81,6 +85,7 @@ internal static class EngineHost
         var versions = new DbVersionService(new StoredVersions(store.Documents), config.DataDb.DbType, config.StorDb.DbType);
         await versions.EnsureAsync().ConfigureAwait(false);
         versions.Register(dispatcher);
+        new StoreAdminService(store, dataDir, config.DataDb.Internal, config.StorDb.Internal, log).Register(dispatcher);
         new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance, general.TpExportDir, tenant).Register(dispatcher);
         new Obol.Api.TpRows.TpRowService(tariffPlans, tenant).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);

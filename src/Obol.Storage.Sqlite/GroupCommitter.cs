@@ -84,10 +84,62 @@ internal sealed class GroupCommitter : IAsyncDisposable
                     lastByKey[key] = operation;
                 }
             }
-            Commit(pending, lastByKey);
+            CommitInOrder(pending, lastByKey);
             pending.Clear();
             lastByKey.Clear();
         }
+    }
+
+    /// <summary>One transaction for the batch, unless it holds operations that must run outside one (VACUUM): those run
+    /// alone, between the transactions of what was queued before and after them.</summary>
+    private void CommitInOrder(List<WriteOperation> pending, Dictionary<string, WriteOperation> lastByKey)
+    {
+        if (!pending.Exists(static o => o.OutsideTransaction))
+        {
+            Commit(pending, lastByKey);
+            return;
+        }
+        var run = new List<WriteOperation>();
+        foreach (var operation in pending)
+        {
+            if (!operation.OutsideTransaction)
+            {
+                run.Add(operation);
+                continue;
+            }
+            if (run.Count > 0)
+            {
+                Commit(run, lastByKey);
+                run.Clear();
+            }
+            RunAlone(operation);
+        }
+        if (run.Count > 0)
+        {
+            Commit(run, lastByKey);
+        }
+    }
+
+    private void RunAlone(WriteOperation operation)
+    {
+        try
+        {
+            if (operation.Validate())
+            {
+                operation.Execute(_batch);
+            }
+        }
+#pragma warning disable CA1031 // The failure goes to the waiter; the loop must outlive it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            operation.Fail(e);
+            return;
+        }
+        Interlocked.Increment(ref _commitCount);
+        Interlocked.Increment(ref _operationCount);
+        operation.Committed();
+        _afterCommit?.Invoke();
     }
 
     private static bool Wait(ValueTask<bool> ready) => ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();

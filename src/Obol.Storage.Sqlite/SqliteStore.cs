@@ -35,6 +35,7 @@ public sealed class SqliteStore : IAsyncDisposable
         TariffPlans = new SqliteTariffPlanStore(this, options.TimeProvider);
         Documents = new SqliteDocumentStore(this);
         Cdrs = new SqliteCdrStore(this);
+        Maintenance = new SqliteMaintenance(this, options.TimeProvider);
     }
 
     public string DatabasePath { get; }
@@ -48,6 +49,11 @@ public sealed class SqliteStore : IAsyncDisposable
     public SqliteDocumentStore Documents { get; }
 
     public SqliteCdrStore Cdrs { get; }
+
+    public SqliteMaintenance Maintenance { get; }
+
+    /// <summary>Where the store's previous files went when this open put a staged restore in their place.</summary>
+    public string? KeptBeforeRestore { get; private init; }
 
     /// <summary>Transactions committed so far; fewer than <see cref="OperationCount"/> when writes were batched.</summary>
     public long CommitCount => _committer.CommitCount;
@@ -69,6 +75,7 @@ public sealed class SqliteStore : IAsyncDisposable
     {
         options ??= new SqliteStoreOptions();
         Directory.CreateDirectory(dataDir);
+        var keptBeforeRestore = SqliteMaintenance.ApplyStagedRestore(dataDir, options.TimeProvider);
         var path = Path.GetFullPath(Path.Combine(dataDir, FileName));
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -97,7 +104,7 @@ public sealed class SqliteStore : IAsyncDisposable
             }
             throw;
         }
-        var store = new SqliteStore(path, writer, checkpointing, options);
+        var store = new SqliteStore(path, writer, checkpointing, options) { KeptBeforeRestore = keptBeforeRestore };
         try
         {
             await store.Accounts.LoadAllAsync(cancellationToken).ConfigureAwait(false);

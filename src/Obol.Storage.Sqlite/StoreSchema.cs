@@ -63,6 +63,22 @@ internal static class StoreSchema
         transaction.Commit();
     }
 
+    /// <summary>Refuses a database that is not an Obol store this code can open (a backup about to be restored).</summary>
+    /// <exception cref="InvalidDataException">No schema version, or a newer one.</exception>
+    public static void CheckReadable(SqliteConnection connection, string path)
+    {
+        using var transaction = connection.BeginTransaction();
+        var found = ReadVersion(connection, transaction);
+        if (found == 0)
+        {
+            throw new InvalidDataException($"{path}: not an Obol database (no schema version)");
+        }
+        if (found > Version)
+        {
+            throw new InvalidDataException($"{path}: schema version {found} is newer than this Obol understands ({Version})");
+        }
+    }
+
     /// <summary>Copies the WITHOUT ROWID documents of versions 1 and 2 into the rowid layout, in the opening transaction.</summary>
     private static void MigrateDocuments(SqliteConnection connection, SqliteTransaction transaction)
     {

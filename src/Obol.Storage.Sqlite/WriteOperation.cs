@@ -36,6 +36,10 @@ internal sealed class WriteOperation
 
     public string? CoalesceKey { get; }
 
+    /// <summary>Runs alone and outside any transaction (a statement SQLite refuses inside one, such as VACUUM); its
+    /// <c>execute</c> finds <see cref="WriteBatch.Transaction"/> null.</summary>
+    public bool OutsideTransaction { get; init; }
+
     public Task<bool> Done => _done.Task;
 
     /// <summary>The operation's own check; false when it rejected the operation.</summary>
