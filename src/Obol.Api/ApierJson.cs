@@ -22,8 +22,21 @@ internal static class ApierJson
         return new RawJson(buffer.WrittenMemory);
     }
 
+    /// <summary>engine.Account.AsOldStructure, APIerSv1's account.</summary>
+    public static RawJson OldAccount(Account account)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        AccountJson.WriteOldStructureUtf8(account, buffer, GoJsonEncoder.Instance);
+        return new RawJson(buffer.WrittenMemory);
+    }
+
     /// <summary>[]*engine.Account; <c>[]</c> when empty, as CGRateS answers.</summary>
-    public static RawJson Accounts(IReadOnlyList<Account> accounts)
+    public static RawJson Accounts(IReadOnlyList<Account> accounts) => List(accounts, AccountJson.WriteUtf8);
+
+    /// <summary>APIerSv1.GetAccounts' list of old-structure accounts.</summary>
+    public static RawJson OldAccounts(IReadOnlyList<Account> accounts) => List(accounts, AccountJson.WriteOldStructureUtf8);
+
+    private static RawJson List(IReadOnlyList<Account> accounts, Action<Account, IBufferWriter<byte>, System.Text.Encodings.Web.JavaScriptEncoder?> write)
     {
         var buffer = new ArrayBufferWriter<byte>(2048 * Math.Max(1, accounts.Count));
         buffer.Write("["u8);
@@ -33,7 +46,7 @@ internal static class ApierJson
             {
                 buffer.Write(","u8);
             }
-            AccountJson.WriteUtf8(accounts[i], buffer, GoJsonEncoder.Instance);
+            write(accounts[i], buffer, GoJsonEncoder.Instance);
         }
         buffer.Write("]"u8);
         return new RawJson(buffer.WrittenMemory);

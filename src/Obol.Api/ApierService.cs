@@ -19,9 +19,11 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     public void Register(JsonRpcDispatcher dispatcher)
     {
         dispatcher.Add<AttrGetCost, WrittenJson>("APIerSv1.GetCost", (a, _) => ValueTask.FromResult(GetCostJson(a)));
-        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv2.GetAccount", GetAccountAsync);
-        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv1.GetAccount", GetAccountAsync);
-        dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv2.GetAccounts", GetAccountsAsync);
+        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv2.GetAccount", (a, ct) => GetAccountAsync(a, ApierJson.Account, ct));
+        // APIerSv1 answers engine.Account.AsOldStructure (balance types with *out, "*out:" before the ID).
+        dispatcher.Add<AttrGetAccount, RawJson>("APIerSv1.GetAccount", (a, ct) => GetAccountAsync(a, ApierJson.OldAccount, ct));
+        dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv2.GetAccounts", (a, ct) => GetAccountsAsync(a, ApierJson.Accounts, ct));
+        dispatcher.Add<AttrGetAccounts, RawJson>("APIerSv1.GetAccounts", (a, ct) => GetAccountsAsync(a, ApierJson.OldAccounts, ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.SetBalance", (a, ct) => ChangeBalanceAsync(a, "*set_balance", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.AddBalance", (a, ct) => ChangeBalanceAsync(a, a.Overwrite ? "*topup_reset" : "*topup", ct));
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
@@ -70,17 +72,17 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         return error is null ? cost! : RpcResult.Fail<EventCost>(error);
     }
 
-    private async ValueTask<RpcResult<RawJson>> GetAccountAsync(AttrGetAccount args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> GetAccountAsync(AttrGetAccount args, Func<Account, RawJson> reply, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(args.Account))
         {
             return RpcResult.Fail<RawJson>(ErrorCodes.MandatoryIeMissingFields("Account"));
         }
         var account = await rals.Accounts.GetAsync(Or(args.Tenant, defaultTenant) + ":" + args.Account, ct).ConfigureAwait(false);
-        return account is null ? RpcResult.Fail<RawJson>(ErrorCodes.NotFound) : ApierJson.Account(account);
+        return account is null ? RpcResult.Fail<RawJson>(ErrorCodes.NotFound) : reply(account);
     }
 
-    private async ValueTask<RpcResult<RawJson>> GetAccountsAsync(AttrGetAccounts args, CancellationToken ct)
+    private async ValueTask<RpcResult<RawJson>> GetAccountsAsync(AttrGetAccounts args, Func<IReadOnlyList<Account>, RawJson> reply, CancellationToken ct)
     {
         var tenant = Or(args.Tenant, defaultTenant);
         IReadOnlyList<string> ids = args.AccountIDs is { Length: > 0 } named
@@ -100,7 +102,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
             }
             parts.Add(account);
         }
-        return ApierJson.Accounts(parts);
+        return reply(parts);
     }
 
     private async ValueTask<RpcResult<string>> ChangeBalanceAsync(AttrSetBalance args, string actionType, CancellationToken ct)

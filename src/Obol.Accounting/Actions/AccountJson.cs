@@ -14,7 +14,7 @@ namespace Obol.Accounting;
 /// The account as CGRateS's json.Marshal writes it (what <c>*log</c> logs and <c>*http_post</c> posts): Go field names
 /// and order, map keys sorted, numbers in Go's float notation, times in RFC 3339 with Go's zero time for "never".
 /// </summary>
-public static class AccountJson
+public static partial class AccountJson
 {
     private const string GoZeroTime = "0001-01-01T00:00:00Z";
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
