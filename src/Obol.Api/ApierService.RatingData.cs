@@ -30,6 +30,9 @@ public sealed partial class ApierService
             var error = await rals.RemoveRatingProfileAsync(Or(a.Tenant, defaultTenant), a.Category ?? "", a.Subject ?? "", ct).ConfigureAwait(false);
             return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
         });
+        dispatcher.Add<string?, string>("APIerSv1.RemoveRatingPlan", async (id, ct) => string.IsNullOrEmpty(id)
+            ? RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("ID"))
+            : Reply(await rals.RemoveRatingPlanAsync(id, ct).ConfigureAwait(false)));
         dispatcher.Add<AttrRemoveDestination, string>("APIerSv1.RemoveDestination", async (a, ct) =>
             Reply(await rals.RemoveDestinationsAsync(a.DestinationIds ?? [], a.Prefixes ?? [], ct).ConfigureAwait(false)));
         dispatcher.Add<AttrGetDestinations, List<DestinationWire>>("APIerSv2.GetDestinations", (a, _) => ValueTask.FromResult(GetDestinations(a)));

@@ -19,6 +19,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
     public const string DestinationsCollection = "rals_destinations";
     public const string RatingProfilesCollection = "rals_rating_profiles";
     public const string TimingsCollection = "rals_timings";
+    public const string RatingPlansCollection = "rals_rating_plans";
 
     private const string Removed = "null";
 
@@ -34,6 +35,7 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
             r.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(r.Value))));
         writes.AddRange(changes.Timings.Select(t => new JournalWrite(TimingsCollection, t.Key,
             t.Value is null ? Removed : System.Text.Json.JsonSerializer.Serialize(t.Value))));
+        writes.AddRange(changes.RemovedRatingPlans.Select(id => new JournalWrite(RatingPlansCollection, id, Removed)));
         await documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,13 +72,16 @@ internal sealed class StoredRalsState(SqliteDocumentStore documents) : IRalsStat
         {
             timings[key] = json == Removed ? null : Read(TimingsCollection, key, json, j => System.Text.Json.JsonSerializer.Deserialize<TimingChange>(j)!);
         }
-        return new RalsStateChanges(actions, plans, triggers, destinations, profiles, timings);
+        var removedPlans = (await documents.ListAsync(RatingPlansCollection, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        return new RalsStateChanges(actions, plans, triggers, destinations, profiles, timings, removedPlans);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var writes = new List<JournalWrite>();
-        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection, RatingProfilesCollection, TimingsCollection })
+        foreach (var collection in new[] { ActionsCollection, PlansCollection, TriggersCollection, DestinationsCollection, RatingProfilesCollection, TimingsCollection,
+            RatingPlansCollection })
         {
             var stored = await documents.ListAsync(collection, cancellationToken: cancellationToken).ConfigureAwait(false);
             writes.AddRange(stored.Select(d => new JournalWrite(collection, d.Key, null)));

@@ -32,8 +32,14 @@ public sealed record RalsStateChanges(
     IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?>? ActionTriggerGroups = null,
     IReadOnlyDictionary<string, IReadOnlyList<string>?>? DestinationPrefixes = null,
     IReadOnlyDictionary<string, IReadOnlyList<RatingPlanActivationChange>?>? RatingProfileActivations = null,
-    IReadOnlyDictionary<string, TimingChange?>? TimingRows = null)
+    IReadOnlyDictionary<string, TimingChange?>? TimingRows = null,
+    IReadOnlyCollection<string>? RemovedRatingPlanIds = null)
 {
+    private static readonly HashSet<string> s_noRatingPlans = new(StringComparer.Ordinal);
+
+    /// <summary>Rating plans removed (APIerSv1.RemoveRatingPlan), by id.</summary>
+    public IReadOnlyCollection<string> RemovedRatingPlans => RemovedRatingPlanIds ?? s_noRatingPlans;
+
     private static readonly Dictionary<string, TimingChange?> s_noTimings = new(StringComparer.Ordinal);
 
     /// <summary>Timings set or removed (APIerSv1.SetTiming, RemoveTiming), by id.</summary>
@@ -57,7 +63,7 @@ public sealed record RalsStateChanges(
     public IReadOnlyDictionary<string, IReadOnlyList<ActionTrigger>?> Triggers => ActionTriggerGroups ?? s_noTriggers;
 
     public bool IsEmpty => Actions.Count == 0 && ActionPlans.Count == 0 && Triggers.Count == 0 && Destinations.Count == 0 && RatingProfiles.Count == 0
-        && Timings.Count == 0;
+        && Timings.Count == 0 && RemovedRatingPlans.Count == 0;
 }
 
 /// <summary>One activation of a rating profile set over the API, as RatingProfiles.csv has it (the time absolute).</summary>

@@ -99,6 +99,14 @@ public sealed partial class RalsService
         return cache.Timings.GetValueOrDefault(id);
     }
 
+    /// <summary>APIerSv1.RemoveRatingPlan: OK for a plan there is not, as CGRateS's DataDB answers. A rating profile
+    /// that activates it keeps the activation, which then rates nothing, as in CGRateS.</summary>
+    public Task<string?> RemoveRatingPlanAsync(string id, CancellationToken ct = default) =>
+        UnderLoadLockAsync(async () => !_ratingSource.RatingPlans.Any(p => p.Id == id)
+            ? null
+            : await ChangeRatingFilesAsync(RalsStateChanges.Empty with { RemovedRatingPlanIds = new HashSet<string>(StringComparer.Ordinal) { id } }, ct)
+                .ConfigureAwait(false), ct);
+
     /// <summary>APIerSv1.RemoveRatingProfile: NOT_FOUND when there is no such profile.</summary>
     public Task<string?> RemoveRatingProfileAsync(string tenant, string category, string subject, CancellationToken ct = default) =>
         UnderLoadLockAsync(async () => !ProfileRows(tenant, category, subject).Any()
@@ -122,27 +130,28 @@ public sealed partial class RalsService
 
     /// <summary>Only the files the rating data is built from, so the rest of a loaded plan is not kept for it.</summary>
     private static TariffPlan RatingFiles(TariffPlan plan, IReadOnlyList<TpDestination>? destinations = null,
-        IReadOnlyList<TpRatingProfile>? profiles = null, IReadOnlyList<TpTiming>? timings = null) => new()
+        IReadOnlyList<TpRatingProfile>? profiles = null, IReadOnlyList<TpTiming>? timings = null, IReadOnlyList<TpRatingPlan>? ratingPlans = null) => new()
     {
         Timings = timings ?? plan.Timings,
         Destinations = destinations ?? plan.Destinations,
         Rates = plan.Rates,
         DestinationRates = plan.DestinationRates,
-        RatingPlans = plan.RatingPlans,
+        RatingPlans = ratingPlans ?? plan.RatingPlans,
         RatingProfiles = profiles ?? plan.RatingProfiles,
     };
 
     /// <summary>The rating files with the changes over them: a value replaces (or adds) the destination's prefixes or the
-    /// profile's activations, null removes it.</summary>
+    /// profile's activations, null removes it; a removed rating plan loses its rows.</summary>
     private static TariffPlan WithChanges(TariffPlan plan, RalsStateChanges changes)
     {
-        if (changes.Destinations.Count == 0 && changes.RatingProfiles.Count == 0 && changes.Timings.Count == 0)
+        if (changes.Destinations.Count == 0 && changes.RatingProfiles.Count == 0 && changes.Timings.Count == 0 && changes.RemovedRatingPlans.Count == 0)
         {
             return plan;
         }
         var destinations = changes.Destinations;
         var profiles = changes.RatingProfiles;
         var timings = changes.Timings;
+        var removedPlans = changes.RemovedRatingPlans;
         return RatingFiles(plan,
             [.. plan.Destinations.Where(d => !destinations.ContainsKey(d.Id)),
                 .. destinations.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(prefix => new TpDestination(s_api, c.Key, prefix)))],
@@ -150,7 +159,8 @@ public sealed partial class RalsService
                 .. profiles.Where(c => c.Value is not null).SelectMany(c => c.Value!.Select(a => ProfileRow(c.Key, a)))],
             [.. plan.Timings.Where(t => !timings.ContainsKey(t.Id)),
                 .. timings.Where(c => c.Value is not null)
-                    .Select(c => new TpTiming(s_api, c.Key, c.Value!.Years, c.Value.Months, c.Value.MonthDays, c.Value.WeekDays, c.Value.Time))]);
+                    .Select(c => new TpTiming(s_api, c.Key, c.Value!.Years, c.Value.Months, c.Value.MonthDays, c.Value.WeekDays, c.Value.Time))],
+            removedPlans.Count == 0 ? null : [.. plan.RatingPlans.Where(p => !removedPlans.Contains(p.Id))]);
     }
 
     private static TpRatingProfile ProfileRow(string key, RatingPlanActivationChange activation)
