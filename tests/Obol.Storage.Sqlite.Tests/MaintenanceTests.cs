@@ -151,8 +151,13 @@ public class MaintenanceTests
 
         var concurrent = Task.Run(() => store.Documents.PutAsync("c", "during", "{}").AsTask());
         await store.Maintenance.CompactAsync();
-        await store.Maintenance.CheckpointAsync();
         await concurrent;
+        // A PASSIVE checkpoint gives way to the store's own checkpoints, so the file shrinks once one has run whole.
+        for (var i = 0; i < 100 && new FileInfo(store.DatabasePath).Length >= before / 4; i++)
+        {
+            await store.Maintenance.CheckpointAsync();
+            await Task.Delay(10);
+        }
 
         Assert.True(new FileInfo(store.DatabasePath).Length < before / 4, $"{new FileInfo(store.DatabasePath).Length} bytes after, {before} before");
         await store.Documents.PutAsync("c", "after", "{}");
