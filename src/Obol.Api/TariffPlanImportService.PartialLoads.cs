@@ -9,7 +9,7 @@ namespace Obol.Api;
 /// <summary>
 /// Parts of a StorDB plan loaded beside the plan in force, as provisioning does after the SetTP… methods:
 /// LoadAccountActions (the rows matching the LoadId, tenant and account given, each when given), LoadDestination,
-/// LoadRatingProfile (which, unlike CGRateS, needs the rating plans it names to be in force already), LoadRatingPlan
+/// LoadRatingProfile (which, as CGRateS's, needs the rating plans it names to be in force already), LoadRatingPlan
 /// (with the destination rates, rates, destinations and timings it names) and LoadSharedGroup.
 /// </summary>
 public sealed partial class TariffPlanImportService
@@ -156,6 +156,11 @@ public sealed partial class TariffPlanImportService
         if (profiles.Count == 0)
         {
             return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(ErrorCodes.NotFound));
+        }
+        // CGRateS's TpReader.LoadRatingProfilesFiltered: every plan named must be in DataDB, or nothing more is loaded.
+        if (profiles.SelectMany(p => p).FirstOrDefault(a => rals.RatingData.GetRatingPlan(a.RatingPlanId) is null) is { } missing)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith($"could not load rating plans for tag: \"{missing.RatingPlanId}\""));
         }
         foreach (var profile in profiles)
         {

@@ -73,7 +73,7 @@ public sealed class PartialStorDbLoadTests
         Assert.Equal((0.3m, 0.6m), (before, after));
         Assert.Equal(other, otherAfter);
         Assert.Equal("OK", loaded.GetString());
-        Assert.Equal("SERVER_ERROR: NOT_FOUND:RatingPlanId:RP_NOT_IN_FORCE", missingPlan.Error);
+        Assert.Equal("SERVER_ERROR: could not load rating plans for tag: \"RP_NOT_IN_FORCE\"", missingPlan.Error);
         Assert.Equal("SERVER_ERROR: NOT_FOUND", none.Error);
         Assert.Equal("OK", destination.GetString());
         Assert.Equal(["4930", "4940"], prefixes.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()));
@@ -155,7 +155,7 @@ public sealed class PartialStorDbLoadTests
         var group = await engine.CallAsync("APIerSv1.LoadSharedGroup", """{"TPid":"RP","SharedGroupId":"SG_NEW"}""");
         var shared = await engine.CallAsync("APIerSv1.GetSharedGroup", "\"SG_NEW\"");
 
-        Assert.Equal("SERVER_ERROR: NOT_FOUND:RatingPlanId:RP_NEW", profileFirst.Error);
+        Assert.Equal("SERVER_ERROR: could not load rating plans for tag: \"RP_NEW\"", profileFirst.Error);
         Assert.Equal(("OK", "OK", "OK"), (plan.GetString(), profile.GetString(), group.GetString()));
         Assert.Equal((0.3m, 1.2m), (before, after));
         Assert.Equal(0.6m, other);
