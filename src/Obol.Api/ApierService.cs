@@ -179,7 +179,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         {
             return (null, ErrorCodes.InvalidPath);
         }
-        var result = await rals.LoadTariffPlanAsync(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
+        var result = await rals.MergeTariffPlanFolderAsync(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return (null, ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));

@@ -67,7 +67,8 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     public IReadOnlyList<AccountAction>? GetActions(string actionsId) => _accounting.GetActions(actionsId);
 
     /// <summary>
-    /// Reads, validates and applies a tariff-plan folder (APIerSv1.LoadTariffPlanFromFolder, cgr-loader): rating data
+    /// Reads, validates and applies a tariff-plan folder as the whole plan (the engine's <c>-tariffplan</c> on an empty
+    /// store; the API writes a folder over the plan in force, <see cref="MergeTariffPlanFolderAsync"/>): rating data
     /// swapped whole, actions and triggers replaced, AccountActions create or update accounts, action plans rescheduled
     /// (<c>*asap</c> ones run now). Nothing changes when any file has an error.
     /// </summary>
@@ -104,6 +105,31 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         LoadTariffPlanAsync(files, source, applyAccountActions ? _ => true : null, dryRun, cancellationToken);
 
     /// <summary>
+    /// APIerSv1.LoadTariffPlanFromFolder: the folder's rows over the plan in force, as CGRateS's TpReader writes a
+    /// folder into DataDB without flushing it (see <see cref="MergeTariffPlanAsync"/>); a folder with an error changes
+    /// nothing.
+    /// </summary>
+    public async Task<TariffPlanLoadResult> MergeTariffPlanFolderAsync(string folder, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var (files, errors) = TariffPlanReader.CollectFiles(folder);
+        if (errors.Count > 0)
+        {
+            return new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal));
+        }
+        // Every row checked in the folder's own files first, so an error names the folder's file and line; the merged
+        // files are written anew and would number their lines otherwise.
+        var own = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false });
+        if (!own.Succeeded)
+        {
+            return new TariffPlanLoadResult(own.Errors, Counts(own.Plan));
+        }
+        var inForce = _archive is null ? null : await _archive.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return inForce is not { Count: > 0 }
+            ? await LoadTariffPlanAsync(files, folder, applyAccountActions: true, dryRun, cancellationToken).ConfigureAwait(false)
+            : await LoadMergedAsync(files, PlanCsv.MergeKeepingLines(inForce, files), folder, dryRun, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// APIerSv1.LoadTariffPlanFromStorDb: the StorDB plan's rows over the plan in force, as CGRateS writes a StorDB plan
     /// into DataDB without flushing it. A row replaces the rows in force of its ID (a destination's prefixes, a rating
     /// profile's activations, a profile's rows...); IDs the plan does not name stay as they are. Only the plan's own
@@ -113,7 +139,13 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         CancellationToken cancellationToken)
     {
         var inForce = _archive is null ? null : await _archive.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var merged = inForce is null ? files : PlanCsv.Merge(inForce, files);
+        return await LoadMergedAsync(files, inForce is null ? files : PlanCsv.Merge(inForce, files), source, dryRun, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The merged plan loaded, the AccountActions of <paramref name="files"/> alone applied.</summary>
+    private async Task<TariffPlanLoadResult> LoadMergedAsync(IReadOnlyList<TariffPlanFile> files, IReadOnlyList<TariffPlanFile> merged, string source,
+        bool dryRun, CancellationToken cancellationToken)
+    {
         var own = files.FirstOrDefault(f => f.Name == "AccountActions.csv") is { } accountActions
             ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => PlanCsv.IdOf(accountActions.Name, r)).ToHashSet(StringComparer.Ordinal)
             : [];

@@ -106,7 +106,16 @@ public static class PlanCsv
     /// names replace every row of that ID; other rows stay, in their order. Files that are no tariff-plan file are
     /// <paramref name="inForce"/>'s.
     /// </summary>
-    public static IReadOnlyList<TariffPlanFile> Merge(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over)
+    public static IReadOnlyList<TariffPlanFile> Merge(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over) =>
+        Merge(inForce, over, keepLines: false);
+
+    /// <summary>As <see cref="Merge(IReadOnlyList{TariffPlanFile}, IReadOnlyList{TariffPlanFile})"/>, but each file of
+    /// <paramref name="over"/> keeps its text as it was read, the rows kept in force written after it: an error in one of
+    /// its rows then names the line the user sees in the file.</summary>
+    public static IReadOnlyList<TariffPlanFile> MergeKeepingLines(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over) =>
+        Merge(inForce, over, keepLines: true);
+
+    private static IReadOnlyList<TariffPlanFile> Merge(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over, bool keepLines)
     {
         ArgumentNullException.ThrowIfNull(inForce);
         ArgumentNullException.ThrowIfNull(over);
@@ -116,12 +125,15 @@ public static class PlanCsv
             var rows = ReadRows(file.Name, file.Text);
             if (!merged.TryGetValue(file.Name, out var current))
             {
-                merged[file.Name] = new TariffPlanFile(file.Name, Write(file.Name, rows));
+                merged[file.Name] = keepLines ? file : new TariffPlanFile(file.Name, Write(file.Name, rows));
                 continue;
             }
             var replaced = rows.Select(r => IdOf(file.Name, r)).ToHashSet(StringComparer.Ordinal);
             var kept = ReadRows(file.Name, current.Text).Where(r => !replaced.Contains(IdOf(file.Name, r)));
-            merged[file.Name] = new TariffPlanFile(file.Name, Write(file.Name, kept.Concat(rows)));
+            merged[file.Name] = new TariffPlanFile(file.Name, keepLines
+                // Write's header line starts with '#', a comment between the two parts.
+                ? file.Text + (file.Text.EndsWith('\n') || file.Text.Length == 0 ? "" : "\n") + Write(file.Name, kept)
+                : Write(file.Name, kept.Concat(rows)));
         }
         return [.. merged.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }

@@ -40,4 +40,16 @@ public sealed class PlanCsvTests
         Assert.Equal(["D2:20", "D1:12"], PlanCsv.ReadRows("Destinations.csv", merged["Destinations.csv"].Text).Select(r => $"{r[0]}:{r[1]}"));
         Assert.Equal("kept", merged["README.md"].Text);
     }
+
+    [Fact]
+    public void MergeKeepingLines_FileOverInForce_ItsTextFirstUnchangedThenTheRowsKept()
+    {
+        TariffPlanFile[] inForce = [new("Destinations.csv", "#Id,Prefix\nD1,10\nD2,20\n")];
+        const string folder = "#Id,Prefix\n\n# a comment the user wrote\nD1,12";
+
+        var merged = Assert.Single(PlanCsv.MergeKeepingLines(inForce, [new("Destinations.csv", folder)]));
+
+        Assert.StartsWith(folder + "\n", merged.Text, StringComparison.Ordinal);
+        Assert.Equal(["D1:12", "D2:20"], PlanCsv.ReadRows("Destinations.csv", merged.Text).Select(r => $"{r[0]}:{r[1]}"));
+    }
 }

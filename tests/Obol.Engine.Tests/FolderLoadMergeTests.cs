@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json;
+using Obol.Api.JsonRpc;
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>APIerSv1.LoadTariffPlanFromFolder writes a folder over the plan in force, as CGRateS's TpReader writes it
+/// into DataDB without a flush: what the folder names is replaced, the rest stays, only its own accounts are touched.</summary>
+public sealed class FolderLoadMergeTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-foldermerge-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task LoadTariffPlanFromFolder_SecondFolder_AddsAndReplacesWhatItNamesAndKeepsTheRest()
+    {
+        var extra = Folder("extra", ("Destinations.csv", "#Id,Prefix\nDST_EXTRA,49\n"),
+            ("AccountActions.csv", "#Tenant,Account,ActionPlanId,ActionTriggersId,AllowNegative,Disabled\ncgrates.org,2001,,,false,false\n"));
+        var again = Folder("again", ("Destinations.csv", "#Id,Prefix\nDST_EXTRA,48\n"));
+        using var engine = ObolProcess.Start("obol-engine",
+        [
+            "-data_dir", Path.Combine(_root, "data"), "-logger", "*stdout", "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0",
+            "-birpc_listen", "127.0.0.1:0", "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
+        ]);
+        await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+        await CallAsync(client, "APIerSv1.SetBalance",
+            """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":55,"Balance":{"ID":"test"}}""");
+        var costBefore = await CallAsync(client, "APIerSv1.GetCost", Cost);
+
+        await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = extra }));
+        var added = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_EXTRA\"");
+        var tutorialDestination = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_1002\"");
+        var newAccount = await CallAsync(client, "APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"2001"}""");
+        var untouched = await CallAsync(client, "APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1001"}""");
+        var costAfter = await CallAsync(client, "APIerSv1.GetCost", Cost);
+        await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = again }));
+        var replaced = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_EXTRA\"");
+
+        Assert.Equal(["49"], Prefixes(added));
+        Assert.Equal(["1002"], Prefixes(tutorialDestination));
+        Assert.Equal("cgrates.org:2001", newAccount.GetProperty("ID").GetString());
+        Assert.Equal(55m, untouched.GetProperty("BalanceMap").GetProperty("*monetary")[0].GetProperty("Value").GetDecimal());
+        Assert.Equal(costBefore.GetProperty("Cost").GetDecimal(), costAfter.GetProperty("Cost").GetDecimal());
+        Assert.Equal(["48"], Prefixes(replaced));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private const string Cost =
+        """{"Tenant":"cgrates.org","Category":"call","Subject":"1001","AnswerTime":"2025-01-01T10:00:00Z","Destination":"1002","Usage":"90s"}""";
+
+    private string Folder(string name, params (string File, string Text)[] files)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+        return folder;
+    }
+
+    private static string[] Prefixes(JsonElement destination) => [.. destination.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()!)];
+
+    private static async Task<JsonElement> CallAsync(JsonRpcClient client, string method, string args)
+    {
+        var reply = await client.CallRawAsync(method, Encoding.UTF8.GetBytes(args));
+        Assert.True(reply.Error is null, $"{method}: {reply.Error}");
+        using var document = JsonDocument.Parse(reply.Result);
+        return document.RootElement.Clone();
+    }
+}
