@@ -92,7 +92,8 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// the plan it had stored: accounts are already as they were left, and replaying AccountActions would re-enable
     /// an account that fraud detection disabled and reset its triggers; instead the API's changes to actions and
     /// plans made since that load are put back from the <see cref="IRalsStateStore"/>. A successful new load (with
-    /// AccountActions) is archived and, since it replaces actions and plans wholesale, forgets those changes.
+    /// AccountActions) is archived and, since it replaces actions and plans wholesale, forgets those changes; a load over
+    /// the plan in force (<see cref="MergeTariffPlanAsync"/>) keeps the ones its files do not name.
     /// </summary>
     public Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool applyAccountActions,
         CancellationToken cancellationToken = default) =>
@@ -149,13 +150,31 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         var own = files.FirstOrDefault(f => f.Name == "AccountActions.csv") is { } accountActions
             ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => PlanCsv.IdOf(accountActions.Name, r)).ToHashSet(StringComparer.Ordinal)
             : [];
-        return await LoadTariffPlanAsync(merged, source, row => own.Contains(row.Tenant + ":" + row.Account), dryRun, cancellationToken)
-            .ConfigureAwait(false);
+        return await LoadTariffPlanAsync(merged, source, row => own.Contains(row.Tenant + ":" + row.Account), dryRun, cancellationToken,
+            stored => KeptOver(stored, files)).ConfigureAwait(false);
     }
 
-    // applyAccountActionsTo: which AccountActions rows to apply; null applies none (a restore).
+    /// <summary>What the API changed that <paramref name="files"/> does not name: CGRateS's DataDB keeps such changes
+    /// through a load that does not flush it, and the files' own rows replace the rest.</summary>
+    private static RalsStateChanges KeptOver(RalsStateChanges stored, IReadOnlyList<TariffPlanFile> files)
+    {
+        HashSet<string> Named(string fileName) => files.FirstOrDefault(f => f.Name == fileName) is { } file
+            ? PlanCsv.ReadRows(file.Name, file.Text).Select(r => PlanCsv.IdOf(file.Name, r)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        static Dictionary<string, T> Except<T>(IReadOnlyDictionary<string, T> changes, HashSet<string> named) =>
+            changes.Where(c => !named.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var ratingPlans = Named("RatingPlans.csv");
+        return new RalsStateChanges(Except(stored.Actions, Named("Actions.csv")), Except(stored.ActionPlans, Named("ActionPlans.csv")),
+            Except(stored.Triggers, Named("ActionTriggers.csv")), Except(stored.Destinations, Named("Destinations.csv")),
+            Except(stored.RatingProfiles, Named("RatingProfiles.csv")), Except(stored.Timings, Named("Timings.csv")),
+            stored.RemovedRatingPlans.Where(id => !ratingPlans.Contains(id)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    // applyAccountActionsTo: which AccountActions rows to apply; null applies none (a restore). keepChanges: for a load
+    // over the plan in force, which of the API's stored changes stay over the new plan (none stay without it).
     private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source,
-        Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, CancellationToken cancellationToken)
+        Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, CancellationToken cancellationToken,
+        Func<RalsStateChanges, RalsStateChanges>? keepChanges = null)
     {
         var applyAccountActions = applyAccountActionsTo is not null;
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
@@ -169,7 +188,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         var errors = new List<TariffPlanError>(read.Errors);
         // A restored plan comes back with what the API changed since it was loaded. Restoring happens at start-up, before
         // the API listens, so the changes can be read before the load lock is taken.
-        var stored = applyAccountActions ? RalsStateChanges.Empty : await StoredChangesAsync(cancellationToken).ConfigureAwait(false);
+        var stored = !applyAccountActions ? await StoredChangesAsync(cancellationToken).ConfigureAwait(false)
+            : keepChanges is null ? RalsStateChanges.Empty
+            : keepChanges(await StoredChangesAsync(cancellationToken).ConfigureAwait(false));
         var ratingSource = WithChanges(read.Plan, stored);
         var (rating, ratingErrors) = RatingDataBuilder.Build(ratingSource, readOptions);
         var (accounting, accountingErrors) = AccountingDataBuilder.Build(read.Plan, readOptions, AccountService.NewUuid);
@@ -187,7 +208,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!applyAccountActions)
+            if (!stored.IsEmpty)
             {
                 (accounting, plans) = WithStoredChanges(accounting, plans, stored);
             }
@@ -211,6 +232,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
                 // Before the archive: a crash between the two leaves the old plan without its API changes rather
                 // than the new plan with changes made to the old one.
                 await _state.ClearAsync(cancellationToken).ConfigureAwait(false);
+                if (!stored.IsEmpty)
+                {
+                    await _state.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+                }
             }
             if (_archive is not null && applyAccountActions)
             {

@@ -44,6 +44,39 @@ public sealed class FolderLoadMergeTests : IDisposable
         Assert.Equal(["48"], Prefixes(replaced));
     }
 
+    [Fact]
+    public async Task LoadTariffPlanFromFolder_AfterApiChanges_KeepsThoseTheFolderDoesNotNameAcrossARestart()
+    {
+        var folder = Folder("dst", ("Destinations.csv", "#Id,Prefix\nDST_API_NAMED,47\nDST_OTHER,46\n"));
+        string[] args =
+        [
+            "-data_dir", Path.Combine(_root, "data"), "-logger", "*stdout", "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0",
+            "-birpc_listen", "127.0.0.1:0", "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
+        ];
+        using (var engine = ObolProcess.Start("obol-engine", args))
+        {
+            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+            await CallAsync(client, "APIerSv1.SetDestination", """{"Id":"DST_API_KEPT","Prefixes":["45"]}""");
+            await CallAsync(client, "APIerSv1.SetDestination", """{"Id":"DST_API_NAMED","Prefixes":["44"]}""");
+            await CallAsync(client, "APIerSv1.SetActions", """{"ActionsId":"ACT_API","Actions":[{"Identifier":"*log","Weight":10}]}""");
+
+            await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = folder }));
+
+            Assert.Equal(["45"], Prefixes(await CallAsync(client, "APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
+            Assert.Equal(["47"], Prefixes(await CallAsync(client, "APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
+            Assert.Single((await CallAsync(client, "APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
+            engine.Signal("KILL");
+            await engine.WaitForExitAsync();
+        }
+
+        using var restarted = ObolProcess.Start("obol-engine", args);
+        await using var again = await JsonRpcClient.ConnectAsync(await restarted.ListeningAsync());
+        Assert.Equal(["45"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
+        Assert.Equal(["47"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
+        Assert.Equal(["46"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_OTHER\"")));
+        Assert.Single((await CallAsync(again, "APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
