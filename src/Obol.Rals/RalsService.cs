@@ -176,6 +176,29 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, CancellationToken cancellationToken,
         Func<RalsStateChanges, RalsStateChanges>? keepChanges = null)
     {
+        if (keepChanges is null || dryRun)
+        {
+            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: false, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        // The API's changes kept over the new plan are read under the load lock, which the API takes to change them: none
+        // made while the load runs can be lost.
+        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: true, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source,
+        Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, Func<RalsStateChanges, RalsStateChanges>? keepChanges, bool holdsLock,
+        CancellationToken cancellationToken)
+    {
         var applyAccountActions = applyAccountActionsTo is not null;
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
         var read = TariffPlanReader.ReadFiles(files, readOptions);
@@ -205,7 +228,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         {
             return result;
         }
-        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!holdsLock)
+        {
+            await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
         try
         {
             if (!stored.IsEmpty)
@@ -254,7 +280,10 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         }
         finally
         {
-            _loading.Release();
+            if (!holdsLock)
+            {
+                _loading.Release();
+            }
         }
         return result;
     }
