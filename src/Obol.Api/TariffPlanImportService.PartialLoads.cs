@@ -104,7 +104,7 @@ public sealed partial class TariffPlanImportService
         error.StartsWith(ErrorCodes.ServerError, StringComparison.Ordinal) ? error : ErrorCodes.ServerErrorWith(error);
 
     private static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName, Func<string[], bool> picked) =>
-        [.. TpRowStore.Rows(files, fileName).Where(picked)];
+        [.. PlanCsv.RowsOf(files, fileName).Where(picked)];
 
     private async ValueTask<RpcResult<string>> MergeAsync(string tpId, Dictionary<string, List<string[]>> rows, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Obol.Api.JsonRpc;
 using Obol.Config;
@@ -76,12 +75,6 @@ internal sealed class StoreAdminService(SqliteStore store, string dataDir, Inter
         }
     }
 
-    internal sealed record BackupParams
-    {
-        [JsonPropertyName("BackupFolderPath")]
-        public string? BackupFolderPath { get; init; }
-
-        [JsonPropertyName("Zip")]
-        public bool Zip { get; init; }
-    }
+    /// <summary>v1.BackupParams.</summary>
+    internal sealed record BackupParams(string? BackupFolderPath, bool Zip);
 }

@@ -117,8 +117,8 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         {
             return new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal));
         }
-        // Every row checked in the folder's own files first, so an error names the folder's file and line; the merged
-        // files are written anew and would number their lines otherwise.
+        // Every row checked in the folder's own files first: a bad row is reported alone, without the reference errors
+        // it would cause in the merged plan.
         var own = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false });
         if (!own.Succeeded)
         {
@@ -147,9 +147,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     private async Task<TariffPlanLoadResult> LoadMergedAsync(IReadOnlyList<TariffPlanFile> files, IReadOnlyList<TariffPlanFile> merged, string source,
         bool dryRun, CancellationToken cancellationToken)
     {
-        var own = files.FirstOrDefault(f => f.Name == "AccountActions.csv") is { } accountActions
-            ? PlanCsv.ReadRows(accountActions.Name, accountActions.Text).Select(r => PlanCsv.IdOf(accountActions.Name, r)).ToHashSet(StringComparer.Ordinal)
-            : [];
+        var own = PlanCsv.IdsOf(files, "AccountActions.csv");
         return await LoadTariffPlanAsync(merged, source, row => own.Contains(row.Tenant + ":" + row.Account), dryRun, cancellationToken,
             stored => KeptOver(stored, files)).ConfigureAwait(false);
     }
@@ -158,9 +156,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     /// through a load that does not flush it, and the files' own rows replace the rest.</summary>
     private static RalsStateChanges KeptOver(RalsStateChanges stored, IReadOnlyList<TariffPlanFile> files)
     {
-        HashSet<string> Named(string fileName) => files.FirstOrDefault(f => f.Name == fileName) is { } file
-            ? PlanCsv.ReadRows(file.Name, file.Text).Select(r => PlanCsv.IdOf(file.Name, r)).ToHashSet(StringComparer.Ordinal)
-            : [];
+        HashSet<string> Named(string fileName) => PlanCsv.IdsOf(files, fileName);
         static Dictionary<string, T> Except<T>(IReadOnlyDictionary<string, T> changes, HashSet<string> named) =>
             changes.Where(c => !named.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var ratingPlans = Named("RatingPlans.csv");
@@ -209,8 +205,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             return new TariffPlanLoadResult(read.Errors, counts);
         }
         var errors = new List<TariffPlanError>(read.Errors);
-        // A restored plan comes back with what the API changed since it was loaded. Restoring happens at start-up, before
-        // the API listens, so the changes can be read before the load lock is taken.
+        // A restored plan comes back with what the API changed since it was loaded, a load over the plan in force with
+        // those its files do not name. Restoring happens at start-up, before the API listens, so the changes can be read
+        // before the load lock is taken; a load over the plan in force holds it already (see the caller).
         var stored = !applyAccountActions ? await StoredChangesAsync(cancellationToken).ConfigureAwait(false)
             : keepChanges is null ? RalsStateChanges.Empty
             : keepChanges(await StoredChangesAsync(cancellationToken).ConfigureAwait(false));

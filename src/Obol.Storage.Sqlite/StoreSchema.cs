@@ -46,8 +46,7 @@ internal static class StoreSchema
         var found = ReadVersion(connection, transaction);
         if (found > Version)
         {
-            throw new InvalidDataException(
-                $"{path}: schema version {found} is newer than this Obol understands ({Version}); run a newer Obol on it or choose another data directory");
+            throw new InvalidDataException(NewerThanThis(path, found) + "; run a newer Obol on it or choose another data directory");
         }
         if (found is > 0 and < 3)
         {
@@ -75,9 +74,11 @@ internal static class StoreSchema
         }
         if (found > Version)
         {
-            throw new InvalidDataException($"{path}: schema version {found} is newer than this Obol understands ({Version})");
+            throw new InvalidDataException(NewerThanThis(path, found));
         }
     }
+
+    private static string NewerThanThis(string path, int found) => $"{path}: schema version {found} is newer than this Obol understands ({Version})";
 
     /// <summary>Copies the WITHOUT ROWID documents of versions 1 and 2 into the rowid layout, in the opening transaction.</summary>
     private static void MigrateDocuments(SqliteConnection connection, SqliteTransaction transaction)

@@ -101,6 +101,17 @@ public static class PlanCsv
         };
     }
 
+    /// <summary>The rows of <paramref name="fileName"/> among <paramref name="files"/>; empty when it is not there.</summary>
+    public static List<string[]> RowsOf(IReadOnlyList<TariffPlanFile> files, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return files.FirstOrDefault(f => f.Name == fileName) is { } file ? ReadRows(fileName, file.Text) : [];
+    }
+
+    /// <summary>The IDs (<see cref="IdOf"/>) the rows of <paramref name="fileName"/> among <paramref name="files"/> name.</summary>
+    public static HashSet<string> IdsOf(IReadOnlyList<TariffPlanFile> files, string fileName) =>
+        RowsOf(files, fileName).Select(r => IdOf(fileName, r)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// <paramref name="over"/>'s rows over <paramref name="inForce"/>'s: in each file, the rows of an ID <paramref name="over"/>
     /// names replace every row of that ID; other rows stay, in their order. Files that are no tariff-plan file are

@@ -27,7 +27,7 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
 
     /// <summary>The rows of <paramref name="fileName"/> under <paramref name="tpId"/>; empty when it has none.</summary>
     public async Task<List<string[]>> RowsAsync(string tpId, string fileName, CancellationToken ct) =>
-        Rows(await imports.LoadAsync(tpId, ct).ConfigureAwait(false), fileName);
+        PlanCsv.RowsOf(await imports.LoadAsync(tpId, ct).ConfigureAwait(false), fileName);
 
     /// <summary>The rows of a file whose row groups carry a LoadId (tenant:account, tenant:category:subject), each
     /// with the LoadId of its group.</summary>
@@ -38,7 +38,7 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
     public static List<(string[] Row, string LoadId)> RowsWithLoadIds(IReadOnlyList<TariffPlanFile> files, string fileName)
     {
         var loadIds = ReadLoadIds(files).GetValueOrDefault(fileName);
-        return [.. Rows(files, fileName).Select(r => (r, LoadIdOf(loadIds, PlanCsv.IdOf(fileName, r))))];
+        return [.. PlanCsv.RowsOf(files, fileName).Select(r => (r, LoadIdOf(loadIds, PlanCsv.IdOf(fileName, r))))];
     }
 
     /// <summary>Removes the rows <paramref name="remove"/> picks, appends <paramref name="add"/>, and saves the TPid;
@@ -113,10 +113,6 @@ internal sealed class TpRowStore(ITariffPlanImports imports)
         }
         return (removed, rows);
     }
-
-    /// <summary>The rows of <paramref name="fileName"/> among files already read; empty when it is not there.</summary>
-    public static List<string[]> Rows(IReadOnlyList<TariffPlanFile> files, string fileName) =>
-        files.FirstOrDefault(f => f.Name == fileName) is { } file ? PlanCsv.ReadRows(fileName, file.Text) : [];
 
     private static string LoadIdOf(Dictionary<string, string>? loadIds, string group) =>
         loadIds is not null && loadIds.TryGetValue(group, out var loadId) ? loadId : ImportedLoadId;
