@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Obol.Api.JsonRpc;
 using Xunit;
 
 namespace Obol.Engine.Tests;
@@ -17,24 +15,19 @@ public sealed class FolderLoadMergeTests : IDisposable
         var extra = Folder("extra", ("Destinations.csv", "#Id,Prefix\nDST_EXTRA,49\n"),
             ("AccountActions.csv", "#Tenant,Account,ActionPlanId,ActionTriggersId,AllowNegative,Disabled\ncgrates.org,2001,,,false,false\n"));
         var again = Folder("again", ("Destinations.csv", "#Id,Prefix\nDST_EXTRA,48\n"));
-        using var engine = ObolProcess.Start("obol-engine",
-        [
-            "-data_dir", Path.Combine(_root, "data"), "-logger", "*stdout", "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0",
-            "-birpc_listen", "127.0.0.1:0", "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
-        ]);
-        await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
-        await CallAsync(client, "APIerSv1.SetBalance",
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetBalance",
             """{"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":55,"Balance":{"ID":"test"}}""");
-        var costBefore = await CallAsync(client, "APIerSv1.GetCost", Cost);
+        var costBefore = await engine.CallAsync("APIerSv1.GetCost", Cost);
 
-        await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = extra }));
-        var added = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_EXTRA\"");
-        var tutorialDestination = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_1002\"");
-        var newAccount = await CallAsync(client, "APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"2001"}""");
-        var untouched = await CallAsync(client, "APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1001"}""");
-        var costAfter = await CallAsync(client, "APIerSv1.GetCost", Cost);
-        await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = again }));
-        var replaced = await CallAsync(client, "APIerSv1.GetDestination", "\"DST_EXTRA\"");
+        await engine.CallAsync("APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = extra }));
+        var added = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_EXTRA\"");
+        var tutorialDestination = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_1002\"");
+        var newAccount = await engine.CallAsync("APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"2001"}""");
+        var untouched = await engine.CallAsync("APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1001"}""");
+        var costAfter = await engine.CallAsync("APIerSv1.GetCost", Cost);
+        await engine.CallAsync("APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = again }));
+        var replaced = await engine.CallAsync("APIerSv1.GetDestination", "\"DST_EXTRA\"");
 
         Assert.Equal(["49"], Prefixes(added));
         Assert.Equal(["1002"], Prefixes(tutorialDestination));
@@ -48,33 +41,21 @@ public sealed class FolderLoadMergeTests : IDisposable
     public async Task LoadTariffPlanFromFolder_AfterApiChanges_KeepsThoseTheFolderDoesNotNameAcrossARestart()
     {
         var folder = Folder("dst", ("Destinations.csv", "#Id,Prefix\nDST_API_NAMED,47\nDST_OTHER,46\n"));
-        string[] args =
-        [
-            "-data_dir", Path.Combine(_root, "data"), "-logger", "*stdout", "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0",
-            "-birpc_listen", "127.0.0.1:0", "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
-        ];
-        using (var engine = ObolProcess.Start("obol-engine", args))
-        {
-            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
-            await CallAsync(client, "APIerSv1.SetDestination", """{"Id":"DST_API_KEPT","Prefixes":["45"]}""");
-            await CallAsync(client, "APIerSv1.SetDestination", """{"Id":"DST_API_NAMED","Prefixes":["44"]}""");
-            await CallAsync(client, "APIerSv1.SetActions", """{"ActionsId":"ACT_API","Actions":[{"Identifier":"*log","Weight":10}]}""");
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetDestination", """{"Id":"DST_API_KEPT","Prefixes":["45"]}""");
+        await engine.CallAsync("APIerSv1.SetDestination", """{"Id":"DST_API_NAMED","Prefixes":["44"]}""");
+        await engine.CallAsync("APIerSv1.SetActions", """{"ActionsId":"ACT_API","Actions":[{"Identifier":"*log","Weight":10}]}""");
 
-            await CallAsync(client, "APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = folder }));
+        await engine.CallAsync("APIerSv1.LoadTariffPlanFromFolder", JsonSerializer.Serialize(new { FolderPath = folder }));
 
-            Assert.Equal(["45"], Prefixes(await CallAsync(client, "APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
-            Assert.Equal(["47"], Prefixes(await CallAsync(client, "APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
-            Assert.Single((await CallAsync(client, "APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
-            engine.Signal("KILL");
-            await engine.WaitForExitAsync();
-        }
-
-        using var restarted = ObolProcess.Start("obol-engine", args);
-        await using var again = await JsonRpcClient.ConnectAsync(await restarted.ListeningAsync());
-        Assert.Equal(["45"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
-        Assert.Equal(["47"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
-        Assert.Equal(["46"], Prefixes(await CallAsync(again, "APIerSv1.GetDestination", "\"DST_OTHER\"")));
-        Assert.Single((await CallAsync(again, "APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
+        Assert.Equal(["45"], Prefixes(await engine.CallAsync("APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
+        Assert.Equal(["47"], Prefixes(await engine.CallAsync("APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
+        Assert.Single((await engine.CallAsync("APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
+        await engine.KillAndRestartAsync();
+        Assert.Equal(["45"], Prefixes(await engine.CallAsync("APIerSv1.GetDestination", "\"DST_API_KEPT\"")));
+        Assert.Equal(["47"], Prefixes(await engine.CallAsync("APIerSv1.GetDestination", "\"DST_API_NAMED\"")));
+        Assert.Equal(["46"], Prefixes(await engine.CallAsync("APIerSv1.GetDestination", "\"DST_OTHER\"")));
+        Assert.Single((await engine.CallAsync("APIerSv1.GetActions", "\"ACT_API\"")).EnumerateArray());
     }
 
     public void Dispose()
@@ -99,12 +80,4 @@ public sealed class FolderLoadMergeTests : IDisposable
     }
 
     private static string[] Prefixes(JsonElement destination) => [.. destination.GetProperty("Prefixes").EnumerateArray().Select(p => p.GetString()!)];
-
-    private static async Task<JsonElement> CallAsync(JsonRpcClient client, string method, string args)
-    {
-        var reply = await client.CallRawAsync(method, Encoding.UTF8.GetBytes(args));
-        Assert.True(reply.Error is null, $"{method}: {reply.Error}");
-        using var document = JsonDocument.Parse(reply.Result);
-        return document.RootElement.Clone();
-    }
 }

@@ -58,14 +58,19 @@ internal sealed class SessionEngine : IAsyncDisposable
     }
 
     /// <summary>SIGKILLs the engine and starts it again on the same data directory with a fresh switch connection.</summary>
-    public async Task KillAndRestartAsync()
+    public Task KillAndRestartAsync() => StopAndRestartAsync("KILL");
+
+    /// <summary>Stops the engine with <paramref name="signal"/> and starts it again on the same data directory with a
+    /// fresh switch connection; the stopped engine's exit code.</summary>
+    public async Task<int> StopAndRestartAsync(string signal)
     {
-        Process.Signal("KILL");
-        await Process.WaitForExitAsync();
+        Process.Signal(signal);
+        var exitCode = await Process.WaitForExitAsync();
         await Switch.DisposeAsync();
         await Api.DisposeAsync();
         Process.Dispose();
         (Process, Api, Switch) = await LaunchAsync(DataDir, _configDir, Switch.Live);
+        return exitCode;
     }
 
     public async Task<JsonElement> CallAsync(string method, string args)

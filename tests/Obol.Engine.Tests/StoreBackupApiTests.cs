@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Obol.Api.JsonRpc;
 using Xunit;
 
 namespace Obol.Engine.Tests;
@@ -9,89 +8,54 @@ namespace Obol.Engine.Tests;
 /// next start; the dump and rewrite calls leave the store working.</summary>
 public sealed class StoreBackupApiTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-backupapi-{Guid.NewGuid():N}");
-
-    private string DataDir => Path.Combine(_root, "data");
-
-    private string Backups => Path.Combine(_root, "backups");
-
-    private string[] EngineArgs =>
-    [
-        "-data_dir", DataDir, "-logger", "*stdout", "-listen", "127.0.0.1:0", "-http_listen", "127.0.0.1:0", "-birpc_listen", "127.0.0.1:0",
-        "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"),
-    ];
+    private readonly string _backups = Path.Combine(Path.GetTempPath(), $"obol-backupapi-{Guid.NewGuid():N}");
 
     [Fact]
     public async Task BackupDataDB_ThenRestoreDataDB_NextStartHasTheAccountsAsBackedUp()
     {
-        using (var engine = ObolProcess.Start("obol-engine", EngineArgs))
-        {
-            await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
-            await SetBalanceAsync(client, 42);
-            Assert.Equal("OK", await CallAsync(client, "APIerSv1.BackupDataDB", $$"""{"BackupFolderPath":{{JsonSerializer.Serialize(Backups)}},"Zip":false}"""));
-            await SetBalanceAsync(client, 7);
-            Assert.Equal("OK", await CallAsync(client, "APIerSv1.DumpDataDB", "\"\""));
-            Assert.Equal("OK", await CallAsync(client, "APIerSv1.RewriteStorDB", "\"\""));
-            Assert.Equal(7m, await MonetaryAsync(client));
+        await using var engine = await SessionEngine.StartAsync();
+        await SetBalanceAsync(engine, 42);
+        Assert.Equal("OK", (await engine.CallAsync("APIerSv1.BackupDataDB",
+            $$"""{"BackupFolderPath":{{JsonSerializer.Serialize(_backups)}},"Zip":false}""")).GetString());
+        await SetBalanceAsync(engine, 7);
+        Assert.Equal("OK", (await engine.CallAsync("APIerSv1.DumpDataDB", "\"\"")).GetString());
+        Assert.Equal("OK", (await engine.CallAsync("APIerSv1.RewriteStorDB", "\"\"")).GetString());
+        Assert.Equal(7m, await engine.MonetaryAsync("1001"));
 
-            Assert.Equal("OK", await CallAsync(client, "APIerSv1.RestoreDataDB", JsonSerializer.Serialize(Backups)));
+        Assert.Equal("OK", (await engine.CallAsync("APIerSv1.RestoreDataDB", JsonSerializer.Serialize(_backups))).GetString());
 
-            // Staged, not applied: the running engine keeps its accounts.
-            Assert.Equal(7m, await MonetaryAsync(client));
-            await engine.WaitForOutputAsync("<Engine> started");
-            engine.Signal("TERM");
-            Assert.Equal(0, await engine.WaitForExitAsync());
-        }
-
-        var backup = Assert.Single(Directory.GetDirectories(Backups));
+        // Staged, not applied: the running engine keeps its accounts.
+        Assert.Equal(7m, await engine.MonetaryAsync("1001"));
+        await engine.Process.WaitForOutputAsync("<Engine> started");
+        Assert.Equal(0, await engine.StopAndRestartAsync("TERM"));
+        var backup = Assert.Single(Directory.GetDirectories(_backups));
         Assert.Matches("^backup_[0-9]+$", Path.GetFileName(backup));
-        using var restarted = ObolProcess.Start("obol-engine", EngineArgs);
-        await using var again = await JsonRpcClient.ConnectAsync(await restarted.ListeningAsync());
-
-        Assert.Equal(42m, await MonetaryAsync(again));
-        await restarted.WaitForOutputAsync("restored from the staged backup");
+        Assert.Equal(42m, await engine.MonetaryAsync("1001"));
+        await engine.Process.WaitForOutputAsync("restored from the staged backup");
     }
 
     [Fact]
     public async Task RestoreDataDB_FolderWithoutBackups_ErrorNamesTheFolderAndNothingChanges()
     {
-        Directory.CreateDirectory(Backups);
-        using var engine = ObolProcess.Start("obol-engine", EngineArgs);
-        await using var client = await JsonRpcClient.ConnectAsync(await engine.ListeningAsync());
+        Directory.CreateDirectory(_backups);
+        await using var engine = await SessionEngine.StartAsync();
 
-        var reply = await client.CallRawAsync("APIerSv1.RestoreStorDB", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Backups)));
+        var reply = await engine.Api.CallRawAsync("APIerSv1.RestoreStorDB", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(_backups)));
 
-        Assert.Equal($"{Backups}: no backup_<unix ms> folder or zip in it", reply.Error);
-        Assert.False(File.Exists(Path.Combine(DataDir, "obol.db.restore")));
+        Assert.Equal($"{_backups}: no backup_<unix ms> folder or zip in it", reply.Error);
+        Assert.False(File.Exists(Path.Combine(engine.DataDir, "obol.db.restore")));
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        if (Directory.Exists(_backups))
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(_backups, recursive: true);
         }
     }
 
-    private static async Task SetBalanceAsync(JsonRpcClient client, decimal value) =>
-        Assert.Equal("OK", await CallAsync(client, "APIerSv1.SetBalance", $$$"""
+    private static async Task SetBalanceAsync(SessionEngine engine, decimal value) =>
+        Assert.Equal("OK", (await engine.CallAsync("APIerSv1.SetBalance", $$$"""
             {"Tenant":"cgrates.org","Account":"1001","BalanceType":"*monetary","Value":{{{value}}},"Balance":{"ID":"test"}}
-            """));
-
-    private static async Task<decimal> MonetaryAsync(JsonRpcClient client)
-    {
-        var reply = await CallJsonAsync(client, "APIerSv2.GetAccount", """{"Tenant":"cgrates.org","Account":"1001"}""");
-        return reply.GetProperty("BalanceMap").GetProperty("*monetary").EnumerateArray().Sum(b => b.GetProperty("Value").GetDecimal());
-    }
-
-    private static async Task<string?> CallAsync(JsonRpcClient client, string method, string args) =>
-        (await CallJsonAsync(client, method, args)).GetString();
-
-    private static async Task<JsonElement> CallJsonAsync(JsonRpcClient client, string method, string args)
-    {
-        var reply = await client.CallRawAsync(method, Encoding.UTF8.GetBytes(args));
-        Assert.True(reply.Error is null, $"{method}: {reply.Error}");
-        using var document = JsonDocument.Parse(reply.Result);
-        return document.RootElement.Clone();
-    }
+            """)).GetString());
 }
