@@ -38,6 +38,14 @@ public static class EventCostJson
     /// <summary>The cost, to be written where the reply is.</summary>
     public static WrittenJson Deferred(EventCost cost) => new(cost, static (c, output) => WriteUtf8((EventCost)c, output));
 
+    /// <summary>An AccountSummary alone, as it is written inside an EventCost.</summary>
+    public static void WriteSummaryUtf8(AccountSummary? summary, IBufferWriter<byte> output)
+    {
+        var w = new GoJsonWriter(output);
+        WriteSummary(ref w, summary);
+        w.Flush();
+    }
+
     public static void WriteUtf8(EventCost cost, IBufferWriter<byte> output)
     {
         var w = new GoJsonWriter(output);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Api;
@@ -40,6 +41,7 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
         dispatcher.Add<JsonElement, long>("CDRsV1.GetCDRsCount", CountAsync);
         // CDRsV2 embeds CDRsV1: its methods answer under both names.
         dispatcher.Add<JsonElement, string>("CDRsV2.ProcessCDR", ProcessCdrAsync);
+        dispatcher.Add<JsonElement, string>("CDRsV2.StoreSessionCost", StoreSessionCostV2Async);
         dispatcher.Add<JsonElement, RawJson>("CDRsV2.GetCDRs", (a, ct) => GetAsync(a, external: false, ErrorCodes.ServerErrorWith(ErrorCodes.NotFound), ct));
         dispatcher.Add<JsonElement, long>("CDRsV2.GetCDRsCount", CountAsync);
         dispatcher.Add<JsonElement, long>("APIerSv2.CountCDRs", CountAsync);
@@ -156,31 +158,57 @@ public sealed class CdrsV1Service(CdrService cdrs, ExporterService? exporters, I
     /// </summary>
     private async ValueTask<RpcResult<string>> StoreSessionCostAsync(JsonElement args, CancellationToken ct)
     {
+        var (cost, checkDuplicate, invalid) = ReadSessionCost(args);
+        if (invalid is not null)
+        {
+            return RpcResult.Fail<string>(invalid);
+        }
+        if (cdrs.Options.SessionCosts is not { } costs)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith("no session costs store"));
+        }
+        var error = await costs.StoreCostAsync(cost!, checkDuplicate, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+    }
+
+    /// <summary>
+    /// CDRsV2.StoreSessionCost (V2StoreSessionCost): as CDRsV1's, the EventCost first rounded with its rates' rounding
+    /// and the corrections charged to the balances that paid (<see cref="CdrService.StoreRoundedSessionCostAsync"/>).
+    /// </summary>
+    private async ValueTask<RpcResult<string>> StoreSessionCostV2Async(JsonElement args, CancellationToken ct)
+    {
+        var (cost, checkDuplicate, invalid) = ReadSessionCost(args);
+        if (invalid is not null)
+        {
+            return RpcResult.Fail<string>(invalid);
+        }
+        var eventCost = (JsonObject)JsonNode.Parse(cost!.CostDetails)!;
+        var error = await cdrs.StoreRoundedSessionCostAsync(cost, eventCost, checkDuplicate, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+    }
+
+    /// <summary>ArgsV2CDRSStoreSMCost / AttrCDRSStoreSMCost: the SMCost under <c>Cost</c>, its CostDetails an EventCost.</summary>
+    private (PostedSessionCost? Cost, bool CheckDuplicate, string? Error) ReadSessionCost(JsonElement args)
+    {
         var cost = args.ValueKind == JsonValueKind.Object && args.TryGetProperty("Cost", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
         string Text(string name) => cost.ValueKind == JsonValueKind.Object && cost.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()!
             : "";
         if (Text("CGRID") is not { Length: > 0 } cgrId)
         {
-            return RpcResult.Fail<string>("mandatory information missing: CGRID");
+            return (null, false, "mandatory information missing: CGRID");
         }
         if (!cost.TryGetProperty("CostDetails", out var details) || details.ValueKind != JsonValueKind.Object)
         {
-            return RpcResult.Fail<string>("mandatory information missing: CostDetails");
+            return (null, false, "mandatory information missing: CostDetails");
         }
         var costDetails = details.GetRawText();
         if (!StoredEventCost.TryParse(costDetails, cdrs.Options.RoundingDecimals, out _, out var invalid))
         {
-            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(invalid));
-        }
-        if (cdrs.Options.SessionCosts is not { } costs)
-        {
-            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith("no session costs store"));
+            return (null, false, ErrorCodes.ServerErrorWith(invalid));
         }
         var checkDuplicate = args.TryGetProperty("CheckDuplicate", out var check) && check.ValueKind == JsonValueKind.True;
-        var error = await costs.StoreCostAsync(new PostedSessionCost(cgrId, Text("RunID"), Text("OriginHost"), Text("OriginID"), Text("CostSource"),
-            costDetails), checkDuplicate, ct).ConfigureAwait(false);
-        return error is null ? Ok : RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(error));
+        return (new PostedSessionCost(cgrId, Text("RunID"), Text("OriginHost"), Text("OriginID"), Text("CostSource"), costDetails), checkDuplicate, null);
     }
 
     /// <summary>APIerSv1.RemoveCDRs: every CDR the RPCCDRsFilter selects is deleted; OK even when none was.</summary>
