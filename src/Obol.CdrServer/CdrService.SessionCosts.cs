@@ -36,24 +36,32 @@ public sealed partial class CdrService
             {
                 return ErrorCodes.Exists;
             }
+            AccountSummary? earlier;
+            try
+            {
+                earlier = eventCost["AccountSummary"] is JsonObject summary ? summary.Deserialize<AccountSummary>(GoJsonOptions.Default) : null;
+            }
+            catch (JsonException e)
+            {
+                return "CostDetails.AccountSummary: " + e.Message;
+            }
             var corrections = SessionCostRounding.Round(eventCost, options.RoundingDecimals);
             if (corrections.Count > 0 && !known)
             {
-                await ApplyRoundingAsync(corrections, eventCost, cancellationToken).ConfigureAwait(false);
+                await ApplyRoundingAsync(corrections, earlier, eventCost, cancellationToken).ConfigureAwait(false);
             }
             return await costs.StoreCostAsync(cost with { CostDetails = eventCost.ToJsonString() }, checkDuplicate, cancellationToken)
                 .ConfigureAwait(false);
         }
     }
 
-    private async Task ApplyRoundingAsync(List<Increment> corrections, JsonObject eventCost, CancellationToken cancellationToken)
+    private async Task ApplyRoundingAsync(List<Increment> corrections, AccountSummary? earlier, JsonObject eventCost, CancellationToken cancellationToken)
     {
         if (rals is null)
         {
             warn("<CDRs> RefundRounding for a session cost: no RALs to apply it");
             return;
         }
-        var earlier = eventCost["AccountSummary"] is JsonObject summary ? summary.Deserialize<AccountSummary>(GoJsonOptions.Default) : null;
         var accountKey = earlier is null ? "" : earlier.Tenant + ":" + earlier.AccountID;
         AccountSummary? settled = null;
         await rals.Accounts.SettleAsync([], corrections, Meta.Monetary, default, accountKey, after =>

@@ -83,17 +83,17 @@ internal static class SessionCostRounding
 
     private static (int Decimals, RoundingMethod Method)? RoundingOf(JsonObject charge, JsonObject? rating)
     {
-        if (charge["RatingID"]?.GetValue<string>() is not { Length: > 0 } ratingId || rating?[ratingId] is not JsonObject unit)
+        if (Text(charge, "RatingID") is not { Length: > 0 } ratingId || rating?[ratingId] is not JsonObject unit)
         {
             return null;
         }
-        var method = RoundingMethods.Parse(unit["RoundingMethod"]?.GetValue<string>() ?? "");
+        var method = RoundingMethods.Parse(Text(unit, "RoundingMethod") ?? "");
         return method == RoundingMethod.None ? null : (Int(unit, "RoundingDecimals", 0), method);
     }
 
     private static bool IsRounding(JsonNode? increment, JsonObject accounting) =>
-        increment is JsonObject inc && inc["AccountingID"]?.GetValue<string>() is { Length: > 0 } id
-        && accounting[id] is JsonObject charge && charge["RatingID"]?.GetValue<string>() == MetaRounding;
+        increment is JsonObject inc && Text(inc, "AccountingID") is { Length: > 0 } id
+        && accounting[id] is JsonObject charge && Text(charge, "RatingID") == MetaRounding;
 
     /// <summary>
     /// The monetary balance behind the charge's first increment (newIntervalFromCharge's Monetary): none for a free
@@ -101,13 +101,13 @@ internal static class SessionCostRounding
     /// </summary>
     private static (string AccountId, string BalanceUuid)? PayingBalance(JsonNode? first, JsonObject accounting, JsonObject eventCost)
     {
-        if (first is not JsonObject inc || Decimal(inc, "Cost") == 0 || inc["AccountingID"]?.GetValue<string>() is not { Length: > 0 } id
+        if (first is not JsonObject inc || Decimal(inc, "Cost") == 0 || Text(inc, "AccountingID") is not { Length: > 0 } id
             || accounting[id] is not JsonObject charge)
         {
             return null;
         }
-        var extra = charge["ExtraChargeID"]?.GetValue<string>() ?? "";
-        if (extra.Length == 0 && BalanceType(eventCost, charge["BalanceUUID"]?.GetValue<string>()) is Meta.Voice or Meta.Data)
+        var extra = Text(charge, "ExtraChargeID") ?? "";
+        if (extra.Length == 0 && BalanceType(eventCost, Text(charge, "BalanceUUID")) is Meta.Voice or Meta.Data)
         {
             return null;
         }
@@ -116,12 +116,12 @@ internal static class SessionCostRounding
             return null;
         }
         var paid = extra.Length == 0 ? charge : accounting[extra] as JsonObject;
-        return paid is null ? null : (paid["AccountID"]?.GetValue<string>() ?? "", paid["BalanceUUID"]?.GetValue<string>() ?? "");
+        return paid is null ? null : (Text(paid, "AccountID") ?? "", Text(paid, "BalanceUUID") ?? "");
     }
 
     private static string? BalanceType(JsonObject eventCost, string? uuid) =>
         (eventCost["AccountSummary"]?["BalanceSummaries"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(b => b["UUID"]?.GetValue<string>() == uuid)?["Type"]?.GetValue<string>();
+            .FirstOrDefault(b => Text(b, "UUID") == uuid) is { } balance ? Text(balance, "Type") : null;
 
     /// <summary>Seven hex digits, as CGRateS's UUIDSha1Prefix names an EventCost's entries.</summary>
     private static string NewAccountingId(JsonObject accounting)
@@ -134,6 +134,10 @@ internal static class SessionCostRounding
         while (accounting.ContainsKey(id));
         return id;
     }
+
+    /// <summary>A string field; null when absent or of another JSON type (a posted cost is the client's JSON).</summary>
+    private static string? Text(JsonObject node, string name) =>
+        node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static decimal Decimal(JsonObject node, string name) =>
         node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number

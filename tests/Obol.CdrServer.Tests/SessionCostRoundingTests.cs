@@ -82,4 +82,13 @@ public sealed class SessionCostRoundingTests
         Assert.Equal(0.0231m, correction.Cost);
         Assert.Equal("0.06", cost["Cost"]!.ToJsonString());
     }
+
+    [Fact]
+    public void Round_RatingIdOfTheWrongJsonType_ChargeSkippedWithoutThrowing()
+    {
+        var cost = Cost(TwoIncrements, MoneyPaid);
+        cost["Charges"]![0]!["RatingID"] = 7;
+
+        Assert.Empty(SessionCostRounding.Round(cost, 4));
+    }
 }

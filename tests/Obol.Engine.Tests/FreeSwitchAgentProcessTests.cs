@@ -32,6 +32,9 @@ public sealed class FreeSwitchAgentProcessTests : IDisposable
             "-tariffplan", Path.Combine(AppContext.BaseDirectory, "samples", "tariffplans", "tutorial"));
         await engine.ListeningAsync();
         await freeSwitch.WaitForCommandAsync(c => c.Line.StartsWith("event plain", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // The fake records a command before it answers it: an event sent now could reach the agent before the +OK of its
+        // subscription, which FreeSWITCH never does. The agent logs once the subscription is answered.
+        await engine.WaitForOutputAsync("<FreeSWITCHAgent> connected to FreeSWITCH");
 
         await freeSwitch.SendCaptureAsync(Path.Combine(AppContext.BaseDirectory, "data", "freeswitch", "channel_park.txt"));
         var transfer = await freeSwitch.WaitForCommandAsync(c => c.Argument.StartsWith($"uuid_transfer {Uuid}", StringComparison.Ordinal), TimeSpan.FromSeconds(30));

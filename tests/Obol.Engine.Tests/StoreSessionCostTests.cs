@@ -70,6 +70,21 @@ public sealed class StoreSessionCostTests
     }
 
     [Fact]
+    public async Task StoreSessionCostV2_AccountSummaryOfTheWrongShape_AnswersAnErrorAndChargesNothing()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var cgrId = Obol.Cdrs.Cgrid.Compute("posted-bad", SimulatedSwitch.OriginHost);
+
+        var reply = await engine.Api.CallRawAsync("CDRsV2.StoreSessionCost", System.Text.Encoding.UTF8.GetBytes($$$"""
+            {"Cost":{"CGRID":"{{{cgrId}}}","RunID":"*default","CostDetails":{"CGRID":"{{{cgrId}}}","Charges":[{"RatingID":7,"Increments":[]}],
+             "AccountSummary":{"Tenant":5},"Rating":{},"Accounting":{} } } }
+            """));
+
+        Assert.StartsWith("SERVER_ERROR: CostDetails.AccountSummary:", reply.Error);
+        Assert.Equal(10m, await engine.MonetaryAsync("1001"));
+    }
+
+    [Fact]
     public async Task StoreSessionCost_WithoutCgrid_AnswersCgratesMandatoryError()
     {
         await using var engine = await SessionEngine.StartAsync();
