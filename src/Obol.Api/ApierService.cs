@@ -4,6 +4,7 @@ using Obol.Api.JsonRpc;
 using Obol.GoJson;
 using Obol.Primitives;
 using Obol.Rals;
+using Obol.TariffPlans;
 using Obol.Rating;
 
 namespace Obol.Api;
@@ -29,6 +30,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         dispatcher.Add<AttrSetBalance, string>("APIerSv1.DebitBalance", (a, ct) => ChangeBalanceAsync(a, "*debit", ct));
         dispatcher.Add<AttrSetBalances, string>("APIerSv1.SetBalances", SetBalancesAsync);
         dispatcher.Add<AttrLoadTpFromFolder, string>("APIerSv1.LoadTariffPlanFromFolder", LoadTariffPlanAsync);
+        dispatcher.Add<AttrLoadTpFromFolder, string>("APIerSv1.RemoveTPFromFolder", RemoveTariffPlanAsync);
         dispatcher.Add<AttrExecuteAction, string>("APIerSv1.ExecuteAction", ExecuteActionAsync);
         RegisterAccounts(dispatcher);
         RegisterActions(dispatcher);
@@ -166,6 +168,29 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     {
         var (_, error) = await LoadFolderAsync(args, ct).ConfigureAwait(false);
         return error is null ? Ok : RpcResult.Fail<string>(error);
+    }
+
+    /// <summary>APIerSv1.RemoveTPFromFolder: what the folder's files define goes from the plan in force and the profiles
+    /// (<see cref="RalsService.RemoveTariffPlanAsync"/>); a dry run only reads and checks.</summary>
+    private async ValueTask<RpcResult<string>> RemoveTariffPlanAsync(AttrLoadTpFromFolder args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.FolderPath))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissing + ":FolderPath");
+        }
+        if (!Directory.Exists(args.FolderPath))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
+        }
+        var (files, errors) = TariffPlanReader.CollectFiles(args.FolderPath);
+        var result = errors.Count > 0 ? new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal))
+            : await rals.RemoveTariffPlanAsync(files, "remove:" + Path.GetFullPath(args.FolderPath), args.DryRun, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
+        }
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
+        return Ok;
     }
 
     /// <summary>The folder loaded (or, for a dry run, only read and checked); the error CGRateS answers otherwise.</summary>

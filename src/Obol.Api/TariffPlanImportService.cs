@@ -18,6 +18,7 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
     {
         dispatcher.Add<AttrImportTpFromFolder, string>("APIerSv1.ImportTariffPlanFromFolder", ImportAsync);
         dispatcher.Add<AttrLoadTpFromStorDb, string>("APIerSv1.LoadTariffPlanFromStorDb", LoadAsync);
+        dispatcher.Add<AttrLoadTpFromStorDb, string>("APIerSv1.RemoveTPFromStorDB", RemoveAsync);
         dispatcher.Add<object?, string[]>("APIerSv1.GetTPIds", async (_, ct) =>
             await imports.ListAsync(ct).ConfigureAwait(false) is { Count: > 0 } ids ? ids.ToArray() : RpcResult.Fail<string[]>(ErrorCodes.NotFound));
         RegisterArchives(dispatcher);
@@ -70,6 +71,27 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         {
             return RpcResult.Fail<string>(args.Validate ? "invalid data"
                 : ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
+        }
+        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
+        return "OK";
+    }
+
+    /// <summary>APIerSv1.RemoveTPFromStorDB: what the StorDB plan defines goes from the plan in force and the profiles
+    /// (<see cref="RalsService.RemoveTariffPlanAsync"/>).</summary>
+    private async ValueTask<RpcResult<string>> RemoveAsync(AttrLoadTpFromStorDb args, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(args.TPid))
+        {
+            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
+        }
+        if (await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false) is not { Count: > 0 } files)
+        {
+            return RpcResult.Fail<string>(ErrorCodes.NotFound);
+        }
+        var result = await rals.RemoveTariffPlanAsync(files, "remove:stordb:" + args.TPid, args.DryRun, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return RpcResult.Fail<string>(args.Validate ? "invalid data" : ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
         }
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return "OK";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Obol.Primitives;
 using System.Text.Json;
 using Obol.Filters;
@@ -38,10 +39,40 @@ public sealed partial class ProfileCatalog
                 errors.Add(new TariffPlanError(tp.Location.File, tp.Location.Line, "", StripLocation(e.Message, tp.Location)));
             }
         }
+        return Staged(filters.ToImmutable(), kind => kind.PrepareTp(plan, options), errors, writes);
+    }
+
+    /// <summary>
+    /// APIerSv1.RemoveTPFromFolder's part here: the profiles and filters the plan's rows name are removed. A filter that
+    /// a remaining profile still uses is an error, and nothing changes.
+    /// </summary>
+    public PreparedPlanLoad PrepareRemoval(TariffPlan removed, TariffPlanReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        var errors = new List<TariffPlanError>();
+        var writes = new List<JournalWrite>();
+        var filters = _filters.ToBuilder();
+        foreach (var tp in removed.Filters)
+        {
+            if (filters.Remove((tp.Tenant, tp.Id)))
+            {
+                writes.Add(new JournalWrite(FiltersCollection, tp.Tenant + ":" + tp.Id, null));
+            }
+        }
+        return Staged(filters.ToImmutable(), kind => kind.PrepareRemoveTp(removed, options), errors, writes);
+    }
+
+    /// <summary>Every kind's change prepared (<paramref name="prepare"/>) and indexed against <paramref name="filters"/> (a
+    /// broken filter reference is the error), then a commit that stores the writes and swaps filters and profiles in
+    /// together.</summary>
+    private PreparedPlanLoad Staged(ImmutableDictionary<(string, string), FilterDefinition> filters,
+        Func<IProfileKind, (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage)> prepare,
+        List<TariffPlanError> errors, List<JournalWrite> writes)
+    {
         var stagers = new List<Func<FilterService, Func<ValueTask>>>();
         foreach (var kind in _kinds)
         {
-            var (kindErrors, kindWrites, stage) = kind.PrepareTp(plan, options);
+            var (kindErrors, kindWrites, stage) = prepare(kind);
             errors.AddRange(kindErrors);
             writes.AddRange(kindWrites);
             if (stage is not null)
@@ -53,8 +84,7 @@ public sealed partial class ProfileCatalog
         {
             return new PreparedPlanLoad(errors, _ => ValueTask.CompletedTask);
         }
-        var merged = filters.ToImmutable();
-        var table = new FilterTable(merged.Values.Select(f => f.Compile()));
+        var table = new FilterTable(filters.Values.Select(f => f.Compile()));
         var staging = new FilterService(table, Environment);
         List<Func<ValueTask>> swaps;
         try
@@ -71,7 +101,7 @@ public sealed partial class ProfileCatalog
             try
             {
                 await WriteAsync(writes, cancellationToken, stampLoadIds: false).ConfigureAwait(false);
-                _filters = merged;
+                _filters = filters;
                 _filterStore.Table = table;
                 foreach (var swap in swaps)
                 {

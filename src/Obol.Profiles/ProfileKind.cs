@@ -21,6 +21,10 @@ internal interface IProfileKind
     /// <summary>Compiles the plan's rows of this kind: the writes to store and a staged swap, or the errors.</summary>
     (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options);
+
+    /// <summary>Removes the profiles the plan's rows of this kind name: the deletions to store and a staged swap.</summary>
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) PrepareRemoveTp(
+        TariffPlan plan, TariffPlanReadOptions options);
 }
 
 /// <summary>One kind's definitions and compiled profiles, replaced whole on every change; the catalog changes it.</summary>
@@ -53,6 +57,23 @@ public sealed class ProfileKind<TDefinition, TProfile>(
 
     (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) IProfileKind.PrepareTp(
         TariffPlan plan, TariffPlanReadOptions options) => PrepareTp(plan, options);
+
+    (IReadOnlyList<TariffPlanError> Errors, IReadOnlyList<JournalWrite> Writes, Func<FilterService, Func<ValueTask>>? Stage) IProfileKind.PrepareRemoveTp(
+        TariffPlan plan, TariffPlanReadOptions options)
+    {
+        var errors = new List<TariffPlanError>();
+        var writes = new List<JournalWrite>();
+        var entries = _entries.ToBuilder();
+        foreach (var (_, profile) in Compiled(plan, options, errors))
+        {
+            if (entries.Remove((profile.Tenant, profile.Id)))
+            {
+                writes.Add(new JournalWrite(collection, Key(profile.Tenant, profile.Id), null));
+            }
+        }
+        var remaining = entries.ToImmutable();
+        return (errors, writes, errors.Count == 0 ? filters => Stage(remaining, filters) : null);
+    }
 
     internal void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn)
     {
@@ -98,15 +119,27 @@ public sealed class ProfileKind<TDefinition, TProfile>(
         var errors = new List<TariffPlanError>();
         var writes = new List<JournalWrite>();
         var entries = _entries.ToBuilder();
+        foreach (var (definition, profile) in Compiled(plan, options, errors))
+        {
+            entries[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
+            writes.Add(new JournalWrite(collection, Key(profile.Tenant, profile.Id),
+                System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default)));
+        }
+        var merged = entries.ToImmutable();
+        return (errors, writes, errors.Count == 0 ? filters => Stage(merged, filters) : null);
+    }
+
+    /// <summary>The plan's rows of this kind compiled; a row that does not compile is an error at its file:line.</summary>
+    private IEnumerable<(TDefinition Definition, TProfile Profile)> Compiled(TariffPlan plan, TariffPlanReadOptions options, List<TariffPlanError> errors)
+    {
         foreach (var (location, make) in fromTp(plan, options))
         {
+            TDefinition definition;
+            TProfile profile;
             try
             {
-                var definition = make();
-                var profile = compile(definition);
-                entries[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
-                writes.Add(new JournalWrite(collection, Key(profile.Tenant, profile.Id),
-                    System.Text.Json.JsonSerializer.Serialize(definition, GoJson.GoJsonOptions.Default)));
+                definition = make();
+                profile = compile(definition);
             }
             catch (FilterDefinitionException e)
             {
@@ -114,10 +147,10 @@ public sealed class ProfileKind<TDefinition, TProfile>(
                     ? e.Message[(location.ToString().Length + 2)..]
                     : e.Message;
                 errors.Add(new TariffPlanError(location.File, location.Line, "", message));
+                continue;
             }
+            yield return (definition, profile);
         }
-        var merged = entries.ToImmutable();
-        return (errors, writes, errors.Count == 0 ? filters => Stage(merged, filters) : null);
     }
 
     private Func<ValueTask> Stage(ImmutableDictionary<(string, string), Entry> entries, FilterService filters)

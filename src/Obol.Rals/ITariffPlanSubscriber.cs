@@ -14,6 +14,10 @@ public interface ITariffPlanSubscriber
     /// <param name="restoring">True when the engine restores the plan it had stored at start-up: a subscriber whose
     /// state is stored separately keeps that state rather than re-applying the plan over later API changes.</param>
     PreparedPlanLoad Prepare(TariffPlan plan, TariffPlanReadOptions options, bool restoring);
+
+    /// <summary>APIerSv1.RemoveTPFromFolder: removes what <paramref name="removed"/>'s rows name (its references are not
+    /// checked: it is what goes away).</summary>
+    PreparedPlanLoad PrepareRemoval(TariffPlan removed, TariffPlanReadOptions options);
 }
 
 /// <summary>The outcome of <see cref="ITariffPlanSubscriber.Prepare"/>: errors located at file:line, or what to apply.</summary>

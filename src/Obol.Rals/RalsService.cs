@@ -143,6 +143,27 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         return await LoadMergedAsync(files, inForce is null ? files : PlanCsv.Merge(inForce, files), source, dryRun, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// APIerSv1.RemoveTPFromFolder / RemoveTPFromStorDB: every item <paramref name="files"/> define goes from the plan in
+    /// force (its rows, and the API's changes to the same IDs) and from the event subsystems' profiles, as CGRateS's
+    /// TpReader.RemoveFromDatabase removes them from DataDB; accounts stay. The plan left must still hold together: a
+    /// removal that leaves a reference to a removed item (a rating profile activating a removed rating plan) is refused,
+    /// naming it, and nothing changes. CGRateS leaves such references dangling.
+    /// </summary>
+    public async Task<TariffPlanLoadResult> RemoveTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool dryRun,
+        CancellationToken cancellationToken)
+    {
+        var options = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false };
+        var removed = TariffPlanReader.ReadFiles(files, options);
+        if (!removed.Succeeded)
+        {
+            return new TariffPlanLoadResult(removed.Errors, Counts(removed.Plan));
+        }
+        var inForce = _archive is null ? null : await _archive.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return await LoadTariffPlanAsync(PlanCsv.Without(inForce ?? [], files), source, _ => false, dryRun, cancellationToken,
+            stored => KeptOver(stored, files), removed.Plan).ConfigureAwait(false);
+    }
+
     /// <summary>The merged plan loaded, the AccountActions of <paramref name="files"/> alone applied.</summary>
     private async Task<TariffPlanLoadResult> LoadMergedAsync(IReadOnlyList<TariffPlanFile> files, IReadOnlyList<TariffPlanFile> merged, string source,
         bool dryRun, CancellationToken cancellationToken)
@@ -168,13 +189,14 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 
     // applyAccountActionsTo: which AccountActions rows to apply; null applies none (a restore). keepChanges: for a load
     // over the plan in force, which of the API's stored changes stay over the new plan (none stay without it).
+    // removing: for a removal, the plan that goes (the event subsystems remove what it names instead of taking the plan).
     private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source,
         Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, CancellationToken cancellationToken,
-        Func<RalsStateChanges, RalsStateChanges>? keepChanges = null)
+        Func<RalsStateChanges, RalsStateChanges>? keepChanges = null, TariffPlan? removing = null)
     {
         if (keepChanges is null || dryRun)
         {
-            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: false, cancellationToken)
+            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: false, cancellationToken, removing)
                 .ConfigureAwait(false);
         }
         // The API's changes kept over the new plan are read under the load lock, which the API takes to change them: none
@@ -182,7 +204,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: true, cancellationToken)
+            return await LoadTariffPlanAsync(files, source, applyAccountActionsTo, dryRun, keepChanges, holdsLock: true, cancellationToken, removing)
                 .ConfigureAwait(false);
         }
         finally
@@ -193,7 +215,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
 
     private async Task<TariffPlanLoadResult> LoadTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source,
         Func<TpAccountAction, bool>? applyAccountActionsTo, bool dryRun, Func<RalsStateChanges, RalsStateChanges>? keepChanges, bool holdsLock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TariffPlan? removing = null)
     {
         var applyAccountActions = applyAccountActionsTo is not null;
         var readOptions = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant());
@@ -218,7 +240,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         errors.AddRange(ratingErrors);
         errors.AddRange(accountingErrors);
         errors.AddRange(planErrors);
-        var prepared = Subscribers.Select(s => s.Prepare(read.Plan, readOptions, restoring: !applyAccountActions)).ToList();
+        var prepared = Subscribers.Select(s => removing is null
+            ? s.Prepare(read.Plan, readOptions, restoring: !applyAccountActions)
+            : s.PrepareRemoval(removing, readOptions)).ToList();
         errors.AddRange(prepared.SelectMany(p => p.Errors));
         var result = new TariffPlanLoadResult(errors, counts);
         if (!result.Succeeded || dryRun)

@@ -126,6 +126,26 @@ public static class PlanCsv
     public static IReadOnlyList<TariffPlanFile> MergeKeepingLines(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over) =>
         Merge(inForce, over, keepLines: true);
 
+    /// <summary>
+    /// <paramref name="inForce"/> without the rows of every ID <paramref name="removed"/> names, file by file
+    /// (APIerSv1.RemoveTPFromFolder: CGRateS's TpReader removes from DataDB each item the folder defines).
+    /// </summary>
+    public static IReadOnlyList<TariffPlanFile> Without(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> removed)
+    {
+        ArgumentNullException.ThrowIfNull(inForce);
+        ArgumentNullException.ThrowIfNull(removed);
+        TariffPlanFile Remaining(TariffPlanFile file)
+        {
+            if (Columns(file.Name) is null || !removed.Any(r => r.Name == file.Name))
+            {
+                return file;
+            }
+            var named = IdsOf(removed, file.Name);
+            return new TariffPlanFile(file.Name, Write(file.Name, ReadRows(file.Name, file.Text).Where(row => !named.Contains(IdOf(file.Name, row)))));
+        }
+        return [.. inForce.Select(Remaining).OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
     private static IReadOnlyList<TariffPlanFile> Merge(IReadOnlyList<TariffPlanFile> inForce, IReadOnlyList<TariffPlanFile> over, bool keepLines)
     {
         ArgumentNullException.ThrowIfNull(inForce);

@@ -52,4 +52,28 @@ public sealed class PlanCsvTests
         Assert.StartsWith(folder + "\n", merged.Text, StringComparison.Ordinal);
         Assert.Equal(["D1:12", "D2:20"], PlanCsv.ReadRows("Destinations.csv", merged.Text).Select(r => $"{r[0]}:{r[1]}"));
     }
+
+    [Fact]
+    public void Without_IdsTheRemovedFilesName_EveryRowOfThemGoesOtherFilesAndIdsStay()
+    {
+        TariffPlanFile[] inForce =
+        [
+            new("Destinations.csv", "#Id,Prefix\nD1,10\nD1,11\nD2,20\n"),
+            new("RatingProfiles.csv", "#Tenant,Category,Subject,ActivationTime,RatingPlanId,RatesFallbackSubject\n" +
+                "cgrates.org,call,1001,2014-01-14T00:00:00Z,RP_1,\ncgrates.org,call,1001,2015-01-14T00:00:00Z,RP_2,\ncgrates.org,call,1002,2014-01-14T00:00:00Z,RP_1,\n"),
+            new("Rates.csv", "#Id,ConnectFee,Rate,RateUnit,RateIncrement,GroupIntervalStart\nRT_1,0,1,60s,60s,0s\n"),
+        ];
+        TariffPlanFile[] removed =
+        [
+            new("Destinations.csv", "#Id,Prefix\nD1,10\n"),
+            new("RatingProfiles.csv", "#Tenant,Category,Subject,ActivationTime,RatingPlanId,RatesFallbackSubject\n" +
+                "cgrates.org,call,1001,2014-01-14T00:00:00Z,RP_1,\n"),
+        ];
+
+        var remaining = PlanCsv.Without(inForce, removed);
+
+        Assert.Equal(["D2"], PlanCsv.IdsOf(remaining, "Destinations.csv"));
+        Assert.Equal(["cgrates.org:call:1002"], PlanCsv.IdsOf(remaining, "RatingProfiles.csv"));
+        Assert.Equal(inForce[2], remaining.Single(f => f.Name == "Rates.csv"));
+    }
 }
