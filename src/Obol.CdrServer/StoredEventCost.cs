@@ -112,7 +112,7 @@ internal sealed class StoredEventCost
     private static Dictionary<string, Charge> ReadAccounting(JsonElement root)
     {
         var charges = new Dictionary<string, Charge>(StringComparer.Ordinal);
-        if (root.TryGetProperty("Accounting", out var accounting) && accounting.ValueKind == JsonValueKind.Object)
+        if (TryField(root, "Accounting", JsonValueKind.Object, out var accounting))
         {
             foreach (var entry in accounting.EnumerateObject())
             {
@@ -123,22 +123,46 @@ internal sealed class StoredEventCost
         return charges;
     }
 
+    /// <summary>The field, when present and not null; one of another JSON type than the EventCost's Go field is refused,
+    /// as Go's unmarshalling refuses it, rather than read as empty.</summary>
+    /// <exception cref="FormatException">The field, or the value holding it, has another JSON type.</exception>
+    private static bool TryField(JsonElement parent, string name, JsonValueKind kind, out JsonElement value)
+    {
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"expected an object with {name}, got {Describe(parent.ValueKind)}");
+        }
+        if (!parent.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+        return value.ValueKind == kind ? true : throw new FormatException($"{name}: expected {Describe(kind)}, got {Describe(value.ValueKind)}");
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     private static JsonElement[] Array(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
-            ? [.. items.EnumerateArray()]
-            : [];
+        TryField(parent, name, JsonValueKind.Array, out var items) ? [.. items.EnumerateArray()] : [];
 
     private static string Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+        TryField(parent, name, JsonValueKind.String, out var value) ? value.GetString() ?? "" : "";
 
     private static long Long(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+        TryField(parent, name, JsonValueKind.Number, out var value) ? value.GetInt64() : 0;
 
     private static int Int(JsonElement parent, string name, int fallback) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : fallback;
+        TryField(parent, name, JsonValueKind.Number, out var value) ? value.GetInt32() : fallback;
 
     private static decimal Decimal(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+        TryField(parent, name, JsonValueKind.Number, out var value)
             ? decimal.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture)
             : 0;
 
