@@ -35,4 +35,22 @@ public class CgridTests
     {
         Assert.Matches("^[0-9a-f]{7}$", Cgrid.NewEventId());
     }
+
+    [Fact]
+    public void Compute_PartsLongerThanTheStackBufferAndNotAscii_SameAsHashingTheirUtf8()
+    {
+        var originId = new string('\u00e9', 400) + "-call";
+        var originHost = "h\u00f6st-" + new string('x', 300);
+
+        // Python: hashlib.sha1(('é' * 400 + '-call' + 'höst-' + 'x' * 300).encode()).hexdigest()
+        Assert.Equal("f96385a9807e5f8548c598c9348229f7ef549cd7", Cgrid.Compute(originId, originHost));
+    }
+
+    [Fact]
+    public void NewEventId_ManyCalls_Differ()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => Cgrid.NewEventId()).ToHashSet();
+
+        Assert.True(ids.Count > 990, $"{ids.Count} distinct of 1000");
+    }
 }
