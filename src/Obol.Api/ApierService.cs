@@ -4,7 +4,6 @@ using Obol.Api.JsonRpc;
 using Obol.GoJson;
 using Obol.Primitives;
 using Obol.Rals;
-using Obol.TariffPlans;
 using Obol.Rating;
 
 namespace Obol.Api;
@@ -171,30 +170,20 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
     }
 
     /// <summary>APIerSv1.RemoveTPFromFolder: what the folder's files define goes from the plan in force and the profiles
-    /// (<see cref="RalsService.RemoveTariffPlanAsync"/>); a dry run only reads and checks.</summary>
+    /// (<see cref="RalsService.RemoveTariffPlanFolderAsync"/>); a dry run only reads and checks.</summary>
     private async ValueTask<RpcResult<string>> RemoveTariffPlanAsync(AttrLoadTpFromFolder args, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(args.FolderPath))
-        {
-            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissing + ":FolderPath");
-        }
-        if (!Directory.Exists(args.FolderPath))
-        {
-            return RpcResult.Fail<string>(ErrorCodes.InvalidPath);
-        }
-        var (files, errors) = TariffPlanReader.CollectFiles(args.FolderPath);
-        var result = errors.Count > 0 ? new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal))
-            : await rals.RemoveTariffPlanAsync(files, "remove:" + Path.GetFullPath(args.FolderPath), args.DryRun, ct).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return RpcResult.Fail<string>(ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
-        }
-        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
-        return Ok;
+        var (_, error) = await WithFolderAsync(args, rals.RemoveTariffPlanFolderAsync, ct).ConfigureAwait(false);
+        return error is null ? Ok : RpcResult.Fail<string>(error);
     }
 
     /// <summary>The folder loaded (or, for a dry run, only read and checked); the error CGRateS answers otherwise.</summary>
-    private async ValueTask<(TariffPlanLoadResult? Result, string? Error)> LoadFolderAsync(AttrLoadTpFromFolder args, CancellationToken ct)
+    private ValueTask<(TariffPlanLoadResult? Result, string? Error)> LoadFolderAsync(AttrLoadTpFromFolder args, CancellationToken ct) =>
+        WithFolderAsync(args, rals.MergeTariffPlanFolderAsync, ct);
+
+    /// <summary>The folder's plan applied by <paramref name="apply"/> once its path is checked, as CGRateS checks it.</summary>
+    private async ValueTask<(TariffPlanLoadResult? Result, string? Error)> WithFolderAsync(AttrLoadTpFromFolder args,
+        Func<string, bool, CancellationToken, Task<TariffPlanLoadResult>> apply, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(args.FolderPath))
         {
@@ -204,7 +193,7 @@ public sealed partial class ApierService(RalsService rals, DateTimeZone defaultZ
         {
             return (null, ErrorCodes.InvalidPath);
         }
-        var result = await rals.MergeTariffPlanFolderAsync(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
+        var result = await apply(args.FolderPath, args.DryRun, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return (null, ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));

@@ -55,7 +55,18 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         return "OK";
     }
 
-    private async ValueTask<RpcResult<string>> LoadAsync(AttrLoadTpFromStorDb args, CancellationToken ct)
+    private ValueTask<RpcResult<string>> LoadAsync(AttrLoadTpFromStorDb args, CancellationToken ct) =>
+        WithStoredPlanAsync(args, (files, c) => rals.MergeTariffPlanAsync(files, "stordb:" + args.TPid, args.DryRun, c), ct);
+
+    /// <summary>APIerSv1.RemoveTPFromStorDB: what the StorDB plan defines goes from the plan in force and the profiles
+    /// (<see cref="RalsService.RemoveTariffPlanAsync"/>).</summary>
+    private ValueTask<RpcResult<string>> RemoveAsync(AttrLoadTpFromStorDb args, CancellationToken ct) =>
+        WithStoredPlanAsync(args, (files, c) => rals.RemoveTariffPlanAsync(files, "remove:stordb:" + args.TPid, args.DryRun, c), ct);
+
+    /// <summary>The TPid's plan applied by <paramref name="apply"/>, with CGRateS's answers for a missing or mistyped TPid
+    /// and for a plan that does not apply.</summary>
+    private async ValueTask<RpcResult<string>> WithStoredPlanAsync(AttrLoadTpFromStorDb args,
+        Func<IReadOnlyList<TariffPlanFile>, CancellationToken, Task<TariffPlanLoadResult>> apply, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(args.TPid))
         {
@@ -66,32 +77,11 @@ public sealed partial class TariffPlanImportService(RalsService rals, ITariffPla
         {
             return RpcResult.Fail<string>(ErrorCodes.NotFound);
         }
-        var result = await rals.MergeTariffPlanAsync(files, "stordb:" + args.TPid, args.DryRun, ct).ConfigureAwait(false);
+        var result = await apply(files, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return RpcResult.Fail<string>(args.Validate ? "invalid data"
                 : ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
-        }
-        await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
-        return "OK";
-    }
-
-    /// <summary>APIerSv1.RemoveTPFromStorDB: what the StorDB plan defines goes from the plan in force and the profiles
-    /// (<see cref="RalsService.RemoveTariffPlanAsync"/>).</summary>
-    private async ValueTask<RpcResult<string>> RemoveAsync(AttrLoadTpFromStorDb args, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(args.TPid))
-        {
-            return RpcResult.Fail<string>(ErrorCodes.MandatoryIeMissingFields("TPid"));
-        }
-        if (await imports.LoadAsync(args.TPid, ct).ConfigureAwait(false) is not { Count: > 0 } files)
-        {
-            return RpcResult.Fail<string>(ErrorCodes.NotFound);
-        }
-        var result = await rals.RemoveTariffPlanAsync(files, "remove:stordb:" + args.TPid, args.DryRun, ct).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return RpcResult.Fail<string>(args.Validate ? "invalid data" : ErrorCodes.ServerErrorWith(TariffPlanLoadResult.Summary(result.Errors)));
         }
         await rals.Scheduler.WhenIdleAsync().ConfigureAwait(false);
         return "OK";

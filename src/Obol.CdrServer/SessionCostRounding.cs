@@ -41,7 +41,7 @@ internal static class SessionCostRounding
             {
                 continue;
             }
-            var sum = increments.OfType<JsonObject>().Sum(i => Decimal(i, "Cost") * Int(i, "CompressFactor", 1));
+            var sum = OneRepetition(increments);
             var correction = Rounding.Round(sum, rule.Decimals, rule.Method) - sum;
             if (correction == 0)
             {
@@ -74,12 +74,15 @@ internal static class SessionCostRounding
         decimal total = 0;
         foreach (var charge in charges.OfType<JsonObject>())
         {
-            var sum = (charge["Increments"] as JsonArray ?? []).OfType<JsonObject>().Sum(i => Decimal(i, "Cost") * Int(i, "CompressFactor", 1));
-            var one = Rounding.Round(sum, roundingDecimals, RoundingMethod.Middle);
+            var one = Rounding.Round(OneRepetition(charge["Increments"] as JsonArray ?? []), roundingDecimals, RoundingMethod.Middle);
             total += Rounding.Round(one * Int(charge, "CompressFactor", 1), roundingDecimals, RoundingMethod.Middle);
         }
         return Rounding.Round(total, roundingDecimals, RoundingMethod.Middle);
     }
+
+    /// <summary>What one repetition of a charge costs: its increments' costs, each times its own CompressFactor.</summary>
+    private static decimal OneRepetition(JsonArray increments) =>
+        increments.OfType<JsonObject>().Sum(i => Decimal(i, "Cost") * Int(i, "CompressFactor", 1));
 
     private static (int Decimals, RoundingMethod Method)? RoundingOf(JsonObject charge, JsonObject? rating)
     {
@@ -123,13 +126,13 @@ internal static class SessionCostRounding
         (eventCost["AccountSummary"]?["BalanceSummaries"] as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(b => Text(b, "UUID") == uuid) is { } balance ? Text(balance, "Type") : null;
 
-    /// <summary>Seven hex digits, as CGRateS's UUIDSha1Prefix names an EventCost's entries.</summary>
+    /// <summary>A fresh entry ID, as CGRateS's UUIDSha1Prefix names an EventCost's entries.</summary>
     private static string NewAccountingId(JsonObject accounting)
     {
         string id;
         do
         {
-            id = Guid.NewGuid().ToString("N")[..7];
+            id = Cdrs.Cgrid.NewEventId();
         }
         while (accounting.ContainsKey(id));
         return id;

@@ -130,24 +130,14 @@ internal sealed class StoredEventCost
     {
         if (parent.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"expected an object with {name}, got {Describe(parent.ValueKind)}");
+            throw new FormatException($"expected an object with {name}, got {JsonKinds.Describe(parent.ValueKind)}");
         }
         if (!parent.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
         {
             return false;
         }
-        return value.ValueKind == kind ? true : throw new FormatException($"{name}: expected {Describe(kind)}, got {Describe(value.ValueKind)}");
+        return value.ValueKind == kind ? true : throw new FormatException($"{name}: expected {JsonKinds.Describe(kind)}, got {JsonKinds.Describe(value.ValueKind)}");
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     private static JsonElement[] Array(JsonElement parent, string name) =>
         TryField(parent, name, JsonValueKind.Array, out var items) ? [.. items.EnumerateArray()] : [];

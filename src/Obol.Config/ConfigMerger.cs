@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Obol.Primitives;
 using System.Text.Json.Nodes;
 
 namespace Obol.Config;
@@ -225,5 +226,5 @@ internal sealed class ConfigMerger(JsonObject root, JsonObject defaults, Diction
 
     private void Error(string path, string message) => diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, path, _file, message));
 
-    private static string Kind(JsonNode? node) => JsoncParser.KindName(node?.GetValueKind() ?? JsonValueKind.Null);
+    private static string Kind(JsonNode? node) => JsonKinds.Describe(node?.GetValueKind() ?? JsonValueKind.Null);
 }

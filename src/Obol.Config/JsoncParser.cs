@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Obol.Primitives;
 using System.Text.Json.Nodes;
 
 namespace Obol.Config;
@@ -21,7 +22,7 @@ internal static class JsoncParser
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, "", file,
-                    $"the configuration must be a JSON object, not {KindName(document.RootElement.ValueKind)}"));
+                    $"the configuration must be a JSON object, not {JsonKinds.Describe(document.RootElement.ValueKind)}"));
                 return null;
             }
             return (JsonObject)ToNode(document.RootElement)!;
@@ -61,17 +62,6 @@ internal static class JsoncParser
                 return JsonValue.Create(element.Clone());
         }
     }
-
-    internal static string KindName(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 
     // System.Text.Json appends "Path: $ | LineNumber: 3 | BytePositionInLine: 4." which the diagnostic already carries.
     private static string FirstSentence(string message)

@@ -267,6 +267,6 @@ internal sealed class SectionReader(JsonObject node, string path, BindContext co
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => "the number " + v.ToJsonString(),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => "the string " + v.ToJsonString(),
-        _ => JsoncParser.KindName(value?.GetValueKind() ?? JsonValueKind.Null),
+        _ => JsonKinds.Describe(value?.GetValueKind() ?? JsonValueKind.Null),
     };
 }

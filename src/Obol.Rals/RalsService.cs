@@ -115,12 +115,9 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         var (files, errors) = TariffPlanReader.CollectFiles(folder);
         if (errors.Count > 0)
         {
-            return new TariffPlanLoadResult(errors, new Dictionary<string, int>(StringComparer.Ordinal));
+            return FolderUnreadable(errors);
         }
-        // Every row checked in the folder's own files first: a bad row is reported alone, without the reference errors
-        // it would cause in the merged plan.
-        var own = TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false });
-        if (!own.Succeeded)
+        if (ReadOwnRows(files) is { Succeeded: false } own)
         {
             return new TariffPlanLoadResult(own.Errors, Counts(own.Plan));
         }
@@ -153,8 +150,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
     public async Task<TariffPlanLoadResult> RemoveTariffPlanAsync(IReadOnlyList<TariffPlanFile> files, string source, bool dryRun,
         CancellationToken cancellationToken)
     {
-        var options = new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false };
-        var removed = TariffPlanReader.ReadFiles(files, options);
+        var removed = ReadOwnRows(files);
         if (!removed.Succeeded)
         {
             return new TariffPlanLoadResult(removed.Errors, Counts(removed.Plan));
@@ -163,6 +159,23 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         return await LoadTariffPlanAsync(PlanCsv.Without(inForce ?? [], files), source, _ => false, dryRun, cancellationToken,
             stored => KeptOver(stored, files), removed.Plan).ConfigureAwait(false);
     }
+
+    /// <summary>APIerSv1.RemoveTPFromFolder: <see cref="RemoveTariffPlanAsync"/> with the folder's files.</summary>
+    public async Task<TariffPlanLoadResult> RemoveTariffPlanFolderAsync(string folder, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var (files, errors) = TariffPlanReader.CollectFiles(folder);
+        return errors.Count > 0
+            ? FolderUnreadable(errors)
+            : await RemoveTariffPlanAsync(files, "remove:" + Path.GetFullPath(folder), dryRun, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TariffPlanLoadResult FolderUnreadable(IReadOnlyList<TariffPlanError> errors) =>
+        new(errors, new Dictionary<string, int>(StringComparer.Ordinal));
+
+    /// <summary>Files read on their own, each row checked but no reference resolved: a bad row of a folder merged or
+    /// removed is reported alone, without the reference errors it would cause in the plan in force.</summary>
+    private TariffPlanReadResult ReadOwnRows(IReadOnlyList<TariffPlanFile> files) =>
+        TariffPlanReader.ReadFiles(files, new TariffPlanReadOptions(_options.TimeZone, _clock.GetCurrentInstant()) { ResolveReferences = false });
 
     /// <summary>The merged plan loaded, the AccountActions of <paramref name="files"/> alone applied.</summary>
     private async Task<TariffPlanLoadResult> LoadMergedAsync(IReadOnlyList<TariffPlanFile> files, IReadOnlyList<TariffPlanFile> merged, string source,
