@@ -180,6 +180,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ResourceProfile", _resourceKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        new ProfileFolderExport(_catalog, _attributeKind, _chargerKind, _resourceKind, _statKind, _routeKind, _thresholdKind).Register(dispatcher);
         if (_config.Routes.Enabled)
         {
             new RouteSv1Service(_routes, clock, tenant, log.Warning).Register(dispatcher);

@@ -105,6 +105,10 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     /// <summary>Every filter as <c>tenant:id</c>, sorted.</summary>
     public IReadOnlyList<string> AllFilterIds() => [.. _filters.Keys.Select(k => k.Tenant + ":" + k.Id).Order(StringComparer.Ordinal)];
 
+    /// <summary>Every filter, by tenant then ID.</summary>
+    public IReadOnlyList<FilterDefinition> AllFilters() =>
+        [.. _filters.OrderBy(f => f.Key.Tenant, StringComparer.Ordinal).ThenBy(f => f.Key.Id, StringComparer.Ordinal).Select(f => f.Value)];
+
     /// <summary>APIerSv1.Set*Profile: null or CGRateS's error text.</summary>
     public async ValueTask<string?> SetAsync<TDefinition, TProfile>(ProfileKind<TDefinition, TProfile> kind, TDefinition definition,
         CancellationToken cancellationToken = default)

@@ -49,6 +49,10 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     /// <summary>Every profile as <c>tenant:id</c>, sorted: the item ids CGRateS's cache partition of the kind holds.</summary>
     public IReadOnlyList<string> AllIds() => [.. _entries.Keys.Select(k => Key(k.Tenant, k.Id)).Order(StringComparer.Ordinal)];
 
+    /// <summary>Every definition, by tenant then ID.</summary>
+    public IReadOnlyList<TDefinition> All() =>
+        [.. _entries.OrderBy(e => e.Key.Tenant, StringComparer.Ordinal).ThenBy(e => e.Key.Id, StringComparer.Ordinal).Select(e => e.Value.Definition)];
+
     private static string Key(string tenant, string id) => tenant + ":" + id;
 
     void IProfileKind.Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn) => Restore(documents, warn);
