@@ -4,7 +4,7 @@ namespace Obol.Api.JsonRpc;
 
 /// <summary>
 /// CGRateS's <c>CoreSv1</c> (apier/v1/core.go): <c>Ping</c>, <c>Status</c> and <c>Sleep</c>, the methods cgr-console's
-/// <c>ping</c>/<c>status</c> and liveness probes use. Profiling methods are not offered (Go pprof has no equivalent).
+/// <c>ping</c>/<c>status</c> and liveness probes use. The engine registers the profiling methods itself (ProfilingApi).
 /// </summary>
 public sealed class CoreService
 {

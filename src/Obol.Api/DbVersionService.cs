@@ -17,12 +17,13 @@ public sealed class DbVersionService(IVersionStore store, string dataDbType, str
         dispatcher.Add<SetVersionsArg, string>("APIerSv1.SetStorDBVersions", (a, ct) => SetAsync(StorDb, a, ct));
     }
 
-    /// <summary>engine.CheckVersions on a store that has none yet: it is written with the current versions.</summary>
-    public async Task EnsureAsync(CancellationToken ct = default)
+    /// <summary>engine.CheckVersions on a store that has none yet: it is written with the current versions; with
+    /// <paramref name="overwrite"/> (cgr-engine's <c>-set_versions</c>) whatever is stored is replaced by them.</summary>
+    public async Task EnsureAsync(bool overwrite = false, CancellationToken ct = default)
     {
         foreach (var (db, type) in new[] { (DataDb, dataDbType), (StorDb, storDbType) })
         {
-            if (await store.GetAsync(db, ct).ConfigureAwait(false) is null)
+            if (overwrite || await store.GetAsync(db, ct).ConfigureAwait(false) is null)
             {
                 await store.SetAsync(db, DbVersions.CurrentFor(type, db == DataDb), ct).ConfigureAwait(false);
             }

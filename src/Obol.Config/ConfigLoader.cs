@@ -19,7 +19,9 @@ public static class ConfigLoader
     /// </summary>
     /// <param name="path">A cgrates.json file or a configuration folder (cgr-engine's -config_path).</param>
     /// <param name="getEnvironmentVariable">Resolves <c>*env:NAME</c>; the process environment when null.</param>
-    public static ConfigLoadResult Load(string? path, Func<string, string?>? getEnvironmentVariable = null)
+    /// <param name="overrides">Texts merged over the files, each named by its source (command-line flags).</param>
+    public static ConfigLoadResult Load(string? path, Func<string, string?>? getEnvironmentVariable = null,
+        IEnumerable<(string Source, string Json)>? overrides = null)
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var files = new List<string>();
@@ -54,6 +56,7 @@ public static class ConfigLoader
                 diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, "", file, "cannot read: " + ex.Message));
             }
         }
+        sources.AddRange(overrides ?? []);
         return Build(sources, getEnvironmentVariable, diagnostics);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Obol.Primitives;
 
 namespace Obol.Engine;
 
@@ -22,16 +23,48 @@ internal sealed record EngineFlags
     public IPEndPoint? BiRpcListen { get; init; }
     public int? RoundingDecimals { get; init; }
 
+    /// <summary>Where the engine writes its process ID at start.</summary>
+    public string? PidFile { get; init; }
+
+    /// <summary>Overrides <c>general.node_id</c>.</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>Stops the engine, as SIGTERM does, this long after it starts.</summary>
+    public TimeSpan? ScheduledShutdown { get; init; }
+
+    /// <summary>Profiles the CPU from start to stop into this folder.</summary>
+    public string? CpuProfDir { get; init; }
+
+    /// <summary>Writes heap snapshots into this folder every <see cref="MemProfInterval"/>.</summary>
+    public string? MemProfDir { get; init; }
+
+    public TimeSpan MemProfInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many of the newest heap snapshots are kept; 0 or less keeps all.</summary>
+    public int MemProfMaxFiles { get; init; } = 1;
+
+    public bool MemProfTimestamp { get; init; }
+
+    /// <summary>Runs the engine on one core (Go's GOMAXPROCS(1) in CGRateS; here the process's affinity).</summary>
+    public bool SingleCpu { get; init; }
+
+    /// <summary>Overwrites the stored database versions with the current ones at start.</summary>
+    public bool SetVersions { get; init; }
+
+    /// <summary>Flags taken for compatibility that do nothing here, to be reported at start.</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
     /// <summary>Arguments that are not flags: an offline <c>cost</c> query.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
-    private static readonly HashSet<string> s_booleans = new(StringComparer.Ordinal) { "version", "print_config", "serve", "check_config" };
-
-    private static readonly HashSet<string> s_ignored = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_booleans = new(StringComparer.Ordinal)
     {
-        "pid", "httprof_path", "cpuprof_dir", "memprof_dir", "memprof_interval", "memprof_nrfiles", "scheduled_shutdown", "singlecpu",
-        "preload", "node_id", "set_versions",
+        "version", "print_config", "serve", "check_config", "singlecpu", "memprof_timestamp", "set_versions",
     };
+
+    /// <summary>Go's pprof HTTP endpoint (two names across CGRateS versions) and the loaders to run at start, which need
+    /// a loaders section Obol does not have.</summary>
+    private static readonly HashSet<string> s_ignored = new(StringComparer.Ordinal) { "httprof_path", "http_pprof", "preload" };
 
     public static (EngineFlags? Flags, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -62,6 +95,9 @@ internal sealed record EngineFlags
                 {
                     "version" => f with { Version = on },
                     "print_config" => f with { PrintConfig = on },
+                    "singlecpu" => f with { SingleCpu = on },
+                    "memprof_timestamp" => f with { MemProfTimestamp = on },
+                    "set_versions" => f with { SetVersions = on },
                     _ => f,
                 };
                 continue;
@@ -118,11 +154,39 @@ internal sealed record EngineFlags
                     }
                     f = f with { RoundingDecimals = decimals };
                     break;
+                case "pid":
+                    f = f with { PidFile = value };
+                    break;
+                case "node_id":
+                    f = f with { NodeId = value };
+                    break;
+                case "cpuprof_dir":
+                    f = f with { CpuProfDir = value };
+                    break;
+                case "memprof_dir":
+                    f = f with { MemProfDir = value };
+                    break;
+                case "scheduled_shutdown" or "memprof_interval":
+                    if (!Usage.TryParse(value, out var duration) || duration.Nanoseconds < 0)
+                    {
+                        return (null, $"invalid value \"{value}\" for flag -{name}: parse error");
+                    }
+                    var span = TimeSpan.FromTicks(duration.Nanoseconds / TimeSpan.NanosecondsPerTick);
+                    f = name == "scheduled_shutdown" ? f with { ScheduledShutdown = span } : f with { MemProfInterval = span };
+                    break;
+                case "memprof_maxfiles" or "memprof_nrfiles":
+                    if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var maxFiles))
+                    {
+                        return (null, $"invalid value \"{value}\" for flag -{name}: parse error");
+                    }
+                    f = f with { MemProfMaxFiles = maxFiles };
+                    break;
                 default:
                     if (!s_ignored.Contains(name))
                     {
                         return (null, $"flag provided but not defined: -{name}");
                     }
+                    f = f with { Ignored = [.. f.Ignored, name] };
                     break;
             }
         }

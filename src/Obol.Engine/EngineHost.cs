@@ -24,7 +24,9 @@ internal static class EngineHost
     public static async Task<int> RunAsync(EngineFlags flags, TextWriter stderr)
     {
         using var stopSignal = new StopSignal();
-        var loaded = ConfigLoader.Load(flags.ConfigPath);
+        var loaded = ConfigLoader.Load(flags.ConfigPath, overrides: flags.NodeId is { } nodeId
+            ? [("-node_id", JsonSerializer.Serialize(new { general = new { node_id = nodeId } }))]
+            : null);
         foreach (var diagnostic in loaded.Diagnostics)
         {
             await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
@@ -41,6 +43,16 @@ internal static class EngineHost
         }
         var general = config.General;
         var log = EngineLog.Create(flags.Logger ?? general.Logger, (SyslogSeverity)Math.Clamp(flags.LogLevel ?? general.LogLevel, 0, 7));
+        if (!await ProcessFlags.ApplyAsync(flags, log, stderr).ConfigureAwait(false))
+        {
+            return 1;
+        }
+        await using var profiler = new EngineProfiler(log.Info, log.Error);
+        if (flags.CpuProfDir is { } cpuDir && profiler.StartCpu(cpuDir) is { } cpuError)
+        {
+            await stderr.WriteLineAsync(cpuError).ConfigureAwait(false);
+            return 1;
+        }
         var zone = general.DefaultTimezone is "" or "Local" ? DateTimeZoneProviders.Tzdb.GetSystemDefault()
             : DateTimeZoneProviders.Tzdb.GetZoneOrNull(general.DefaultTimezone);
         if (zone is null)
@@ -81,9 +93,10 @@ internal static class EngineHost
         }
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
+        ProfilingApi.Register(dispatcher, profiler);
         new ApierService(rals, zone, SystemClock.Instance, tenant, category).Register(dispatcher);
         var versions = new DbVersionService(new StoredVersions(store.Documents), config.DataDb.DbType, config.StorDb.DbType);
-        await versions.EnsureAsync().ConfigureAwait(false);
+        await versions.EnsureAsync(overwrite: flags.SetVersions).ConfigureAwait(false);
         versions.Register(dispatcher);
         new StoreAdminService(store, dataDir, config.DataDb.Internal, config.StorDb.Internal, log).Register(dispatcher);
         new TariffPlanImportService(rals, tariffPlans, zone, SystemClock.Instance, general.TpExportDir, tenant).Register(dispatcher);
@@ -141,6 +154,14 @@ internal static class EngineHost
         await using var freeSwitch = FreeSwitchWiring.Start(config, sessions, agents, zone, tenant, category, log);
         await using var kamailio = KamailioWiring.Start(config, sessions, agents, zone, tenant, log);
         log.Info($"<Engine> started, node {general.NodeId}");
+        if (flags.MemProfDir is { } memDir)
+        {
+            await profiler.StartMemoryAsync(memDir, flags.MemProfInterval, flags.MemProfMaxFiles, flags.MemProfTimestamp).ConfigureAwait(false);
+        }
+        if (flags.ScheduledShutdown is { } after && after > TimeSpan.Zero)
+        {
+            stopSignal.StopAfter(after);
+        }
         await stopSignal.Stopped.ConfigureAwait(false);
         log.Info("<Engine> stopping");
         await tcp.StopAsync().ConfigureAwait(false);
@@ -258,6 +279,9 @@ internal static class EngineHost
             }))];
 
         public Task Stopped => _stop.Task;
+
+        /// <summary>-scheduled_shutdown: the same stop as a signal's, later.</summary>
+        public void StopAfter(TimeSpan delay) => _ = Task.Delay(delay).ContinueWith(_ => _stop.TrySetResult(), TaskScheduler.Default);
 
         public void Dispose()
         {
