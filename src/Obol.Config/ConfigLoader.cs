@@ -20,8 +20,10 @@ public static class ConfigLoader
     /// <param name="path">A cgrates.json file or a configuration folder (cgr-engine's -config_path).</param>
     /// <param name="getEnvironmentVariable">Resolves <c>*env:NAME</c>; the process environment when null.</param>
     /// <param name="overrides">Texts merged over the files, each named by its source (command-line flags).</param>
+    /// <param name="baseConfig">A configuration the files are merged over instead of the defaults alone (a reload over
+    /// the running one).</param>
     public static ConfigLoadResult Load(string? path, Func<string, string?>? getEnvironmentVariable = null,
-        IEnumerable<(string Source, string Json)>? overrides = null)
+        IEnumerable<(string Source, string Json)>? overrides = null, ObolConfig? baseConfig = null)
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var files = new List<string>();
@@ -56,6 +58,10 @@ public static class ConfigLoader
                 diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, "", file, "cannot read: " + ex.Message));
             }
         }
+        if (baseConfig is not null)
+        {
+            sources.Insert(0, ("<running>", baseConfig.ToJson()));
+        }
         sources.AddRange(overrides ?? []);
         return Build(sources, getEnvironmentVariable, diagnostics);
     }
@@ -67,6 +73,10 @@ public static class ConfigLoader
     /// <summary>Loads several texts merged in order over the defaults, as files of one folder would be.</summary>
     public static ConfigLoadResult LoadTexts(IEnumerable<(string Source, string Json)> texts, Func<string, string?>? getEnvironmentVariable = null) =>
         Build([.. texts], getEnvironmentVariable, []);
+
+    /// <summary>True for a section name CGRateS's configuration has (ConfigSv1.ReloadConfig's Section).</summary>
+    public static bool IsSection(string name) =>
+        s_defaults.Value.ContainsKey(name) || ConfigSchema.RawSections.Contains(name) || ConfigSchema.SectionAliases.ContainsKey(name);
 
     /// <summary>The embedded defaults file, comments included.</summary>
     public static string DefaultsText()

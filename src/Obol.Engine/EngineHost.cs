@@ -6,7 +6,6 @@ using Obol.Accounting;
 using Obol.Api;
 using Obol.Api.JsonRpc;
 using Obol.Config;
-using Obol.GoJson;
 using Obol.Logging;
 using Obol.Rals;
 using Obol.SessionServer;
@@ -24,9 +23,10 @@ internal static class EngineHost
     public static async Task<int> RunAsync(EngineFlags flags, TextWriter stderr)
     {
         using var stopSignal = new StopSignal();
-        var loaded = ConfigLoader.Load(flags.ConfigPath, overrides: flags.NodeId is { } nodeId
+        (string, string)[] flagOverrides = flags.NodeId is { } nodeId
             ? [("-node_id", JsonSerializer.Serialize(new { general = new { node_id = nodeId } }))]
-            : null);
+            : [];
+        var loaded = ConfigLoader.Load(flags.ConfigPath, overrides: flagOverrides);
         foreach (var diagnostic in loaded.Diagnostics)
         {
             await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
@@ -91,6 +91,7 @@ internal static class EngineHost
         {
             return 1;
         }
+        using var live = new LiveConfig(config);
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
         ProfilingApi.Register(dispatcher, profiler);
@@ -111,9 +112,13 @@ internal static class EngineHost
         {
             actionEffects.ConnectCdrs(cdrs);
         }
-        dispatcher.Add<ConfigSectionArgs, JsonElement>("ConfigSv1.GetConfig", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section)));
-        dispatcher.Add<ConfigSectionArgs, string>("ConfigSv1.GetConfigAsJSON", (a, _) => ValueTask.FromResult(ConfigSection(config, a.Section) is var section
-            && section.IsError ? RpcResult.Fail<string>(section.Error!) : RpcResult.Ok(GoJsonText.Sorted(section.Value))));
+        var configApi = new ConfigApi(live, flagOverrides);
+        configApi.Register(dispatcher);
+        if (events.Exporters is { } exporters)
+        {
+            live.AddLive("ees", s_liveExporterKeys, c => Prepared(() => exporters.PrepareReconfigure(c.Ees)));
+        }
+        stopSignal.Reloading += () => _ = ReloadOnSignalAsync(configApi, flags.ConfigPath, log);
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions
         {
@@ -124,7 +129,7 @@ internal static class EngineHost
         await using var birpc = new BiRpcServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.BiRpc, Log = log.Warning });
         var agents = new InternalAgents(new BiRpcSessionClients(birpc, config.Sessions.ClientProtocol, SystemClock.Instance));
         await using var sessions = await SessionWiring.RegisterAsync(dispatcher, config, rals, events, cdrs, sessionJournal, agents, zone, tenant,
-            category, options.RoundingDecimals, log).ConfigureAwait(false);
+            category, options.RoundingDecimals, log, live).ConfigureAwait(false);
         if (sessions is not null && config.Rals.SessionsConns.Count > 0)
         {
             actionEffects.ConnectSessions(sessions);
@@ -254,15 +259,39 @@ internal static class EngineHost
         return json is null || http is null || birpc is null ? null : (json, http, birpc);
     }
 
-    private static RpcResult<JsonElement> ConfigSection(ObolConfig config, string? section)
+    /// <summary>The keys of <c>ees</c> a running EEs takes from a configuration change: its exporters and how long they
+    /// stay open, rebuilt as CGRateS's EEs reload rebuilds them.</summary>
+    private static readonly IReadOnlySet<string> s_liveExporterKeys = new HashSet<string>(StringComparer.Ordinal) { "exporters", "cache", "failed_posts" };
+
+    private static Action Prepared(Func<Action> prepare)
     {
-        var json = section is null or "" ? config.ToJson() : config.SectionJson(section) is { } node ? $"{{\"{section}\":{node.ToJsonString()}}}" : null;
-        if (json is null)
+        try
         {
-            return RpcResult.Fail<JsonElement>(Primitives.ErrorCodes.NotFound);
+            return prepare();
         }
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.Clone();
+        catch (Obol.Exporters.ExporterDefinitionException e)
+        {
+            throw new LiveConfigException(e.Message);
+        }
+    }
+
+    /// <summary>SIGHUP, as CGRateS takes it: the configuration path loaded again, over the one in force.</summary>
+    private static async Task ReloadOnSignalAsync(ConfigApi configApi, string? path, EngineLog log)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            log.Warning("<Engine> SIGHUP: no -config_path to reload the configuration from");
+            return;
+        }
+        var error = await configApi.ReloadAsync(path, null, dryRun: false).ConfigureAwait(false);
+        if (error is null)
+        {
+            log.Info($"<Engine> SIGHUP: configuration reloaded from {path}");
+        }
+        else
+        {
+            log.Warning($"Error reloading configuration: <{error}>");
+        }
     }
 
     /// <summary>SIGTERM and Ctrl+C stop the engine cleanly from the moment it starts, not only once it listens.</summary>
@@ -271,12 +300,22 @@ internal static class EngineHost
         private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly PosixSignalRegistration[] _registrations;
 
-        public StopSignal() => _registrations = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal =>
-            PosixSignalRegistration.Create(signal, ctx =>
+        public StopSignal() => _registrations =
+        [
+            .. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal => PosixSignalRegistration.Create(signal, ctx =>
             {
                 ctx.Cancel = true;
                 _stop.TrySetResult();
-            }))];
+            })),
+            // Without a handler SIGHUP would end the process at once; CGRateS reloads its configuration on it.
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, ctx =>
+            {
+                ctx.Cancel = true;
+                Reloading?.Invoke();
+            }),
+        ];
+
+        public event Action? Reloading;
 
         public Task Stopped => _stop.Task;
 
@@ -292,5 +331,4 @@ internal static class EngineHost
         }
     }
 
-    private sealed record ConfigSectionArgs(string? Section);
 }

@@ -19,7 +19,8 @@ internal static class SessionWiring
     private static readonly HttpClient s_stirHttp = new();
 
     public static async Task<SessionService?> RegisterAsync(JsonRpcDispatcher dispatcher, ObolConfig config, RalsService rals, EventSubsystems events,
-        CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log)
+        CdrService? cdrs, SessionJournal journal, InternalAgents clients, DateTimeZone zone, string tenant, string category, int roundingDecimals, EngineLog log,
+        LiveConfig live)
     {
         var section = config.Sessions;
         if (!section.Enabled)
@@ -27,7 +28,55 @@ internal static class SessionWiring
             return null;
         }
         var cdrDefaults = cdrs?.Options.Defaults ?? new CdrFlags();
-        var options = new SessionServiceOptions
+        SessionServiceOptions Options(ObolConfig c) => BuildOptions(c, rals, cdrDefaults, zone, tenant, category, roundingDecimals, log);
+        var options = Options(config);
+        var subsystems = new SessionSubsystems
+        {
+            Attributes = section.AttributesConns.Count > 0 ? events.Attributes : null,
+            Chargers = section.ChargersConns.Count > 0 ? events.Chargers : null,
+            Resources = section.ResourcesConns.Count > 0 ? events.Resources : null,
+            Routes = section.RoutesConns.Count > 0 ? events.Routes : null,
+            Thresholds = section.ThresholdsConns.Count > 0 ? events.Thresholds : null,
+            Stats = section.StatsConns.Count > 0 ? events.Stats : null,
+            Cdrs = section.CdrsConns.Count > 0 ? cdrs : null,
+        };
+        var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
+            TimeProvider.System, log.Warning, journal);
+        live.AddLive("sessions", LiveKeys, c =>
+        {
+            var next = Options(c);
+            return () => service.Reconfigure(next);
+        });
+        var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
+        if (restored > 0)
+        {
+            log.Info($"<SessionS> restored {restored} active sessions from the backup");
+        }
+        new SessionSv1Service(service).Register(dispatcher);
+        var stir = config.Sessions.Stir;
+        service.Stir = new StirService(new StirOptions(stir.AllowedAttest, stir.PayloadMaxDuration, stir.DefaultAttest, stir.PublicKeyPath, stir.PrivateKeyPath),
+            new StirIdentity(new StirKeys(s_stirHttp, TimeSpan.FromTicks(Math.Max(1, config.General.ReplyTimeout.Nanoseconds / 100)))), TimeProvider.System);
+        service.Stir.Register(dispatcher);
+        if (section.ChannelSyncInterval > Usage.Zero)
+        {
+            service.StartChannelSync(TimeSpan.FromTicks(section.ChannelSyncInterval.Nanoseconds / 100));
+        }
+        return service;
+    }
+
+    /// <summary>The keys of <c>sessions</c> a running SessionS takes from a configuration change (ConfigSv1): the
+    /// values it reads for each session; the connections, listeners and loops are set up once at start.</summary>
+    public static readonly IReadOnlySet<string> LiveKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "debit_interval", "default_usage", "terminate_attempts", "session_ttl", "session_ttl_max_delay", "session_ttl_last_used",
+        "session_ttl_usage", "session_ttl_last_usage", "min_dur_low_balance", "channel_sync_timeout", "stale_chan_max_extra_usage",
+    };
+
+    private static SessionServiceOptions BuildOptions(ObolConfig config, RalsService rals, CdrFlags cdrDefaults, DateTimeZone zone, string tenant,
+        string category, int roundingDecimals, EngineLog log)
+    {
+        var section = config.Sessions;
+        return new SessionServiceOptions
         {
             Core = new SessionOptions
             {
@@ -54,32 +103,5 @@ internal static class SessionWiring
             TimeZone = zone,
             CdrDefaults = cdrDefaults,
         };
-        var subsystems = new SessionSubsystems
-        {
-            Attributes = section.AttributesConns.Count > 0 ? events.Attributes : null,
-            Chargers = section.ChargersConns.Count > 0 ? events.Chargers : null,
-            Resources = section.ResourcesConns.Count > 0 ? events.Resources : null,
-            Routes = section.RoutesConns.Count > 0 ? events.Routes : null,
-            Thresholds = section.ThresholdsConns.Count > 0 ? events.Thresholds : null,
-            Stats = section.StatsConns.Count > 0 ? events.Stats : null,
-            Cdrs = section.CdrsConns.Count > 0 ? cdrs : null,
-        };
-        var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
-            TimeProvider.System, log.Warning, journal);
-        var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
-        if (restored > 0)
-        {
-            log.Info($"<SessionS> restored {restored} active sessions from the backup");
-        }
-        new SessionSv1Service(service).Register(dispatcher);
-        var stir = config.Sessions.Stir;
-        service.Stir = new StirService(new StirOptions(stir.AllowedAttest, stir.PayloadMaxDuration, stir.DefaultAttest, stir.PublicKeyPath, stir.PrivateKeyPath),
-            new StirIdentity(new StirKeys(s_stirHttp, TimeSpan.FromTicks(Math.Max(1, config.General.ReplyTimeout.Nanoseconds / 100)))), TimeProvider.System);
-        service.Stir.Register(dispatcher);
-        if (section.ChannelSyncInterval > Usage.Zero)
-        {
-            service.StartChannelSync(TimeSpan.FromTicks(section.ChannelSyncInterval.Nanoseconds / 100));
-        }
-        return service;
     }
 }

@@ -18,25 +18,48 @@ public sealed class ExporterService : IAsyncDisposable
 
     private static readonly IReadOnlyDictionary<string, object?> s_noMetrics = new Dictionary<string, object?>();
 
-    private readonly EesConfig _config;
+    // A change of configuration (ConfigSv1) swaps the exporters whole; an export that started on the old ones ends on them.
+    private volatile Setup _setup;
     private readonly ExporterServiceOptions _options;
-    private readonly ExporterDefinition[] _definitions;
     private readonly ExporterContext _context;
-    private readonly ExporterCache _cache;
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly HttpClient? _ownedHttp;
     private readonly AmqpPublishers _amqp;
 
     public ExporterService(EesConfig config, FilterService filters, ExporterServiceOptions? options = null)
     {
-        _config = config;
         _options = options ?? new ExporterServiceOptions();
-        _definitions = [.. config.Exporters.Select(e => ExporterDefinition.Compile(e, _options.DefaultTimezone, _options.LocalZone))];
+        var definitions = Compile(config);
         var http = _options.Http ?? (_ownedHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(2) });
         _amqp = new AmqpPublishers(_options.Log);
         _context = new ExporterContext(filters, _options.DefaultTenant, _options.LocalZone, _options.Time, http, _amqp, _options.Log);
-        _cache = new ExporterCache(config, _context);
+        _setup = new Setup(config, definitions, new ExporterCache(config, _context));
     }
+
+    /// <summary>
+    /// Checks <paramref name="config"/>'s exporters (throwing <see cref="ExporterDefinitionException"/> as the
+    /// constructor does) and returns what puts them in force: exports from then on use them, and the exporters kept
+    /// open for the old ones are closed once the exports under way have had time to end.
+    /// </summary>
+    public Action PrepareReconfigure(EesConfig config)
+    {
+        var definitions = Compile(config);
+        return () =>
+        {
+            var old = _setup;
+            _setup = new Setup(config, definitions, new ExporterCache(config, _context));
+            Track(CloseLaterAsync(old.Cache));
+        };
+    }
+
+    private static async Task CloseLaterAsync(ExporterCache cache)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await cache.DisposeAsync();
+    }
+
+    private ExporterDefinition[] Compile(EesConfig config) =>
+        [.. config.Exporters.Select(e => ExporterDefinition.Compile(e, _options.DefaultTimezone, _options.LocalZone))];
 
     /// <summary>EeSv1.ProcessEvent: every selected exporter (all when <paramref name="exporterIds"/> is empty) whose
     /// filters pass exports the event; synchronous ones are awaited.</summary>
@@ -60,7 +83,7 @@ public sealed class ExporterService : IAsyncDisposable
             bool oneTime;
             try
             {
-                (exporter, oneTime) = _cache.Acquire(definition);
+                (exporter, oneTime) = _setup.Cache.Acquire(definition);
             }
             catch (Exception e) when (IsExportFailure(e))
             {
@@ -154,7 +177,7 @@ public sealed class ExporterService : IAsyncDisposable
     /// </summary>
     public async Task<ReplayResult> ReplayFailedPostsAsync(string? sourcePath, string? failedPath, CancellationToken cancellationToken)
     {
-        var source = string.IsNullOrEmpty(sourcePath) ? _config.FailedPostsDir : sourcePath;
+        var source = string.IsNullOrEmpty(sourcePath) ? _setup.Config.FailedPostsDir : sourcePath;
         var target = string.IsNullOrEmpty(failedPath) ? source : failedPath;
         int files = 0, replayed = 0, failedCount = 0;
         if (!Directory.Exists(source))
@@ -206,18 +229,20 @@ public sealed class ExporterService : IAsyncDisposable
 
     /// <summary>EeSv1.ResetExporterMetrics: the named exporter's metrics back to their start; false (NOT_FOUND) unless it
     /// is kept open in <c>ees.cache</c>.</summary>
-    public bool ResetMetrics(string exporterId) => _cache.TryResetMetrics(exporterId, _context.Now);
+    public bool ResetMetrics(string exporterId) => _setup.Cache.TryResetMetrics(exporterId, _context.Now);
+
+    private sealed record Setup(EesConfig Config, ExporterDefinition[] Definitions, ExporterCache Cache);
 
     public async ValueTask DisposeAsync()
     {
         await WhenIdleAsync();
-        await _cache.DisposeAsync();
+        await _setup.Cache.DisposeAsync();
         await _amqp.DisposeAsync();
         _ownedHttp?.Dispose();
     }
 
     private IEnumerable<ExporterDefinition> Selected(IReadOnlyList<string>? exporterIds) =>
-        _definitions.Where(d => d.Config.Type != Meta.None && (exporterIds is null || exporterIds.Count == 0 || exporterIds.Contains(d.Id)));
+        _setup.Definitions.Where(d => d.Config.Type != Meta.None && (exporterIds is null || exporterIds.Count == 0 || exporterIds.Contains(d.Id)));
 
     /// <summary>The event as this exporter sees it: null when its filters reject it, or an error.</summary>
     private async Task<(CgrEvent? Event, string? Error)> PrepareEventAsync(ExporterDefinition definition, CgrEvent ev,
@@ -329,7 +354,7 @@ public sealed class ExporterService : IAsyncDisposable
     /// one file per failure (CGRateS gathers them for <c>failed_posts.ttl</c> first).</summary>
     private async Task AddFailedPostAsync(ExporterConfig config, ExportPayload payload, CancellationToken cancellationToken)
     {
-        var directory = config.FailedPostsDir.Length != 0 ? config.FailedPostsDir : _config.FailedPostsDir;
+        var directory = config.FailedPostsDir.Length != 0 ? config.FailedPostsDir : _setup.Config.FailedPostsDir;
         if (directory.Length == 0 || directory == Meta.None)
         {
             return;

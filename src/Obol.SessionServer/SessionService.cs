@@ -14,7 +14,7 @@ namespace Obol.SessionServer;
 /// </summary>
 public sealed partial class SessionService : IAgentSessions, ISessionDisconnector, IAsyncDisposable
 {
-    private readonly SessionServiceOptions _options;
+    private volatile SessionServiceOptions _options;
     private readonly SessionSubsystems _subsystems;
     private readonly ISessionClients? _clients;
     private readonly FilterService? _filters;
@@ -44,6 +44,14 @@ public sealed partial class SessionService : IAgentSessions, ISessionDisconnecto
     public SessionManager Manager { get; }
 
     public SessionServiceOptions Options => _options;
+
+    /// <summary>A configuration change: requests from now on, and the sessions' next debits and checks, use
+    /// <paramref name="options"/>.</summary>
+    public void Reconfigure(SessionServiceOptions options)
+    {
+        _options = options;
+        Manager.Reconfigure(options.Core);
+    }
 
     /// <summary>Starts asking the agents for their channels every <paramref name="interval"/> (channel_sync_interval).</summary>
     public void StartChannelSync(TimeSpan interval)

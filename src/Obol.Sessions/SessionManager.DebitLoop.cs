@@ -23,19 +23,19 @@ public sealed partial class SessionManager
         : loops.Length == 1 ? loops[0].StopAsync()
         : Task.WhenAll(loops.Select(l => l.StopAsync()));
 
-    internal void Warn(string message) => options.Warn?.Invoke(message);
+    internal void Warn(string message) => _options.Warn?.Invoke(message);
 
     /// <summary>min_dur_low_balance: the agent is warned (AgentV1.WarnDisconnect, in the background) when what is left is
     /// at most that long; a threshold not below the debit interval could never fire, and is logged once per call instead.</summary>
     internal void WarnLowBalance(Session session, Usage left, Usage interval)
     {
-        if (options.MinDurLowBalance is not { } minimum || minimum <= Usage.Zero)
+        if (_options.MinDurLowBalance is not { } minimum || minimum <= Usage.Zero)
         {
             return;
         }
         if (minimum >= interval)
         {
-            options.Warn?.Invoke($"<SessionS> can not run warning for the session: <{session.CgrId}> since the remaining time:<{minimum}> is higher than the debit interval:<{interval}>.");
+            _options.Warn?.Invoke($"<SessionS> can not run warning for the session: <{session.CgrId}> since the remaining time:<{minimum}> is higher than the debit interval:<{interval}>.");
             return;
         }
         if (left <= minimum)
@@ -74,7 +74,7 @@ public sealed partial class SessionManager
         ev.Event[EventFields.DisconnectCause] = reason;
         var request = new SessionDisconnect(session.CgrId, session.ClientId, ev, reason);
         var (previous, pause) = (0, 1);
-        for (var attempt = 0; attempt < Math.Max(1, options.TerminateAttempts); attempt++)
+        for (var attempt = 0; attempt < Math.Max(1, _options.TerminateAttempts); attempt++)
         {
             if (attempt > 0)
             {

@@ -54,12 +54,12 @@ public sealed partial class SessionManager
     /// debiting its last usage (session_ttl_last_usage, else the TTL itself).</summary>
     private void ArmTtl(Session session)
     {
-        if (options.SessionTtl <= Usage.Zero)
+        if (_options.SessionTtl <= Usage.Zero)
         {
             return;
         }
-        var ttl = options.SessionTtl;
-        if (options.SessionTtlMaxDelay is { Nanoseconds: > 0 } maxDelay)
+        var ttl = _options.SessionTtl;
+        if (_options.SessionTtlMaxDelay is { Nanoseconds: > 0 } maxDelay)
         {
             ttl += new Usage(Random.Shared.NextInt64(maxDelay.Nanoseconds / 1_000_000) * 1_000_000);
         }
@@ -69,7 +69,7 @@ public sealed partial class SessionManager
             timer.Change(due, Timeout.InfiniteTimeSpan);
             return;
         }
-        session.TtlTimer = time.CreateTimer(_ => _ = ForceEndAsync(session, options.SessionTtlLastUsage ?? ttl, options.SessionTtlUsage,
-            options.SessionTtlLastUsed, SessionTimeout), null, due, Timeout.InfiniteTimeSpan);
+        session.TtlTimer = time.CreateTimer(_ => _ = ForceEndAsync(session, _options.SessionTtlLastUsage ?? ttl, _options.SessionTtlUsage,
+            _options.SessionTtlLastUsed, SessionTimeout), null, due, Timeout.InfiniteTimeSpan);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class SessionManager
             }
             restored++;
             ArmTtl(session);
-            var interval = stored.DebitInterval ?? options.DebitInterval;
+            var interval = stored.DebitInterval ?? _options.DebitInterval;
             if (interval > Usage.Zero && runs.Any(r => r.IsPrepaid && !r.IsSettled))
             {
                 StartLoops(session, interval);

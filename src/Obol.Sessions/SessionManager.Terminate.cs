@@ -104,7 +104,7 @@ public sealed partial class SessionManager
                 await journal.WriteAsync(journal.Forget(session), CancellationToken.None).ConfigureAwait(false);
             }
             ForgetExpiredClosed();
-            var expires = time.GetUtcNow() + options.ClosedSessionTtl;
+            var expires = time.GetUtcNow() + _options.ClosedSessionTtl;
             _closed[session.CgrId] = (session, expires);
             _closedOrder.Enqueue((session.CgrId, expires));
             _active.TryRemove(new KeyValuePair<string, Session>(session.CgrId, session));
@@ -175,7 +175,7 @@ public sealed partial class SessionManager
         {
             // refundSession and roundCost: the summary becomes the account as the refunds left it.
             final.AccountSummary = settledAccount?.WithInitialValuesOf(final.AccountSummary) ?? final.AccountSummary;
-            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, _options.RoundingDecimals);
             return journaling ? SettledWrites(session, run, eventCost, last, out settledJson, out forgotten) : [];
         }
         if ((surplus.Count > 0 || rounding.Count > 0 || journaling)
@@ -246,7 +246,7 @@ public sealed partial class SessionManager
         {
             var final = run.CallCost!;
             final.AccountSummary = cost.AccountSummary?.WithInitialValuesOf(earlier) ?? earlier;
-            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, options.RoundingDecimals);
+            eventCost = EventCostBuilder.FromCallCost(final, session.CgrId, run.RunId, _options.RoundingDecimals);
             if (log is null)
             {
                 return [];

@@ -13,6 +13,9 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     ISessionJournal? journal = null)
 {
     private readonly ConcurrentDictionary<string, Session> _active = new(StringComparer.Ordinal);
+
+    // Swapped whole by a configuration change; each use reads the options in force then.
+    private volatile SessionOptions _options = options;
     // A null Session: the session's CDRs were posted, so only its CGRID is still remembered (for retried terminates).
     private readonly ConcurrentDictionary<string, (Session? Session, DateTimeOffset Expires)> _closed = new(StringComparer.Ordinal);
 
@@ -27,6 +30,9 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     public int BackedUpCount => _active.Values.Count(s => s.StartWritten);
 
     public Session? GetActive(string cgrId) => _active.GetValueOrDefault(cgrId);
+
+    /// <summary>A configuration change (sessions.debit_interval, session_ttl...): used from the next debit or check on.</summary>
+    public void Reconfigure(SessionOptions options) => _options = options;
 
     /// <summary>A terminated session still in the <c>*closed_sessions</c> window whose CDRs were not posted yet (what
     /// ProcessCDR reads).</summary>
@@ -107,7 +113,7 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
                 session.StartWritten = true;
             }
         }
-        var interval = request.DebitInterval ?? options.DebitInterval;
+        var interval = request.DebitInterval ?? _options.DebitInterval;
         if (interval > Usage.Zero && session.Runs.Any(r => r.IsPrepaid))
         {
             StartLoops(session, interval);
@@ -195,7 +201,7 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     /// </summary>
     private Task<(Usage MaxUsage, string? Error)> PseudoPrepaidMaxUsageAsync(SessionRun run, CancellationToken cancellationToken)
     {
-        var usage = AsUsage(run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage)) ?? options.DefaultUsage;
+        var usage = AsUsage(run.StartedEvent.Event.GetValueOrDefault(EventFields.Usage)) ?? _options.DefaultUsage;
         return rater.GetMaxSessionTimeAsync(RunCallDescriptor.ForUsage(run.Call, usage), cancellationToken);
     }
 
@@ -208,19 +214,19 @@ public sealed partial class SessionManager(ISessionRater rater, ISessionDisconne
     {
         var result = await call().ConfigureAwait(false);
         if (errorOf(result) != ErrorCodes.AccountNotFound || run.RequestType != SessionRequestTypes.DynaPrepaid
-            || options.CreateDynaprepaidAccount is not { } create)
+            || _options.CreateDynaprepaidAccount is not { } create)
         {
             return result;
         }
         if (await create(run.Call.Tenant, run.Call.Account, cancellationToken).ConfigureAwait(false) is { } failed)
         {
-            options.Warn?.Invoke($"<SessionS> *dynaprepaid account {run.Call.Tenant}:{run.Call.Account} not created: {failed}");
+            _options.Warn?.Invoke($"<SessionS> *dynaprepaid account {run.Call.Tenant}:{run.Call.Account} not created: {failed}");
             return result;
         }
         return await call().ConfigureAwait(false);
     }
 
-    private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? options.DefaultUsage;
+    private Usage RequestedUsage(SessionEvent request) => ExplicitUsage(request) ?? _options.DefaultUsage;
 
     /// <summary>The request's usage, else the (first run's) event Usage field, else null.</summary>
     private static Usage? ExplicitUsage(SessionEvent request) =>
