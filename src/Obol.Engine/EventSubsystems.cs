@@ -39,6 +39,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ProfileKind<AttributeProfileDefinition, AttributeProfile> _attributeKind;
     private readonly ProfileKind<ChargerProfileDefinition, ChargerProfile> _chargerKind;
     private readonly ExporterService? _exporters;
+    private readonly LoadIds _loadIds;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
     private readonly CancellationTokenSource _stopping = new();
@@ -94,6 +95,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _routeKind = _catalog.AddRoutes(_routes, SubsystemOptions.Index(routes.Indexing));
         _resourceKind = _catalog.AddResources(_resources);
         rals.Subscribers.Add(_catalog);
+        _loadIds = rals.LoadIds;
     }
 
     public ProfileCatalog Catalog => _catalog;
@@ -170,7 +172,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
 
     public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant, EngineLog log)
     {
-        FilterIndexApi.Register(dispatcher, IndexKeys, tenant);
+        FilterIndexApi.Register(dispatcher, IndexKeys, tenant, _loadIds);
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
         profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t },

@@ -23,4 +23,22 @@ public sealed class FilterIndexApiTests
         Assert.Equal("NOT_FOUND", prefixes.Error);
         Assert.Equal("MANDATORY_IE_MISSING: [Context]", noContext.Error);
     }
+
+    [Fact]
+    public async Task RemoveFilterIndexes_Thresholds_StampsTheIndexLoadIdAndTheProfilesStayMatched()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var before = await engine.CallAsync("APIerSv1.GetLoadIDs", "\"\"");
+
+        var removed = await engine.CallAsync("APIerSv1.RemoveFilterIndexes", """{"Tenant":"cgrates.org","ItemType":"*thresholds"}""");
+        var noType = await engine.Api.CallRawAsync("APIerSv1.RemoveFilterIndexes", "{}"u8.ToArray());
+        var noContext = await engine.Api.CallRawAsync("APIerSv1.RemoveFilterIndexes", """{"ItemType":"*attributes"}"""u8.ToArray());
+        var after = await engine.CallAsync("APIerSv1.GetLoadIDs", "\"\"");
+        var indexes = await engine.CallAsync("APIerSv1.GetFilterIndexes", """{"ItemType":"*thresholds","FilterValue":"1001"}""");
+
+        Assert.Equal(("OK", "MANDATORY_IE_MISSING: [ItemType]", "MANDATORY_IE_MISSING: [Context]"), (removed.GetString(), noType.Error, noContext.Error));
+        Assert.False(before.TryGetProperty("*threshold_filter_indexes", out _));
+        Assert.True(after.GetProperty("*threshold_filter_indexes").GetInt64() > 0);
+        Assert.Contains("*string:*req.Account:1001:THD_ACNT_1001", indexes.EnumerateArray().Select(e => e.GetString()));
+    }
 }
