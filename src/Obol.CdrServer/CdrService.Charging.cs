@@ -132,7 +132,7 @@ public sealed partial class CdrService
             runs[i].Cdr.OrderId = written.OrderId;
             if (written.IsStored && runs[i].Cdr.CostSource == CdrRater.CostSourceSessions)
             {
-                options.SessionCosts?.CdrStored(runs[i].Cdr.Cgrid, runs[i].Cdr.RunId);
+                _options.SessionCosts?.CdrStored(runs[i].Cdr.Cgrid, runs[i].Cdr.RunId);
             }
         }
         return null;

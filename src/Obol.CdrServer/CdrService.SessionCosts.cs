@@ -24,7 +24,7 @@ public sealed partial class CdrService
     {
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(eventCost);
-        if (options.SessionCosts is not { } costs)
+        if (_options.SessionCosts is not { } costs)
         {
             return "no session costs store";
         }
@@ -45,7 +45,7 @@ public sealed partial class CdrService
             {
                 return "CostDetails.AccountSummary: " + e.Message;
             }
-            var corrections = SessionCostRounding.Round(eventCost, options.RoundingDecimals);
+            var corrections = SessionCostRounding.Round(eventCost, _options.RoundingDecimals);
             if (corrections.Count > 0 && !known)
             {
                 await ApplyRoundingAsync(corrections, earlier, eventCost, cancellationToken).ConfigureAwait(false);

@@ -15,13 +15,13 @@ public sealed partial class CdrService
         ArgumentNullException.ThrowIfNull(cdr);
         if (cdr.Tenant.Length == 0)
         {
-            cdr.Tenant = options.CdrDefaults.Tenant;
+            cdr.Tenant = _options.CdrDefaults.Tenant;
         }
         if (cdr.Cgrid.Length == 0)
         {
             cdr.ComputeCgrid();
         }
-        var flags = options.Defaults;
+        var flags = _options.Defaults;
         if (cdr.PreRated)
         {
             flags = flags with { Chargers = false, Rals = false };

@@ -32,7 +32,14 @@ public sealed partial class CdrService(
     private readonly CdrRater? _rater = rals is null ? null : new CdrRater(rals, options.RoundingDecimals, options.SessionCosts, warn);
     private readonly CdrKeyLocks _locks = new();
 
-    public CdrServerOptions Options => options;
+    // Swapped whole by a configuration change (the flags' defaults, online exports); the rating settings are fixed.
+    private volatile CdrServerOptions _options = options;
+
+    public CdrServerOptions Options => _options;
+
+    /// <summary>A configuration change: events from now on are processed with <paramref name="next"/>'s defaults and
+    /// exports.</summary>
+    public void Reconfigure(CdrServerOptions next) => _options = next;
 
     /// <summary>CDRsV1.ProcessEvent: null or CGRateS's error.</summary>
     public async ValueTask<string?> ProcessEventAsync(CgrEvent ev, CdrFlags flags, CancellationToken cancellationToken) =>
@@ -54,7 +61,7 @@ public sealed partial class CdrService(
         var runs = new List<CdrRun>(forked.Count);
         foreach (var run in forked)
         {
-            if (!CdrFactory.TryFromEvent(run, options.CdrDefaults, now, out var cdr, out var fieldError))
+            if (!CdrFactory.TryFromEvent(run, _options.CdrDefaults, now, out var cdr, out var fieldError))
             {
                 warn($"<CDRs> error: <{fieldError}> converting event {run.Id} to CDR");
                 return CdrProcessResult.Failed(ErrorCodes.PartiallyExecuted);
@@ -88,7 +95,7 @@ public sealed partial class CdrService(
     /// </summary>
     public ValueTask<string?> RateCdrsAsync(CdrQuery query, IReadOnlyList<string>? flags, IReadOnlyDictionary<string, object?>? apiOpts,
         CancellationToken cancellationToken) =>
-        StoredAgainAsync(query, options.Defaults, flags, apiOpts, f => f with { Rals = true }, clearCost: true, cancellationToken);
+        StoredAgainAsync(query, _options.Defaults, flags, apiOpts, f => f with { Rals = true }, clearCost: true, cancellationToken);
 
     /// <summary>
     /// CDRsV1.ReprocessCDRs (V1ReprocessCDRs): the stored CDRs the filter selects through processEvents again, as they
@@ -183,7 +190,7 @@ public sealed partial class CdrService(
         if (flags.Export && exporters is not null)
         {
             var reply = await exporters.ProcessEventAsync(EventOf(cdr, fields = cdr.ToEventFields()),
-                options.OnlineExports.Count > 0 ? options.OnlineExports : null, cancellationToken).ConfigureAwait(false);
+                _options.OnlineExports.Count > 0 ? _options.OnlineExports : null, cancellationToken).ConfigureAwait(false);
             ok &= reply.Error is null or ErrorCodes.NotFound;
         }
         if (flags.Thresholds && thresholds is not null)

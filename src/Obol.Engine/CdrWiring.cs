@@ -14,15 +14,14 @@ namespace Obol.Engine;
 internal static class CdrWiring
 {
     public static CdrService? Register(JsonRpcDispatcher dispatcher, ObolConfig config, SqliteStore store, RalsService rals, EventSubsystems events,
-        DateTimeZone zone, string tenant, string category, int roundingDecimals, ISessionCostSource? sessionCosts, EngineLog log)
+        DateTimeZone zone, string tenant, string category, int roundingDecimals, ISessionCostSource? sessionCosts, EngineLog log, LiveConfig live)
     {
-        var section = config.Cdrs;
-        if (!section.Enabled)
+        if (!config.Cdrs.Enabled)
         {
             return null;
         }
         var requestType = config.General.DefaultRequestType.Length > 0 ? config.General.DefaultRequestType : "*rated";
-        var options = new CdrServerOptions
+        CdrServerOptions Options(CdrsConfig section) => new()
         {
             Defaults = new CdrFlags
             {
@@ -39,9 +38,21 @@ internal static class CdrWiring
             RoundingDecimals = roundingDecimals,
             SessionCosts = sessionCosts,
         };
-        var service = new CdrService(options, store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
+        var service = new CdrService(Options(config.Cdrs), store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
             SystemClock.Instance, log.Warning);
         new CdrsV1Service(service, events.Exporters, SystemClock.Instance, zone, tenant).Register(dispatcher);
+        live.AddLive("cdrs", LiveKeys, c =>
+        {
+            var next = Options(c.Cdrs);
+            return () => service.Reconfigure(next);
+        });
         return service;
     }
+
+    /// <summary>The keys of <c>cdrs</c> a running CDR server takes from a configuration change (ConfigSv1): the flags its
+    /// connections turn on by default (each reaches this engine's own subsystem), storing and the online exports.</summary>
+    public static readonly IReadOnlySet<string> LiveKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "store_cdrs", "online_cdr_exports", "ees_conns", "attributes_conns", "chargers_conns", "thresholds_conns", "stats_conns", "rals_conns",
+    };
 }

@@ -106,7 +106,7 @@ internal static class EngineHost
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
         new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);
         var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents), config.Sessions.StoreSessionCosts, log.Warning);
-        var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log);
+        var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log, live);
         actionEffects.ConnectSessionCosts(new SessionCosts(sessionJournal, events.Catalog.Filters, tenant, zone));
         if (cdrs is not null && config.Schedulers.CdrsConns.Count > 0)
         {

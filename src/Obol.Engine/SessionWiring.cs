@@ -27,10 +27,9 @@ internal static class SessionWiring
         {
             return null;
         }
-        var cdrDefaults = cdrs?.Options.Defaults ?? new CdrFlags();
-        SessionServiceOptions Options(ObolConfig c) => BuildOptions(c, rals, cdrDefaults, zone, tenant, category, roundingDecimals, log);
+        SessionServiceOptions Options(ObolConfig c) => BuildOptions(c, rals, zone, tenant, category, roundingDecimals, log);
         var options = Options(config);
-        var subsystems = new SessionSubsystems
+        SessionSubsystems Subsystems(SessionsConfig section) => new()
         {
             Attributes = section.AttributesConns.Count > 0 ? events.Attributes : null,
             Chargers = section.ChargersConns.Count > 0 ? events.Chargers : null,
@@ -40,12 +39,13 @@ internal static class SessionWiring
             Stats = section.StatsConns.Count > 0 ? events.Stats : null,
             Cdrs = section.CdrsConns.Count > 0 ? cdrs : null,
         };
+        var subsystems = Subsystems(section);
         var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
             TimeProvider.System, log.Warning, journal);
         live.AddLive("sessions", LiveKeys, c =>
         {
-            var next = Options(c);
-            return () => service.Reconfigure(next);
+            var (next, connected) = (Options(c), Subsystems(c.Sessions));
+            return () => service.Reconfigure(next, connected);
         });
         var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
         if (restored > 0)
@@ -65,14 +65,16 @@ internal static class SessionWiring
     }
 
     /// <summary>The keys of <c>sessions</c> a running SessionS takes from a configuration change (ConfigSv1): the
-    /// values it reads for each session; the connections, listeners and loops are set up once at start.</summary>
+    /// values it reads for each session, and which of this engine's subsystems it calls (every connection reaches this
+    /// engine's own); listeners, loops and replication are set up once at start.</summary>
     public static readonly IReadOnlySet<string> LiveKeys = new HashSet<string>(StringComparer.Ordinal)
     {
+        "attributes_conns", "chargers_conns", "resources_conns", "routes_conns", "thresholds_conns", "stats_conns", "cdrs_conns",
         "debit_interval", "default_usage", "terminate_attempts", "session_ttl", "session_ttl_max_delay", "session_ttl_last_used",
         "session_ttl_usage", "session_ttl_last_usage", "min_dur_low_balance", "channel_sync_timeout", "stale_chan_max_extra_usage",
     };
 
-    private static SessionServiceOptions BuildOptions(ObolConfig config, RalsService rals, CdrFlags cdrDefaults, DateTimeZone zone, string tenant,
+    private static SessionServiceOptions BuildOptions(ObolConfig config, RalsService rals, DateTimeZone zone, string tenant,
         string category, int roundingDecimals, EngineLog log)
     {
         var section = config.Sessions;
@@ -101,7 +103,6 @@ internal static class SessionWiring
             StaleChannelMaxExtraUsage = section.StaleChanMaxExtraUsage,
             NodeId = config.General.NodeId,
             TimeZone = zone,
-            CdrDefaults = cdrDefaults,
         };
     }
 }

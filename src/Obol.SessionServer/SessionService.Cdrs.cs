@@ -37,7 +37,7 @@ public sealed partial class SessionService
         session ??= Manager.GetClosed(cgrId);
         if (session is null)
         {
-            return await cdrs.ProcessEventAsync(ev, _options.CdrDefaults with { Rals = true }, ct).ConfigureAwait(false);
+            return await cdrs.ProcessEventAsync(ev, cdrs.Options.Defaults with { Rals = true }, ct).ConfigureAwait(false);
         }
         return await PostClosedRunCdrsAsync(session, cdrs, ct).ConfigureAwait(false);
     }
@@ -73,7 +73,7 @@ public sealed partial class SessionService
         for (var i = 0; i < posts.Length; i++)
         {
             var run = session.Runs[i];
-            var flags = _options.CdrDefaults with { Chargers = false, Attributes = false };
+            var flags = cdrs.Options.Defaults with { Chargers = false, Attributes = false };
             if (s_unrated.Contains(run.RequestType))
             {
                 flags = flags with { Rals = true };

@@ -151,7 +151,7 @@ public sealed partial class SessionService
             {
                 return (null, ErrorCodes.NotConnectedTo("CDRs"));
             }
-            var cdrFlags = _options.CdrDefaults.With(flags.OptionsAsFlags("*cdrs"));
+            var cdrFlags = cdrs.Options.Defaults.With(flags.OptionsAsFlags("*cdrs"));
             foreach (var (_, ev) in Derived(events, flags, "*cdrs"))
             {
                 if (await ProcessCdrWithFlagsAsync(ev, cdrs, cdrFlags, ct).ConfigureAwait(false) is { } error)

@@ -15,7 +15,7 @@ namespace Obol.SessionServer;
 public sealed partial class SessionService : IAgentSessions, ISessionDisconnector, IAsyncDisposable
 {
     private volatile SessionServiceOptions _options;
-    private readonly SessionSubsystems _subsystems;
+    private volatile SessionSubsystems _subsystems;
     private readonly ISessionClients? _clients;
     private readonly FilterService? _filters;
     private readonly IClock _clock;
@@ -46,10 +46,11 @@ public sealed partial class SessionService : IAgentSessions, ISessionDisconnecto
     public SessionServiceOptions Options => _options;
 
     /// <summary>A configuration change: requests from now on, and the sessions' next debits and checks, use
-    /// <paramref name="options"/>.</summary>
-    public void Reconfigure(SessionServiceOptions options)
+    /// <paramref name="options"/> and call <paramref name="subsystems"/>.</summary>
+    public void Reconfigure(SessionServiceOptions options, SessionSubsystems subsystems)
     {
         _options = options;
+        _subsystems = subsystems;
         Manager.Reconfigure(options.Core);
     }
 

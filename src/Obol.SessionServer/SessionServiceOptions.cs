@@ -1,5 +1,4 @@
 using NodaTime;
-using Obol.CdrServer;
 using Obol.Primitives;
 using Obol.Sessions;
 
@@ -35,9 +34,6 @@ public sealed record SessionServiceOptions
     public string NodeId { get; init; } = "";
 
     public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
-
-    /// <summary>The flags CDRs are asked with when no session is found (CGRateS sends <c>*rals</c> over the CDRs' defaults).</summary>
-    public CdrFlags CdrDefaults { get; init; } = new();
 
     public Usage DefaultUsageFor(string? tor) =>
         DefaultUsage.TryGetValue(string.IsNullOrEmpty(tor) ? Meta.Voice : tor, out var usage) ? usage

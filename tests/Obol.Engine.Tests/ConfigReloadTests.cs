@@ -27,6 +27,38 @@ public sealed class ConfigReloadTests
     }
 
     [Fact]
+    public async Task SetConfig_SessionsWithoutThresholdsConns_ProcessThresholdsPartlyFailsThenWorksAgain()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        var authorize = $$"""{"GetAttributes":true,"ProcessThresholds":true,{{SimulatedSwitch.Event("cn1", "1002", "1001", "*prepaid")}}}""";
+
+        await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"sessions":{"thresholds_conns":[]}}}""");
+        var cut = await engine.Api.CallRawAsync("SessionSv1.AuthorizeEvent", System.Text.Encoding.UTF8.GetBytes(authorize));
+        await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"sessions":{"thresholds_conns":["*internal"]}}}""");
+        var restored = await engine.CallAsync("SessionSv1.AuthorizeEvent", authorize);
+
+        // As CGRateS, a subsystem that cannot be reached fails only its part of the reply.
+        Assert.Equal("PARTIALLY_EXECUTED", cut.Error);
+        Assert.Equal(["THD_ACNT_1002"], restored.GetProperty("ThresholdIDs").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task SetConfig_CdrsStoreCdrsOff_CdrsProcessedButNotStoredUntilTurnedBackOn()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"cdrs":{"store_cdrs":false}}}""");
+        await engine.CallAsync("CDRsV1.ProcessEvent", Cdr("cfg-off"));
+        var notStored = await engine.Api.CallRawAsync("CDRsV1.GetCDRs", """{"OriginIDs":["cfg-off"]}"""u8.ToArray());
+        await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"cdrs":{"store_cdrs":true}}}""");
+        await engine.CallAsync("CDRsV1.ProcessEvent", Cdr("cfg-on"));
+        var stored = await engine.CallAsync("CDRsV1.GetCDRs", """{"OriginIDs":["cfg-on"]}""");
+
+        Assert.Equal("SERVER_ERROR: NOT_FOUND", notStored.Error);
+        Assert.True(stored.GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task SetConfig_ListenAddressWithALiveKey_RefusedNamingTheStartOnlyKeyAndNothingChanges()
     {
         await using var engine = await SessionEngine.StartAsync();
@@ -96,6 +128,12 @@ public sealed class ConfigReloadTests
         var after = await engine.CallAsync("EeSv1.ProcessEvent", System.Text.Encoding.UTF8.GetString(Event()));
         Assert.True(after.TryGetProperty("reloaded", out _), after.GetRawText());
     }
+
+    private static string Cdr(string originId) => $$$"""
+        {"Tenant":"cgrates.org","ID":"{{{originId}}}","Event":{"OriginID":"{{{originId}}}","OriginHost":"10.0.0.1","RequestType":"*rated",
+         "Account":"1001","Subject":"1001","Destination":"1002","Category":"call","ToR":"*voice",
+         "SetupTime":"2026-01-05T10:00:00Z","AnswerTime":"2026-01-05T10:00:05Z","Usage":"30s"}}
+        """;
 
     private static byte[] Event() =>
         """{"EeIDs":["reloaded"],"Tenant":"cgrates.org","ID":"e1","Event":{"Account":"1001"}}"""u8.ToArray();
