@@ -233,7 +233,8 @@ internal static class GoUnmarshalError
             TypeCode.UInt64 => "uint64",
             TypeCode.Double or TypeCode.Decimal => "float64",
             TypeCode.Single => "float32",
-            _ => type == typeof(object) ? "interface {}" : type.Name,
+            // JsonElement is how Obol takes "any JSON", Go's interface {}.
+            _ => type == typeof(object) || type == typeof(System.Text.Json.JsonElement) ? "interface {}" : type.Name,
         };
     }
 }

@@ -15,6 +15,7 @@ public sealed class GoUnmarshalErrorTests
     [InlineData(typeof(IReadOnlyList<decimal>), "[]float64")]
     [InlineData(typeof(Dictionary<string, long>), "map[string]int64")]
     [InlineData(typeof(IReadOnlyDictionary<string, object>), "map[string]interface {}")]
+    [InlineData(typeof(Dictionary<string, System.Text.Json.JsonElement>), "map[string]interface {}")]
     [InlineData(typeof(Usage), "time.Duration")]
     public void TypeName_ClrType_TheGoTypeCgratesDeclares(Type type, string expected) =>
         Assert.Equal(expected, GoUnmarshalError.TypeName(type));
