@@ -160,7 +160,15 @@ internal sealed class EngineProfiler(Action<string> logInfo, Action<string> logE
                 {
                     var oldest = kept.Dequeue();
                     logInfo($"<CoreS> removing old heap profile file \"{oldest}\"");
-                    File.Delete(oldest);
+                    try
+                    {
+                        File.Delete(oldest);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // As CGRateS: the old file stays, the loop goes on.
+                        logError($"<CoreS> {e.Message}");
+                    }
                 }
             }
         }

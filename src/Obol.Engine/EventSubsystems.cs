@@ -40,6 +40,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ProfileKind<ChargerProfileDefinition, ChargerProfile> _chargerKind;
     private readonly ExporterService? _exporters;
     private readonly LoadIds _loadIds;
+    private readonly AttributeOptions _attributeOptions;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
     private readonly CancellationTokenSource _stopping = new();
@@ -89,6 +90,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
             });
         }
         _attributeKind = _catalog.AddAttributes(_attributes, attributeOptions);
+        _attributeOptions = attributeOptions;
         _chargerKind = _catalog.AddChargers(_chargers, chargerOptions);
         _statKind = _catalog.AddStats(_stats);
         _thresholdKind = _catalog.AddThresholds(_thresholds);
@@ -173,6 +175,18 @@ internal sealed class EventSubsystems : IAsyncDisposable
     public void Register(JsonRpcDispatcher dispatcher, IClock clock, string tenant, EngineLog log)
     {
         FilterIndexApi.Register(dispatcher, IndexKeys, tenant, _loadIds);
+        IndexHealthApi.Register(dispatcher,
+        [
+            Health("Thresholds", _thresholdKind, t => _thresholds.Profiles.IndexKeys(t)),
+            Health("Resources", _resourceKind, t => _resources.Profiles.IndexKeys(t)),
+            Health("Stats", _statKind, t => _stats.Profiles.IndexKeys(t)),
+            Health("Routes", _routeKind, t => _routes.Profiles.IndexKeys(t)),
+            Health("Chargers", _chargerKind, t => _chargers.Table.Profiles.IndexKeys(t)),
+            new("Attributes", async ct => await _catalog.StoredProfilesAsync(_attributeKind, ct).ConfigureAwait(false), () => _attributeKind.Profiles,
+                (t, c) => _attributes.Table.IndexKeys(t, c),
+                stored => AttributeTable.Create(stored.Cast<AttributeProfile>(), _catalog.Filters, _attributeOptions).IndexKeys,
+                p => ((AttributeProfile)p).Contexts),
+        ], ct => _catalog.StoredFilterIdsAsync(ct));
         var profiles = new ProfileApi(_catalog, tenant);
         profiles.RegisterFilters(dispatcher);
         profiles.Register(dispatcher, "AttributeProfile", _attributeKind, d => d.Tenant, (d, t) => d with { Tenant = t },
@@ -206,6 +220,19 @@ internal sealed class EventSubsystems : IAsyncDisposable
             new ThresholdSv1Service(_thresholds, clock, tenant).Register(dispatcher);
         }
     }
+
+    /// <summary>A subsystem whose index is one per tenant, as its kind indexes it; the live keys read when asked, since
+    /// every change swaps the subsystem's profiles.</summary>
+    private IndexHealthApi.Subsystem Health<TDefinition, TProfile>(string name, ProfileKind<TDefinition, TProfile> kind,
+        Func<string, IEnumerable<(string Key, IReadOnlyList<string> Items)>> live)
+        where TDefinition : class
+        where TProfile : class, IEventProfile =>
+        new(name, async ct => await _catalog.StoredProfilesAsync(kind, ct).ConfigureAwait(false), () => kind.Profiles, (tenant, _) => live(tenant),
+            stored =>
+            {
+                var built = IndexedProfiles.Build(stored.Cast<TProfile>(), _catalog.Filters, kind.IndexOptions);
+                return (tenant, _) => built.IndexKeys(tenant);
+            }, _ => []);
 
     /// <summary>EEs, when <c>ees.enabled</c>.</summary>
     public ExporterService? Exporters => _exporters;

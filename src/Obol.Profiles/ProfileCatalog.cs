@@ -105,6 +105,30 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
     /// <summary>Every filter as <c>tenant:id</c>, sorted.</summary>
     public IReadOnlyList<string> AllFilterIds() => [.. _filters.Keys.Select(k => k.Tenant + ":" + k.Id).Order(StringComparer.Ordinal)];
 
+    /// <summary>The kind's profiles as the store holds them (what a restart would serve); the ones in force when there
+    /// is no store.</summary>
+    public async Task<IReadOnlyList<TProfile>> StoredProfilesAsync<TDefinition, TProfile>(ProfileKind<TDefinition, TProfile> kind,
+        CancellationToken cancellationToken = default)
+        where TDefinition : class
+        where TProfile : class, Events.IEventProfile =>
+        _store is null ? [.. kind.Profiles] : kind.Compile(await _store.ListAsync(kind.Collection, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The (tenant, ID) of every filter the store holds; the ones in force when there is no store.</summary>
+    public async Task<IReadOnlySet<(string Tenant, string Id)>> StoredFilterIdsAsync(CancellationToken cancellationToken = default)
+    {
+        if (_store is null)
+        {
+            return _filters.Keys.ToHashSet();
+        }
+        var ids = new HashSet<(string, string)>();
+        foreach (var (key, _) in await _store.ListAsync(FiltersCollection, cancellationToken).ConfigureAwait(false))
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            ids.Add(colon < 0 ? ("", key) : (key[..colon], key[(colon + 1)..]));
+        }
+        return ids;
+    }
+
     /// <summary>Every filter, by tenant then ID.</summary>
     public IReadOnlyList<FilterDefinition> AllFilters() =>
         [.. _filters.OrderBy(f => f.Key.Tenant, StringComparer.Ordinal).ThenBy(f => f.Key.Id, StringComparer.Ordinal).Select(f => f.Value)];

@@ -41,6 +41,32 @@ public sealed class ProfileKind<TDefinition, TProfile>(
 
     public string Collection => collection;
 
+    /// <summary>How the kind's profiles are indexed.</summary>
+    public FilterIndexOptions IndexOptions => index;
+
+    /// <summary>Every compiled profile in force.</summary>
+    public IEnumerable<TProfile> Profiles => _entries.Values.Select(e => e.Profile);
+
+    /// <summary>Stored documents compiled as a restart would compile them; one that does not compile is left out.</summary>
+    public IReadOnlyList<TProfile> Compile(IEnumerable<KeyValuePair<string, string>> documents)
+    {
+        var compiled = new List<TProfile>();
+        foreach (var (_, json) in documents)
+        {
+            try
+            {
+                if (System.Text.Json.JsonSerializer.Deserialize<TDefinition>(json, GoJson.GoJsonOptions.Default) is { } definition)
+                {
+                    compiled.Add(compile(definition));
+                }
+            }
+            catch (Exception e) when (e is FilterDefinitionException or System.Text.Json.JsonException)
+            {
+            }
+        }
+        return compiled;
+    }
+
     public TDefinition? Find(string tenant, string id) => _entries.TryGetValue((tenant, id), out var entry) ? entry.Definition : null;
 
     public IReadOnlyList<string> Ids(string tenant) =>

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>APIerSv1.Get…IndexesHealth: the indexes in force against what the stored profiles give.</summary>
+public sealed class IndexHealthTests
+{
+    [Theory]
+    [InlineData("Thresholds")]
+    [InlineData("Resources")]
+    [InlineData("Stats")]
+    [InlineData("Routes")]
+    [InlineData("Chargers")]
+    [InlineData("Attributes")]
+    [InlineData("Dispatchers")]
+    public async Task GetIndexesHealth_TutorialPlan_NothingMissingOrBroken(string subsystem)
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var health = await engine.CallAsync($"APIerSv1.Get{subsystem}IndexesHealth", "{}");
+
+        Assert.Equal("""{"MissingObjects":[],"MissingIndexes":{},"BrokenIndexes":{},"MissingFilters":{}}""", health.GetRawText());
+    }
+
+    [Fact]
+    public async Task GetThresholdsIndexesHealth_StoreChangedUnderTheEngine_ReportsWhatARestartWouldServeDifferently()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(engine.DataDir, "obol.db")};Default Timeout=10"))
+        {
+            await db.OpenAsync(TestContext.Current.CancellationToken);
+            await ExecuteAsync(db, "DELETE FROM documents WHERE collection = 'threshold_profiles' AND key = 'cgrates.org:THD_ACNT_1001'");
+            await ExecuteAsync(db, """
+                UPDATE documents SET json = replace(json, '"FLTR_ACNT_1002"', '"*string:~*req.Account:1009"')
+                WHERE collection = 'threshold_profiles' AND key = 'cgrates.org:THD_ACNT_1002'
+                """);
+            await ExecuteAsync(db, """
+                UPDATE documents SET json = replace(json, '"FLTR_FRAUD_ACC"', '"FLTR_GONE"')
+                WHERE collection = 'threshold_profiles' AND key = 'cgrates.org:THD_FRAUD'
+                """);
+        }
+
+        var health = await engine.CallAsync("APIerSv1.GetThresholdsIndexesHealth", "{}");
+
+        Assert.Equal(["cgrates.org:THD_ACNT_1001"], health.GetProperty("MissingObjects").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["THD_ACNT_1002"], Ids(health, "MissingIndexes", "cgrates.org:*string:*req.Account:1009"));
+        Assert.Equal(["THD_ACNT_1002"], Ids(health, "BrokenIndexes", "cgrates.org:*string:*req.Account:1002"));
+        Assert.Equal(["THD_FRAUD"], Ids(health, "MissingFilters", "cgrates.org:FLTR_GONE"));
+    }
+
+    private static IEnumerable<string?> Ids(JsonElement health, string field, string key) =>
+        health.GetProperty(field).TryGetProperty(key, out var ids) ? ids.EnumerateArray().Select(e => e.GetString()) : [$"no {key} in {health.GetProperty(field)}"];
+
+    private static async Task ExecuteAsync(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+    }
+}
