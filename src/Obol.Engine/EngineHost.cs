@@ -114,10 +114,7 @@ internal static class EngineHost
         }
         var configApi = new ConfigApi(live, flagOverrides);
         configApi.Register(dispatcher);
-        if (events.Exporters is { } exporters)
-        {
-            live.AddLive("ees", s_liveExporterKeys, c => Prepared(() => exporters.PrepareReconfigure(c.Ees)));
-        }
+        events.AddLive(live);
         stopSignal.Reloading += () => _ = ReloadOnSignalAsync(configApi, flags.ConfigPath, log);
         await using var tcp = new JsonRpcTcpServer(dispatcher, new JsonRpcServerOptions { EndPoint = endPoints.Value.Json, Log = log.Warning });
         await using var http = new JsonRpcHttpServer(dispatcher, new JsonRpcHttpServerOptions
@@ -257,22 +254,6 @@ internal static class EngineHost
         var http = Parse("http", config.Listen.Http, flags.HttpListen);
         var birpc = Parse("birpc_json", config.Listen.BiRpcJson, flags.BiRpcListen);
         return json is null || http is null || birpc is null ? null : (json, http, birpc);
-    }
-
-    /// <summary>The keys of <c>ees</c> a running EEs takes from a configuration change: its exporters and how long they
-    /// stay open, rebuilt as CGRateS's EEs reload rebuilds them.</summary>
-    private static readonly IReadOnlySet<string> s_liveExporterKeys = new HashSet<string>(StringComparer.Ordinal) { "exporters", "cache", "failed_posts" };
-
-    private static Action Prepared(Func<Action> prepare)
-    {
-        try
-        {
-            return prepare();
-        }
-        catch (Obol.Exporters.ExporterDefinitionException e)
-        {
-            throw new LiveConfigException(e.Message);
-        }
     }
 
     /// <summary>SIGHUP, as CGRateS takes it: the configuration path loaded again, over the one in force.</summary>

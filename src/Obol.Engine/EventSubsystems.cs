@@ -234,6 +234,30 @@ internal sealed class EventSubsystems : IAsyncDisposable
                 return (tenant, _) => built.IndexKeys(tenant);
             }, _ => []);
 
+    /// <summary>The keys of <c>ees</c> a running EEs takes from a configuration change: its exporters and how long they
+    /// stay open, rebuilt as CGRateS's EEs reload rebuilds them.</summary>
+    private static readonly IReadOnlySet<string> s_liveExporterKeys = new HashSet<string>(StringComparer.Ordinal) { "exporters", "cache", "failed_posts" };
+
+    /// <summary>Lets EEs take its part of a configuration change; an exporter that does not compile refuses it.</summary>
+    public void AddLive(LiveConfig live)
+    {
+        if (_exporters is not { } exporters)
+        {
+            return;
+        }
+        live.AddLive("ees", s_liveExporterKeys, c =>
+        {
+            try
+            {
+                return exporters.PrepareReconfigure(c.Ees);
+            }
+            catch (ExporterDefinitionException e)
+            {
+                throw new LiveConfigException(e.Message);
+            }
+        });
+    }
+
     /// <summary>EEs, when <c>ees.enabled</c>.</summary>
     public ExporterService? Exporters => _exporters;
 
