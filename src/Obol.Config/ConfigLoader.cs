@@ -60,7 +60,7 @@ public static class ConfigLoader
         }
         if (baseConfig is not null)
         {
-            sources.Insert(0, ("<running>", baseConfig.ToJson()));
+            sources.Insert(0, (RunningSource, baseConfig.ToJson()));
         }
         sources.AddRange(overrides ?? []);
         return Build(sources, getEnvironmentVariable, diagnostics);
@@ -73,6 +73,9 @@ public static class ConfigLoader
     /// <summary>Loads several texts merged in order over the defaults, as files of one folder would be.</summary>
     public static ConfigLoadResult LoadTexts(IEnumerable<(string Source, string Json)> texts, Func<string, string?>? getEnvironmentVariable = null) =>
         Build([.. texts], getEnvironmentVariable, []);
+
+    /// <summary>How <c>baseConfig</c> is named among the sources, in diagnostics.</summary>
+    public const string RunningSource = "<running>";
 
     /// <summary>True for a section name CGRateS's configuration has (ConfigSv1.ReloadConfig's Section).</summary>
     public static bool IsSection(string name) =>

@@ -51,12 +51,12 @@ internal sealed class ConfigApi(LiveConfig live, IReadOnlyList<(string Source, s
                 return loaded;
             }
             var only = new System.Text.Json.Nodes.JsonObject { [section!] = loaded.Config.SectionJson(section!) };
-            return ConfigLoader.LoadTexts([("<running>", current.ToJson()), (path, only.ToJsonString())]);
+            return ConfigLoader.LoadTexts([(LiveConfig.RunningSource, current.ToJson()), (path, only.ToJsonString())]);
         }, dryRun);
     }
 
     private Task<string?> MergeAsync(string source, string json, bool dryRun) =>
-        live.ChangeAsync(current => ConfigLoader.LoadTexts([("<running>", current.ToJson()), (source, json)]), dryRun);
+        live.ChangeAsync(current => ConfigLoader.LoadTexts([(LiveConfig.RunningSource, current.ToJson()), (source, json)]), dryRun);
 
     private static RpcResult<string> Result(string? error) => error is null ? Ok : RpcResult.Fail<string>(error);
 

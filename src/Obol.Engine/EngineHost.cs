@@ -91,7 +91,7 @@ internal static class EngineHost
         {
             return 1;
         }
-        using var live = new LiveConfig(config);
+        using var live = new LiveConfig(config, log.Warning);
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);
         ProfilingApi.Register(dispatcher, profiler);

@@ -9,11 +9,14 @@ namespace Obol.Engine;
 /// the services that take it live, key by key; a change to any other key is refused naming it, and nothing changes,
 /// rather than answering OK and going on with the old value as a CGRateS service that reads its settings once does.
 /// </summary>
-internal sealed class LiveConfig(ObolConfig initial) : IDisposable
+internal sealed class LiveConfig(ObolConfig initial, Action<string>? warn = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Section> _sections = new(StringComparer.Ordinal);
     private volatile ObolConfig _current = initial;
+
+    /// <summary>How the configuration in force is named among the sources a change is built from.</summary>
+    public const string RunningSource = ConfigLoader.RunningSource;
 
     public ObolConfig Current => _current;
 
@@ -34,6 +37,11 @@ internal sealed class LiveConfig(ObolConfig initial) : IDisposable
             if (loaded.Diagnostics.FirstOrDefault(d => d.Severity == ConfigSeverity.Error) is { } error)
             {
                 return error.ToString();
+            }
+            // Unknown keys load as warnings, as CGRateS ignores them; the log says so, since the reply is OK.
+            foreach (var warning in loaded.Diagnostics.Where(d => d.Severity == ConfigSeverity.Warning && d.File != RunningSource))
+            {
+                warn?.Invoke($"<ConfigS> {warning}");
             }
             var candidate = loaded.Config;
             var changed = ChangedKeys(current, candidate);

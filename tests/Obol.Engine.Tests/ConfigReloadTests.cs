@@ -59,6 +59,18 @@ public sealed class ConfigReloadTests
     }
 
     [Fact]
+    public async Task SetConfig_MisspelledKey_AnsweredOkAsCgratesDoesAndNamedInTheLog()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var reply = await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"sessions":{"debit_intervall":"9s"}}}""");
+
+        Assert.Equal("OK", reply.GetString());
+        await engine.Process.WaitForOutputAsync("<ConfigS> ConfigSv1.SetConfig: warning: sessions.debit_intervall");
+        Assert.Equal("5s", await DebitIntervalAsync(engine));
+    }
+
+    [Fact]
     public async Task SetConfig_ListenAddressWithALiveKey_RefusedNamingTheStartOnlyKeyAndNothingChanges()
     {
         await using var engine = await SessionEngine.StartAsync();
