@@ -177,12 +177,12 @@ internal sealed class EventSubsystems : IAsyncDisposable
         FilterIndexApi.Register(dispatcher, IndexKeys, tenant, _loadIds);
         IndexHealthApi.Register(dispatcher,
         [
-            Health("Thresholds", _thresholdKind, t => _thresholds.Profiles.IndexKeys(t)),
-            Health("Resources", _resourceKind, t => _resources.Profiles.IndexKeys(t)),
-            Health("Stats", _statKind, t => _stats.Profiles.IndexKeys(t)),
-            Health("Routes", _routeKind, t => _routes.Profiles.IndexKeys(t)),
-            Health("Chargers", _chargerKind, t => _chargers.Table.Profiles.IndexKeys(t)),
-            new("Attributes", async ct => await _catalog.StoredProfilesAsync(_attributeKind, ct).ConfigureAwait(false), () => _attributeKind.Profiles,
+            Health("Thresholds", "*threshold_filter_indexes", _thresholdKind, t => _thresholds.Profiles.IndexKeys(t)),
+            Health("Resources", "*resource_filter_indexes", _resourceKind, t => _resources.Profiles.IndexKeys(t)),
+            Health("Stats", "*stat_filter_indexes", _statKind, t => _stats.Profiles.IndexKeys(t)),
+            Health("Routes", "*route_filter_indexes", _routeKind, t => _routes.Profiles.IndexKeys(t)),
+            Health("Chargers", "*charger_filter_indexes", _chargerKind, t => _chargers.Table.Profiles.IndexKeys(t)),
+            new("Attributes", "*attribute_filter_indexes", async ct => await _catalog.StoredProfilesAsync(_attributeKind, ct).ConfigureAwait(false), () => _attributeKind.Profiles,
                 (t, c) => _attributes.Table.IndexKeys(t, c),
                 stored => AttributeTable.Create(stored.Cast<AttributeProfile>(), _catalog.Filters, _attributeOptions).IndexKeys,
                 p => ((AttributeProfile)p).Contexts),
@@ -223,11 +223,11 @@ internal sealed class EventSubsystems : IAsyncDisposable
 
     /// <summary>A subsystem whose index is one per tenant, as its kind indexes it; the live keys read when asked, since
     /// every change swaps the subsystem's profiles.</summary>
-    private IndexHealthApi.Subsystem Health<TDefinition, TProfile>(string name, ProfileKind<TDefinition, TProfile> kind,
+    private IndexHealthApi.Subsystem Health<TDefinition, TProfile>(string name, string indexType, ProfileKind<TDefinition, TProfile> kind,
         Func<string, IEnumerable<(string Key, IReadOnlyList<string> Items)>> live)
         where TDefinition : class
         where TProfile : class, IEventProfile =>
-        new(name, async ct => await _catalog.StoredProfilesAsync(kind, ct).ConfigureAwait(false), () => kind.Profiles, (tenant, _) => live(tenant),
+        new(name, indexType, async ct => await _catalog.StoredProfilesAsync(kind, ct).ConfigureAwait(false), () => kind.Profiles, (tenant, _) => live(tenant),
             stored =>
             {
                 var built = IndexedProfiles.Build(stored.Cast<TProfile>(), _catalog.Filters, kind.IndexOptions);

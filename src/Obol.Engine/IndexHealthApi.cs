@@ -18,6 +18,7 @@ internal static class IndexHealthApi
     /// the keys profiles give, both by (tenant, context), and a profile's contexts (none where the kind has none).</summary>
     public sealed record Subsystem(
         string Name,
+        string IndexType,
         Func<CancellationToken, Task<IReadOnlyList<IEventProfile>>> Stored,
         Func<IEnumerable<IEventProfile>> InForce,
         Func<string, string, IEnumerable<(string Key, IReadOnlyList<string> Items)>> Live,
@@ -32,6 +33,19 @@ internal static class IndexHealthApi
             dispatcher.Add<Dictionary<string, object?>, FilterIhReply>($"APIerSv1.Get{subsystem.Name}IndexesHealth", async (_, ct) =>
                 await CheckAsync(subsystem, await storedFilters(ct).ConfigureAwait(false), ct).ConfigureAwait(false));
         }
+        dispatcher.Add<Dictionary<string, object?>, Dictionary<string, ReverseFilterIhReply>>("APIerSv1.GetReverseFilterHealth", async (_, ct) =>
+        {
+            var filters = await storedFilters(ct).ConfigureAwait(false);
+            var reply = new Dictionary<string, ReverseFilterIhReply>(StringComparer.Ordinal);
+            foreach (var subsystem in subsystems)
+            {
+                if (await CheckReverseAsync(subsystem, filters, ct).ConfigureAwait(false) is { } found)
+                {
+                    reply[subsystem.IndexType] = found;
+                }
+            }
+            return reply;
+        });
         // Obol has no DispatcherS, so no dispatcher profile and nothing to find wrong.
         dispatcher.Add<Dictionary<string, object?>, FilterIhReply>("APIerSv1.GetDispatchersIndexesHealth", (_, _) =>
             ValueTask.FromResult(RpcResult.Ok(new FilterIhReply([], [], [], []))));
@@ -57,6 +71,54 @@ internal static class IndexHealthApi
         return new FilterIhReply([.. missingObjects], missingIndexes, brokenIndexes, missingFilters);
     }
 
+    /// <summary>
+    /// GetReverseFilterHealth for one subsystem (engine/libindex_health.go GetRevFltrIdxHealth): which filters each
+    /// profile in force refers to (the reverse index Obol derives) against the stored profile's references; null when
+    /// nothing differs, as CGRateS leaves a healthy type out.
+    /// </summary>
+    private static async Task<ReverseFilterIhReply?> CheckReverseAsync(Subsystem subsystem, IReadOnlySet<(string Tenant, string Id)> filters,
+        CancellationToken ct)
+    {
+        static IEnumerable<string> Named(IEventProfile p) => p.FilterIds.Where(f => !f.StartsWith('*'));
+        var stored = (await subsystem.Stored(ct).ConfigureAwait(false)).ToDictionary(p => p.Tenant + ":" + p.Id, StringComparer.Ordinal);
+        var inForce = subsystem.InForce().Where(p => Named(p).Any()).ToDictionary(p => p.Tenant + ":" + p.Id, StringComparer.Ordinal);
+        var missingObjects = inForce.Keys.Where(k => !stored.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        var missingFilters = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var missingReverse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var brokenReverse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, profile) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var live = inForce.TryGetValue(key, out var found) ? Named(found).ToHashSet(StringComparer.Ordinal) : [];
+            foreach (var filter in Named(profile))
+            {
+                if (!filters.Contains((profile.Tenant, filter)))
+                {
+                    Add(missingFilters, profile.Tenant + ":" + filter, profile.Id);
+                }
+                else if (!live.Contains(filter))
+                {
+                    Add(missingReverse, key, filter);
+                }
+            }
+            foreach (var filter in live.Except(Named(profile)).Order(StringComparer.Ordinal))
+            {
+                Add(brokenReverse, key, filter);
+            }
+        }
+        return missingObjects.Count + missingFilters.Count + missingReverse.Count + brokenReverse.Count == 0
+            ? null
+            : new ReverseFilterIhReply(missingObjects, missingReverse, brokenReverse, missingFilters);
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        list.Add(value);
+    }
+
     /// <summary>Every (key, profile) of the scopes' indexes; the key as CGRateS prints it, <c>tenant[:context]:type:path:value</c>.</summary>
     private static HashSet<(string Key, string Tenant, string Id)> Entries(IEnumerable<(string Tenant, string Context)> scopes,
         Func<string, string, IEnumerable<(string Key, IReadOnlyList<string> Items)>> index)
@@ -80,6 +142,10 @@ internal static class IndexHealthApi
         entries.GroupBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 }
+
+/// <summary>engine.ReverseFilterIHReply.</summary>
+internal sealed record ReverseFilterIhReply(List<string> MissingObjects, Dictionary<string, List<string>> MissingReverseIndexes,
+    Dictionary<string, List<string>> BrokenReverseIndexes, Dictionary<string, List<string>> MissingFilters);
 
 /// <summary>engine.FilterIHReply.</summary>
 internal sealed record FilterIhReply(List<string> MissingObjects, Dictionary<string, List<string>> MissingIndexes,

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Obol.Engine.Tests;
 
-/// <summary>APIerSv1.Get…IndexesHealth: the indexes in force against what the stored profiles give.</summary>
+/// <summary>APIerSv1.Get…IndexesHealth and GetReverseFilterHealth: the indexes in force against what the stored profiles give.</summary>
 public sealed class IndexHealthTests
 {
     [Theory]
@@ -22,6 +22,16 @@ public sealed class IndexHealthTests
         var health = await engine.CallAsync($"APIerSv1.Get{subsystem}IndexesHealth", "{}");
 
         Assert.Equal("""{"MissingObjects":[],"MissingIndexes":{},"BrokenIndexes":{},"MissingFilters":{}}""", health.GetRawText());
+    }
+
+    [Fact]
+    public async Task GetReverseFilterHealth_TutorialPlan_NoTypeListed()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var health = await engine.CallAsync("APIerSv1.GetReverseFilterHealth", "{}");
+
+        Assert.Equal("{}", health.GetRawText());
     }
 
     [Fact]
@@ -43,11 +53,16 @@ public sealed class IndexHealthTests
         }
 
         var health = await engine.CallAsync("APIerSv1.GetThresholdsIndexesHealth", "{}");
+        var reverse = (await engine.CallAsync("APIerSv1.GetReverseFilterHealth", "{}")).GetProperty("*threshold_filter_indexes");
 
         Assert.Equal(["cgrates.org:THD_ACNT_1001"], health.GetProperty("MissingObjects").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["THD_ACNT_1002"], Ids(health, "MissingIndexes", "cgrates.org:*string:*req.Account:1009"));
         Assert.Equal(["THD_ACNT_1002"], Ids(health, "BrokenIndexes", "cgrates.org:*string:*req.Account:1002"));
         Assert.Equal(["THD_FRAUD"], Ids(health, "MissingFilters", "cgrates.org:FLTR_GONE"));
+        Assert.Equal(["cgrates.org:THD_ACNT_1001"], reverse.GetProperty("MissingObjects").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["FLTR_ACNT_1002"], Ids(reverse, "BrokenReverseIndexes", "cgrates.org:THD_ACNT_1002"));
+        Assert.Equal(["FLTR_FRAUD_ACC"], Ids(reverse, "BrokenReverseIndexes", "cgrates.org:THD_FRAUD"));
+        Assert.Equal(["THD_FRAUD"], Ids(reverse, "MissingFilters", "cgrates.org:FLTR_GONE"));
     }
 
     private static IEnumerable<string?> Ids(JsonElement health, string field, string key) =>
