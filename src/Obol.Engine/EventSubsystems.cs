@@ -41,6 +41,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ExporterService? _exporters;
     private readonly LoadIds _loadIds;
     private readonly AttributeOptions _attributeOptions;
+    private readonly int _roundingDecimals;
+    private readonly string _tenant;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
     private readonly CancellationTokenSource _stopping = new();
@@ -50,6 +52,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         string tenant, string category)
     {
         _config = config;
+        (_roundingDecimals, _tenant) = (roundingDecimals, tenant);
         var documents = new StoredDocuments(store.Documents);
         var dynamicData = new FilterDynamicData(rals, config.Filters);
         var sources = new RalsFilterSources(rals);
@@ -238,9 +241,15 @@ internal sealed class EventSubsystems : IAsyncDisposable
     /// stay open, rebuilt as CGRateS's EEs reload rebuilds them.</summary>
     private static readonly IReadOnlySet<string> s_liveExporterKeys = new HashSet<string>(StringComparer.Ordinal) { "exporters", "cache", "failed_posts" };
 
-    /// <summary>Lets EEs take its part of a configuration change; an exporter that does not compile refuses it.</summary>
+    /// <summary>Lets the subsystems take their part of a configuration change: each one's <c>opts</c> (and RouteS's
+    /// <c>default_ratio</c>) for the next requests; EEs its exporters, of which one that does not compile refuses the
+    /// change.</summary>
     public void AddLive(LiveConfig live)
     {
+        live.AddLive("stats", s_optsKeys, c => Swap(SubsystemOptions.Stats(c.Stats, _roundingDecimals), _stats.Reconfigure));
+        live.AddLive("thresholds", s_optsKeys, c => Swap(SubsystemOptions.Thresholds(c.Thresholds), _thresholds.Reconfigure));
+        live.AddLive("resources", s_optsKeys, c => Swap(SubsystemOptions.Resources(c.Resources, _tenant), _resources.Reconfigure));
+        live.AddLive("routes", s_routeKeys, c => Swap(SubsystemOptions.Routes(c.Routes, _tenant), _routes.Reconfigure));
         if (_exporters is not { } exporters)
         {
             return;
@@ -257,6 +266,12 @@ internal sealed class EventSubsystems : IAsyncDisposable
             }
         });
     }
+
+    private static readonly IReadOnlySet<string> s_optsKeys = new HashSet<string>(StringComparer.Ordinal) { "opts" };
+
+    private static readonly IReadOnlySet<string> s_routeKeys = new HashSet<string>(StringComparer.Ordinal) { "opts", "default_ratio" };
+
+    private static Action Swap<T>(T options, Action<T> reconfigure) => () => reconfigure(options);
 
     /// <summary>EEs, when <c>ees.enabled</c>.</summary>
     public ExporterService? Exporters => _exporters;

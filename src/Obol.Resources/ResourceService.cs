@@ -18,7 +18,8 @@ namespace Obol.Resources;
 public sealed partial class ResourceService
 {
     private readonly FilterService _filters;
-    private readonly ResourceServiceOptions _options;
+    // Swapped whole by a configuration change (its opts); the indexing it was built with stays.
+    private volatile ResourceServiceOptions _options;
     private readonly IResourceStore? _store;
     private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _slots = new();
     private readonly StateBackup _backup;
@@ -32,6 +33,10 @@ public sealed partial class ResourceService
         _store = store;
         _backup = new StateBackup(_options.StoreInterval);
     }
+
+    /// <summary>A configuration change of the section's opts: used from the next request on. The indexing stays as the
+    /// service was built with, since changing it is refused while the engine runs.</summary>
+    public void Reconfigure(ResourceServiceOptions options) => _options = options with { Index = _options.Index };
 
     /// <summary>resources.thresholds_conns; null leaves ThresholdS out.</summary>
     public IResourceThresholdSink? Thresholds { get; set; }

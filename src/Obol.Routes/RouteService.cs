@@ -15,7 +15,8 @@ namespace Obol.Routes;
 public sealed partial class RouteService
 {
     private readonly FilterService _filters;
-    private readonly RouteServiceOptions _options;
+    // Swapped whole by a configuration change (its opts); the indexing it was built with stays.
+    private volatile RouteServiceOptions _options;
     private readonly IRouteCostSource? _costs;
     private readonly IRouteStatSource? _stats;
     private readonly IRouteResourceSource? _resources;
@@ -41,6 +42,10 @@ public sealed partial class RouteService
         _resources = resources;
         _random = random ?? Random.Shared;
     }
+
+    /// <summary>A configuration change of the section's opts: used from the next request on. The indexing stays as the
+    /// service was built with, since changing it is refused while the engine runs.</summary>
+    public void Reconfigure(RouteServiceOptions options) => _options = options with { Index = _options.Index };
 
     public IndexedProfiles<RouteProfile> Profiles => _profiles;
 

@@ -15,7 +15,8 @@ namespace Obol.Stats;
 public sealed partial class StatService
 {
     private readonly FilterService _filters;
-    private readonly StatServiceOptions _options;
+    // Swapped whole by a configuration change (its opts); the indexing it was built with stays.
+    private volatile StatServiceOptions _options;
     private readonly IStatQueueStore? _store;
     private readonly DateTimeZone _zone;
     private readonly StateBackup _backup;
@@ -30,6 +31,10 @@ public sealed partial class StatService
         _zone = zone ?? filters.Environment.Zone;
         _backup = new StateBackup(_options.StoreInterval);
     }
+
+    /// <summary>A configuration change of the section's opts: used from the next request on. The indexing stays as the
+    /// service was built with, since changing it is refused while the engine runs.</summary>
+    public void Reconfigure(StatServiceOptions options) => _options = options with { Index = _options.Index };
 
     /// <summary>stats.thresholds_conns; null leaves ThresholdS out.</summary>
     public IStatThresholdSink? Thresholds { get; set; }

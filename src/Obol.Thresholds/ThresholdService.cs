@@ -15,7 +15,8 @@ public sealed class ThresholdService
 {
     private readonly FilterService _filters;
     private readonly ThresholdProcessor _processor;
-    private readonly ThresholdServiceOptions _options;
+    // Swapped whole by a configuration change (its opts); the indexing it was built with stays.
+    private volatile ThresholdServiceOptions _options;
     private readonly IThresholdStore? _store;
     private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _states = new();
     private readonly StateBackup _backup;
@@ -29,6 +30,10 @@ public sealed class ThresholdService
         _store = store;
         _backup = new StateBackup(_options.StoreInterval);
     }
+
+    /// <summary>A configuration change of the section's opts: used from the next request on. The indexing stays as the
+    /// service was built with, since changing it is refused while the engine runs.</summary>
+    public void Reconfigure(ThresholdServiceOptions options) => _options = options with { Index = _options.Index };
 
     public IndexedProfiles<ThresholdProfile> Profiles => _profiles;
 

@@ -59,6 +59,20 @@ public sealed class ConfigReloadTests
     }
 
     [Fact]
+    public async Task SetConfig_RoutesLimitOption_NextQueriesAnswerThatManyRoutes()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        const string query = """{"Tenant":"cgrates.org","ID":"r1","Event":{"Account":"1002","Destination":"1001","SetupTime":"2026-01-05T10:00:00Z","Usage":"1m"}}""";
+
+        var before = await engine.CallAsync("RouteSv1.GetRoutes", query);
+        await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"routes":{"opts":{"*limit":1}}}}""");
+        var after = await engine.CallAsync("RouteSv1.GetRoutes", query);
+
+        Assert.Equal(2, before[0].GetProperty("Routes").GetArrayLength());
+        Assert.Equal(["route1"], after[0].GetProperty("Routes").EnumerateArray().Select(r => r.GetProperty("RouteID").GetString()));
+    }
+
+    [Fact]
     public async Task SetConfig_MisspelledKey_AnsweredOkAsCgratesDoesAndNamedInTheLog()
     {
         await using var engine = await SessionEngine.StartAsync();
