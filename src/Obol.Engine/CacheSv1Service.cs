@@ -11,7 +11,7 @@ namespace Obol.Engine;
 /// the ids the engine holds of the partition's kind (destinations, rating plans, actions, profiles, ...), none of which
 /// expires or belongs to a group; every partition is <c>*ready</c>. The index computations answer OK for the same reason.
 /// </summary>
-internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, RalsService rals, EventSubsystems events)
+internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, RalsService rals, EventSubsystems events, string nodeId)
 {
     private const string Ok = "OK";
 
@@ -24,6 +24,8 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
         dispatcher.Add<CacheItemArgs, string>("CacheSv1.RemoveItem", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
         dispatcher.Add<CacheItemArgs, string>("CacheSv1.RemoveGroup", (_, _) => ValueTask.FromResult(RpcResult.Ok(Ok)));
         dispatcher.Add<CacheIdsArgs, Dictionary<string, CacheStats>>("CacheSv1.GetCacheStats", (a, _) => ValueTask.FromResult(RpcResult.Ok(Stats(a))));
+        dispatcher.Add<CacheIdsArgs, CacheStatsWithMetadata>("CacheSv1.GetStats", (a, _) =>
+            ValueTask.FromResult(RpcResult.Ok(new CacheStatsWithMetadata(Stats(a), new Dictionary<string, object?> { ["NodeID"] = nodeId }))));
         dispatcher.Add<CacheIdsArgs, Dictionary<string, string>>("CacheSv1.PrecacheStatus", (a, _) => ValueTask.FromResult(Precache(a)));
         dispatcher.Add<CacheItemArgs, List<string>>("CacheSv1.GetItemIDs", (a, _) => ValueTask.FromResult(ItemIds(a)));
         dispatcher.Add<CacheItemArgs, bool>("CacheSv1.HasItem", (a, _) =>
@@ -73,6 +75,9 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
         _ => [],
     };
 }
+
+/// <summary>engine.CacheStatsWithMetadata: the stats and the answering node.</summary>
+internal sealed record CacheStatsWithMetadata(Dictionary<string, CacheStats> CacheStatistics, Dictionary<string, object?> Metadata);
 
 /// <summary>ltcache.CacheStats.</summary>
 internal sealed record CacheStats(int Items, int Groups);

@@ -104,7 +104,7 @@ internal static class EngineHost
         new Obol.Api.TpRows.TpRowService(tariffPlans, tenant).Register(dispatcher);
         new ResponderService(rals, tenant, category).Register(dispatcher);
         events.Register(dispatcher, SystemClock.Instance, tenant, log);
-        new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events).Register(dispatcher);
+        new CacheSv1Service([.. config.Caches.Partitions.Keys], rals, events, general.NodeId).Register(dispatcher);
         var sessionJournal = new SessionJournal(new StoredDocuments(store.Documents), config.Sessions.StoreSessionCosts, log.Warning);
         var cdrs = CdrWiring.Register(dispatcher, config, store, rals, events, zone, tenant, category, options.RoundingDecimals, sessionJournal, log, live);
         actionEffects.ConnectSessionCosts(new SessionCosts(sessionJournal, events.Catalog.Filters, tenant, zone));

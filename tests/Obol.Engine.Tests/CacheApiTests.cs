@@ -27,4 +27,16 @@ public sealed class CacheApiTests
         Assert.Equal(("OK", "OK", "OK"), (reload.GetString(), computed.GetString(), planIndexes.GetString()));
         Assert.Equal("unknown cacheID: *nope", unknown.Error);
     }
+
+    [Fact]
+    public async Task GetStats_Destinations_TheCacheStatsWithTheNodeThatAnswered()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var stats = await engine.CallAsync("CacheSv1.GetCacheStats", """{"CacheIDs":["*destinations"]}""");
+        var withMetadata = await engine.CallAsync("CacheSv1.GetStats", """{"CacheIDs":["*destinations"]}""");
+
+        Assert.Equal(stats.GetRawText(), withMetadata.GetProperty("CacheStatistics").GetRawText());
+        Assert.Equal("CGRFreeswitch", withMetadata.GetProperty("Metadata").GetProperty("NodeID").GetString());
+    }
 }
