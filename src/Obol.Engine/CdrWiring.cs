@@ -41,11 +41,7 @@ internal static class CdrWiring
         var service = new CdrService(Options(config.Cdrs), store.Cdrs, rals, events.Attributes, events.Chargers, events.Stats, events.Thresholds, events.Exporters,
             SystemClock.Instance, log.Warning);
         new CdrsV1Service(service, events.Exporters, SystemClock.Instance, zone, tenant).Register(dispatcher);
-        live.AddLive("cdrs", LiveKeys, c =>
-        {
-            var next = Options(c.Cdrs);
-            return () => service.Reconfigure(next);
-        });
+        live.AddLive("cdrs", LiveKeys, c => Options(c.Cdrs), service.Reconfigure);
         return service;
     }
 

@@ -246,10 +246,10 @@ internal sealed class EventSubsystems : IAsyncDisposable
     /// change.</summary>
     public void AddLive(LiveConfig live)
     {
-        live.AddLive("stats", s_optsKeys, c => Swap(SubsystemOptions.Stats(c.Stats, _roundingDecimals), _stats.Reconfigure));
-        live.AddLive("thresholds", s_optsKeys, c => Swap(SubsystemOptions.Thresholds(c.Thresholds), _thresholds.Reconfigure));
-        live.AddLive("resources", s_optsKeys, c => Swap(SubsystemOptions.Resources(c.Resources, _tenant), _resources.Reconfigure));
-        live.AddLive("routes", s_routeKeys, c => Swap(SubsystemOptions.Routes(c.Routes, _tenant), _routes.Reconfigure));
+        live.AddLive("stats", s_optsKeys, c => SubsystemOptions.Stats(c.Stats, _roundingDecimals), _stats.Reconfigure);
+        live.AddLive("thresholds", s_optsKeys, c => SubsystemOptions.Thresholds(c.Thresholds), _thresholds.Reconfigure);
+        live.AddLive("resources", s_optsKeys, c => SubsystemOptions.Resources(c.Resources, _tenant), _resources.Reconfigure);
+        live.AddLive("routes", s_routeKeys, c => SubsystemOptions.Routes(c.Routes, _tenant), _routes.Reconfigure);
         if (_exporters is not { } exporters)
         {
             return;
@@ -264,14 +264,12 @@ internal sealed class EventSubsystems : IAsyncDisposable
             {
                 throw new LiveConfigException(e.Message);
             }
-        });
+        }, apply => apply());
     }
 
     private static readonly IReadOnlySet<string> s_optsKeys = new HashSet<string>(StringComparer.Ordinal) { "opts" };
 
     private static readonly IReadOnlySet<string> s_routeKeys = new HashSet<string>(StringComparer.Ordinal) { "opts", "default_ratio" };
-
-    private static Action Swap<T>(T options, Action<T> reconfigure) => () => reconfigure(options);
 
     /// <summary>EEs, when <c>ees.enabled</c>.</summary>
     public ExporterService? Exporters => _exporters;

@@ -20,10 +20,15 @@ internal sealed class LiveConfig(ObolConfig initial, Action<string>? warn = null
 
     public ObolConfig Current => _current;
 
-    /// <summary>Lets <paramref name="section"/>'s <paramref name="keys"/> change live: <paramref name="prepare"/> checks the
-    /// new configuration (throwing <see cref="LiveConfigException"/> to refuse it) and returns what applies it.</summary>
-    public void AddLive(string section, IReadOnlySet<string> keys, Func<ObolConfig, Action> prepare) =>
-        _sections[section] = new Section(keys, prepare);
+    /// <summary>Lets <paramref name="section"/>'s <paramref name="keys"/> change live: <paramref name="prepare"/> builds the
+    /// service's settings from the new configuration (throwing <see cref="LiveConfigException"/> to refuse it), and
+    /// <paramref name="apply"/> puts them in force once every section has prepared.</summary>
+    public void AddLive<T>(string section, IReadOnlySet<string> keys, Func<ObolConfig, T> prepare, Action<T> apply) =>
+        _sections[section] = new Section(keys, c =>
+        {
+            var prepared = prepare(c);
+            return () => apply(prepared);
+        });
 
     /// <summary>Builds the candidate from the running configuration, checks it and, unless <paramref name="dryRun"/>,
     /// applies it; null, or the error to answer.</summary>

@@ -42,11 +42,8 @@ internal static class SessionWiring
         var subsystems = Subsystems(section);
         var service = new SessionService(options, new RalsSessionRater(rals), subsystems, clients, events.Catalog.Filters, SystemClock.Instance,
             TimeProvider.System, log.Warning, journal);
-        live.AddLive("sessions", LiveKeys, c =>
-        {
-            var (next, connected) = (Options(c), Subsystems(c.Sessions));
-            return () => service.Reconfigure(next, connected);
-        });
+        live.AddLive("sessions", LiveKeys, c => (Options: Options(c), Connected: Subsystems(c.Sessions)),
+            next => service.Reconfigure(next.Options, next.Connected));
         var restored = await service.Manager.RestoreAsync(await journal.LoadAsync(log.Warning).ConfigureAwait(false)).ConfigureAwait(false);
         if (restored > 0)
         {

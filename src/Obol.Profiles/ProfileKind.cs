@@ -48,24 +48,8 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     public IEnumerable<TProfile> Profiles => _entries.Values.Select(e => e.Profile);
 
     /// <summary>Stored documents compiled as a restart would compile them; one that does not compile is left out.</summary>
-    public IReadOnlyList<TProfile> Compile(IEnumerable<KeyValuePair<string, string>> documents)
-    {
-        var compiled = new List<TProfile>();
-        foreach (var (_, json) in documents)
-        {
-            try
-            {
-                if (System.Text.Json.JsonSerializer.Deserialize<TDefinition>(json, GoJson.GoJsonOptions.Default) is { } definition)
-                {
-                    compiled.Add(compile(definition));
-                }
-            }
-            catch (Exception e) when (e is FilterDefinitionException or System.Text.Json.JsonException)
-            {
-            }
-        }
-        return compiled;
-    }
+    public IReadOnlyList<TProfile> Compile(IEnumerable<KeyValuePair<string, string>> documents) =>
+        [.. CompileDocuments(documents, (_, _) => { }).Select(c => c.Profile)];
 
     public TDefinition? Find(string tenant, string id) => _entries.TryGetValue((tenant, id), out var entry) ? entry.Definition : null;
 
@@ -108,21 +92,33 @@ public sealed class ProfileKind<TDefinition, TProfile>(
     internal void Restore(IEnumerable<KeyValuePair<string, string>> documents, Action<string> warn)
     {
         var builder = _entries.ToBuilder();
+        foreach (var (definition, profile) in CompileDocuments(documents, (key, reason) => warn($"stored {collection} {key} skipped: {reason}")))
+        {
+            builder[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
+        }
+        _entries = builder.ToImmutable();
+    }
+
+    /// <summary>Stored documents read and compiled; one that does not is handed to <paramref name="skipped"/> with why.</summary>
+    private IEnumerable<(TDefinition Definition, TProfile Profile)> CompileDocuments(IEnumerable<KeyValuePair<string, string>> documents,
+        Action<string, string> skipped)
+    {
         foreach (var (key, json) in documents)
         {
+            (TDefinition, TProfile) compiled;
             try
             {
                 var definition = System.Text.Json.JsonSerializer.Deserialize<TDefinition>(json, GoJson.GoJsonOptions.Default)
                     ?? throw new FilterDefinitionException("null document");
-                var profile = compile(definition);
-                builder[(profile.Tenant, profile.Id)] = new Entry(definition, profile);
+                compiled = (definition, compile(definition));
             }
             catch (Exception e) when (e is FilterDefinitionException or System.Text.Json.JsonException)
             {
-                warn($"stored {collection} {key} skipped: {e.Message}");
+                skipped(key, e.Message);
+                continue;
             }
+            yield return compiled;
         }
-        _entries = builder.ToImmutable();
     }
 
     /// <summary>Compiles and stages one definition; throws <see cref="FilterDefinitionException"/> with the reason.</summary>
