@@ -120,3 +120,44 @@ public sealed record TpResourceProfile(
     bool Stored,
     decimal Weight,
     string[] ThresholdIds);
+
+/// <summary>One host of a dispatcher profile (ConnID and its columns); rows repeating the ConnID add filters and
+/// parameters.</summary>
+public sealed record TpDispatcherHostProfile(
+    string Id,
+    string[] FilterIds,
+    decimal Weight,
+    bool Blocker,
+    string[] Parameters);
+
+/// <summary>DispatcherProfiles.csv (AsTPDispatcherProfiles): Subsystems and FilterIDs merge as sets, StrategyParameters
+/// are appended, a non-empty Strategy or ActivationInterval and a non-zero Weight replace earlier ones.</summary>
+public sealed record TpDispatcherProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] Subsystems,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    string Strategy,
+    string[] StrategyParameters,
+    IReadOnlyList<TpDispatcherHostProfile> Hosts,
+    decimal Weight);
+
+/// <summary>DispatcherHosts.csv: one row a host, the connection a dispatcher forwards to. Durations are the column's
+/// text (<c>1m</c>, a bare number of nanoseconds, or empty).</summary>
+public sealed record TpDispatcherHost(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string Address,
+    string Transport,
+    int ConnectAttempts,
+    int Reconnects,
+    string MaxReconnectInterval,
+    string ConnectTimeout,
+    string ReplyTimeout,
+    bool Tls,
+    string ClientKey,
+    string ClientCertificate,
+    string CaCertificate);

@@ -22,6 +22,9 @@ public sealed class TariffPlan
     public IReadOnlyList<TpFilter> Filters { get; init; } = [];
     public IReadOnlyList<TpAttributeProfile> Attributes { get; init; } = [];
     public IReadOnlyList<TpChargerProfile> Chargers { get; init; } = [];
+
+    public IReadOnlyList<TpDispatcherProfile> DispatcherProfiles { get; init; } = [];
+    public IReadOnlyList<TpDispatcherHost> DispatcherHosts { get; init; } = [];
     public IReadOnlyList<TpRouteProfile> Routes { get; init; } = [];
     public IReadOnlyList<TpStatProfile> Stats { get; init; } = [];
     public IReadOnlyList<TpThresholdProfile> Thresholds { get; init; } = [];
