@@ -161,6 +161,15 @@ internal static partial class ConfigBinder
         Indexing = BindIndexing(r),
     };
 
+    private static DispatchersConfig BindDispatchers(SectionReader r) => new()
+    {
+        Enabled = r.Bool("enabled"),
+        Indexing = BindIndexing(r),
+        AttributesConns = r.Strings("attributes_conns"),
+        AnySubsystem = r.Bool("any_subsystem", true),
+        PreventLoops = r.Bool("prevent_loops"),
+    };
+
     private static ResourcesConfig BindResources(SectionReader r)
     {
         var opts = r.ObjectOrEmpty("opts");

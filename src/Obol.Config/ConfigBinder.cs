@@ -28,6 +28,7 @@ internal static partial class ConfigBinder
             KamailioAgent = BindKamailioAgent(S("kamailio_agent")),
             Attributes = BindAttributes(S("attributes")),
             Chargers = BindChargers(S("chargers")),
+            Dispatchers = BindDispatchers(S("dispatchers")),
             Resources = BindResources(S("resources")),
             Stats = BindStats(S("stats")),
             Thresholds = BindThresholds(S("thresholds")),

@@ -14,7 +14,7 @@ internal static class ConfigSchema
     public static readonly FrozenSet<string> RawSections = FrozenSet.ToFrozenSet(
     [
         "tls", "ers", "asterisk_agent", "diameter_agent", "radius_agent", "http_agent", "dns_agent", "prometheus_agent",
-        "sip_agent", "janus_agent", "trends", "rankings", "mailer", "suretax", "migrator", "dispatchers", "registrarc",
+        "sip_agent", "janus_agent", "trends", "rankings", "mailer", "suretax", "migrator", "registrarc",
         "analyzers", "templates", "configs", "apiban", "sentrypeer", "ips",
         // Sections of older CGRateS releases (loaders was removed upstream; opensips had its own agent in 0.9).
         "loaders", "opensips", "cdre", "cdrc",

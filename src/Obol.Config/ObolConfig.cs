@@ -39,6 +39,7 @@ public sealed class ObolConfig
     public required KamailioAgentConfig KamailioAgent { get; init; }
     public required AttributesConfig Attributes { get; init; }
     public required ChargersConfig Chargers { get; init; }
+    public DispatchersConfig Dispatchers { get; init; } = new();
     public required ResourcesConfig Resources { get; init; }
     public required StatsConfig Stats { get; init; }
     public required ThresholdsConfig Thresholds { get; init; }

@@ -39,6 +39,16 @@ public sealed record ChargersConfig
     public IndexingConfig Indexing { get; init; } = new();
 }
 
+/// <summary>The <c>dispatchers</c> section.</summary>
+public sealed record DispatchersConfig
+{
+    public bool Enabled { get; init; }
+    public IndexingConfig Indexing { get; init; } = new();
+    public IReadOnlyList<string> AttributesConns { get; init; } = [];
+    public bool AnySubsystem { get; init; } = true;
+    public bool PreventLoops { get; init; }
+}
+
 /// <summary>The <c>resources</c> section.</summary>
 public sealed record ResourcesConfig
 {
