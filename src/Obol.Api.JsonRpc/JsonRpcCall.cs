@@ -10,6 +10,7 @@ namespace Obol.Api.JsonRpc;
 internal sealed class JsonRpcCall : IThreadPoolWorkItem, IJsonRpcOutbound
 {
     private readonly JsonRpcConnection? _connection;
+    private readonly IBiRpcPeer? _caller;
     private readonly int _length;
     private byte[] _request;
     private JsonRpcEnvelope _envelope;
@@ -18,6 +19,16 @@ internal sealed class JsonRpcCall : IThreadPoolWorkItem, IJsonRpcOutbound
     {
         _connection = connection;
         _length = checked((int)frame.Length);
+        _request = ArrayPool<byte>.Shared.Rent(_length);
+        frame.CopyTo(_request);
+    }
+
+    /// <summary>A call made inside the engine on behalf of <paramref name="caller"/> (an intercepted method answering
+    /// through the one it replaced).</summary>
+    public JsonRpcCall(ReadOnlySpan<byte> frame, IBiRpcPeer? caller)
+    {
+        _caller = caller;
+        _length = frame.Length;
         _request = ArrayPool<byte>.Shared.Rent(_length);
         frame.CopyTo(_request);
     }
@@ -37,7 +48,7 @@ internal sealed class JsonRpcCall : IThreadPoolWorkItem, IJsonRpcOutbound
     public bool HasId { get; private set; }
 
     /// <summary>The BiRPC peer that sent the request; null on the one-way transports (Go's <c>ctx.Client</c>).</summary>
-    public IBiRpcPeer? Caller => _connection?.Peer;
+    public IBiRpcPeer? Caller => _caller ?? _connection?.Peer;
 
     ReadOnlyMemory<byte> IJsonRpcOutbound.Bytes => Reply.WrittenMemory;
 
@@ -77,6 +88,15 @@ internal sealed class JsonRpcCall : IThreadPoolWorkItem, IJsonRpcOutbound
             Method = null;
             JsonRpcReplyWriter.WriteError(Reply, Id, error, dispatcher.SerializerOptions);
         }
+    }
+
+    /// <summary>Parses the envelope of a call made inside the engine and binds it to <paramref name="method"/>, which
+    /// the registry may no longer name.</summary>
+    public void PrepareFor(RpcMethod method)
+    {
+        _envelope = JsonRpcEnvelope.Parse(Frame);
+        HasId = !Id.IsEmpty;
+        Method = method;
     }
 
     void IThreadPoolWorkItem.Execute() => _ = ExecuteAsync();

@@ -94,6 +94,31 @@ public sealed class JsonRpcDispatcher
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="interceptor"/> in front of every method of <paramref name="services"/> registered now: each
+    /// call goes to it first, with the method it replaced. Returns how many methods it took.
+    /// </summary>
+    public int Intercept(IReadOnlySet<string> services, JsonRpcInterceptor interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(interceptor);
+        lock (_gate)
+        {
+            var methods = new Dictionary<string, RpcMethod>(_registry.Methods, StringComparer.Ordinal);
+            var taken = 0;
+            foreach (var (name, method) in _registry.Methods)
+            {
+                if (services.Contains(Registry.ServiceOf(name)) && method is not InterceptedRpcMethod)
+                {
+                    methods[name] = new InterceptedRpcMethod(method, this, interceptor);
+                    taken++;
+                }
+            }
+            _registry = Registry.Create(methods);
+            return taken;
+        }
+    }
+
     /// <summary>Removes every method of a service (Go's UnregisterName); false when none was registered.</summary>
     public bool RemoveService(string service)
     {

@@ -29,22 +29,23 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
     /// <summary>
     /// Registers the four methods of one kind, e.g. <c>StatQueueProfile</c>. <paramref name="view"/> shapes what Get
     /// answers where APIerSv1 marshals the profile differently from how it is set; <paramref name="alsoSetAs"/> names
-    /// another method taking the same definition (APIerSv2's).
+    /// another method taking the same definition (APIerSv2's); <paramref name="notFound"/> is what Get and Remove answer
+    /// for an unknown ID (DispatcherS has its own).
     /// </summary>
     public void Register<TDefinition, TProfile>(JsonRpcDispatcher dispatcher, string name, ProfileKind<TDefinition, TProfile> kind,
         Func<TDefinition, string> tenantOf, Func<TDefinition, string, TDefinition> withTenant, Func<TDefinition, object>? view = null,
-        string? alsoSetAs = null)
+        string? alsoSetAs = null, string notFound = ErrorCodes.NotFound)
         where TDefinition : class
         where TProfile : class, IEventProfile
     {
         if (view is null)
         {
-            dispatcher.Add<TenantIdArgs, TDefinition>($"APIerSv1.Get{name}", (a, _) => ValueTask.FromResult(Get(a, kind.Find)));
+            dispatcher.Add<TenantIdArgs, TDefinition>($"APIerSv1.Get{name}", (a, _) => ValueTask.FromResult(Get(a, kind.Find, notFound)));
         }
         else
         {
             dispatcher.Add<TenantIdArgs, object>($"APIerSv1.Get{name}", (a, _) =>
-                ValueTask.FromResult(Get(a, (tenant, id) => kind.Find(tenant, id) is { } found ? view(found) : null)));
+                ValueTask.FromResult(Get(a, (tenant, id) => kind.Find(tenant, id) is { } found ? view(found) : null, notFound)));
         }
         foreach (var method in alsoSetAs is null ? [$"APIerSv1.Set{name}"] : new[] { $"APIerSv1.Set{name}", alsoSetAs })
         {
@@ -54,7 +55,8 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
         dispatcher.Add<TenantIdArgs, string>($"APIerSv1.Remove{name}", async (a, ct) =>
         {
             var (tenant, id, error) = EventRequests.TenantId(a, defaultTenant);
-            return Result(error ?? await catalog.RemoveAsync(kind, tenant, id, ct).ConfigureAwait(false));
+            error ??= await catalog.RemoveAsync(kind, tenant, id, ct).ConfigureAwait(false);
+            return Result(error == ErrorCodes.NotFound ? notFound : error);
         });
         dispatcher.Add<TenantArgs, List<string>>($"APIerSv1.Get{name}IDs", (a, _) => ValueTask.FromResult(EventRequests.Page(kind.Ids(TenantOr(a.Tenant)), a)));
         if (name is "AttributeProfile" or "ThresholdProfile")
@@ -65,7 +67,7 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
         }
     }
 
-    private RpcResult<T> Get<T>(TenantIdArgs args, Func<string, string, T?> find)
+    private RpcResult<T> Get<T>(TenantIdArgs args, Func<string, string, T?> find, string notFound = ErrorCodes.NotFound)
         where T : class
     {
         var (tenant, id, error) = EventRequests.TenantId(args, defaultTenant);
@@ -73,7 +75,7 @@ public sealed class ProfileApi(ProfileCatalog catalog, string defaultTenant)
         {
             return RpcResult.Fail<T>(error);
         }
-        return find(tenant, id) is { } found ? found : RpcResult.Fail<T>(ErrorCodes.NotFound);
+        return find(tenant, id) is { } found ? found : RpcResult.Fail<T>(notFound);
     }
 
     private static RpcResult<string> Result(string? error) => error is null ? Ok : RpcResult.Fail<string>(error);

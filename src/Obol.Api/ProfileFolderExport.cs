@@ -4,6 +4,7 @@ using Obol.Api.JsonRpc;
 using Obol.Api.TpRows;
 using Obol.Attributes;
 using Obol.Chargers;
+using Obol.Dispatchers;
 using Obol.Events;
 using Obol.Primitives;
 using Obol.Profiles;
@@ -20,7 +21,7 @@ namespace Obol.Api;
 /// APIerSv1.ExportToFolder (apier/v1/apier.go): the event subsystems' profiles in force written back as the plan's CSV
 /// files, one per item asked for (all when none is), each profile through the same rows its StorDB table writes
 /// (ResourceProfileToAPI, APItoModelTPResource ...). An item with no profile writes no file; an item Obol has no
-/// subsystem for (dispatchers, rankings, trends, IPs) has none. Unlike CGRateS, an empty Path is refused rather than
+/// subsystem for (rankings, trends, IPs) has none. Unlike CGRateS, an empty Path is refused rather than
 /// taken as the engine's working directory.
 /// </summary>
 public sealed class ProfileFolderExport(
@@ -30,7 +31,9 @@ public sealed class ProfileFolderExport(
     ProfileKind<ResourceProfileDefinition, ResourceProfile> resources,
     ProfileKind<StatQueueProfileDefinition, StatQueueProfile> stats,
     ProfileKind<RouteProfileDefinition, RouteProfile> routes,
-    ProfileKind<ThresholdProfileDefinition, ThresholdProfile> thresholds)
+    ProfileKind<ThresholdProfileDefinition, ThresholdProfile> thresholds,
+    ProfileKind<DispatcherProfileDefinition, DispatcherProfile> dispatchers,
+    ProfileKind<DispatcherHostDefinition, DispatcherHost> dispatcherHosts)
 {
     /// <summary>CGRateS's default item list, in its order.</summary>
     private static readonly string[] s_allItems =
@@ -82,6 +85,8 @@ public sealed class ProfileFolderExport(
         "*routes" => Table(new TpRouteTable(""), routes.All().Select(ToTp),
             p => p with { Routes = [new("", null, null, null, null, null, 0, false, "")] }),
         "*thresholds" => Table(new TpThresholdTable(""), thresholds.All().Select(ToTp), p => p with { ActionIDs = [""] }),
+        "*dispatchers" => Table(new TpDispatcherTable(""), dispatchers.All().Select(ToTp), p => p),
+        "*dispatcher_hosts" => Table(new TpDispatcherHostTable(""), dispatcherHosts.All().Select(ToTp), p => p),
         _ => null,
     };
 
@@ -120,6 +125,24 @@ public sealed class ProfileFolderExport(
     private static ApiTpThresholdProfile ToTp(ThresholdProfileDefinition d) => new(null, d.Tenant, d.Id, Copy(d.FilterIds),
         Activation(d.ActivationInterval), d.MaxHits, d.MinHits, Duration(d.MinSleep), d.Blocker, d.Weight, Copy(d.ActionIds),
         Copy(d.EeIds), d.Async);
+
+    private static ApiTpDispatcherProfile ToTp(DispatcherProfileDefinition d) => new(null, d.Tenant, d.Id, Copy(d.Subsystems),
+        Copy(d.FilterIds), Activation(d.ActivationInterval), d.Strategy, Parameters(d.StrategyParams), d.Weight,
+        d.Hosts?.Select(h => new ApiTpDispatcherHostProfile(h.Id, Copy(h.FilterIds), h.Weight, Parameters(h.Params), h.Blocker)).ToList());
+
+    private static ApiTpDispatcherHost ToTp(DispatcherHostDefinition d) => new(null, d.Tenant, d.Id, new ApiTpDispatcherHostConn(d.Address,
+        d.Transport, d.ConnectAttempts, d.Reconnects, d.MaxReconnectInterval.Nanoseconds, d.ConnectTimeout.Nanoseconds, d.ReplyTimeout.Nanoseconds,
+        d.Tls, d.ClientKey, d.ClientCertificate, d.CaCertificate));
+
+    /// <summary>A profile's parameter map as its CSV column: a CSV item kept under its position comes back as it was,
+    /// a named one (<c>*ratio</c>, <c>*default_ratio</c>) as <c>name:value</c>, which the loader names again. CGRateS's
+    /// DispatcherProfileToAPI puts a named strategy parameter's value alone at position 0, which loses its name.</summary>
+    private static List<object?>? Parameters(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? parameters) =>
+        parameters?.OrderBy(p => int.TryParse(p.Key, out var position) ? position : int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (object?)(int.TryParse(p.Key, out _) ? Text(p.Value) : p.Key + ":" + Text(p.Value))).ToList();
+
+    private static string Text(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static List<string>? Copy(IReadOnlyList<string>? list) => list is null ? null : [.. list];
 

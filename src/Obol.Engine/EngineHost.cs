@@ -134,6 +134,10 @@ internal static class EngineHost
         // APIerSv2 embeds APIerSv1 in CGRateS; these it defines itself with other arguments or replies.
         dispatcher.AddEmbedded("APIerSv1", "APIerSv2", "GetActions", "GetActionsCount", "SetActions", "CountCDRs", "LoadRatingProfile",
             "LoadAccountActions", "GetTPDestination", "RemoveTPDestination", "SetTPDestination");
+        if (events.Dispatchers.Intercept(dispatcher) is > 0 and var dispatched)
+        {
+            log.Info($"<DispatcherS> dispatching {dispatched} methods");
+        }
         if (!await ListenAsync("listen.rpc_json", endPoints.Value.Json, () => { tcp.Start(); return Task.CompletedTask; }, stderr).ConfigureAwait(false))
         {
             return 1;

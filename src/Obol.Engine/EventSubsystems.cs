@@ -45,6 +45,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly string _tenant;
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
+    private readonly DispatcherSubsystem _dispatchers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _backups = [];
 
@@ -99,6 +100,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _thresholdKind = _catalog.AddThresholds(_thresholds);
         _routeKind = _catalog.AddRoutes(_routes, SubsystemOptions.Index(routes.Indexing));
         _resourceKind = _catalog.AddResources(_resources);
+        _dispatchers = new DispatcherSubsystem(_catalog, config, tenant, _attributes, log);
         rals.Subscribers.Add(_catalog);
         _loadIds = rals.LoadIds;
     }
@@ -110,6 +112,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     public ChargerService Chargers => _chargers;
 
     public StatService Stats => _stats;
+
+    public DispatcherSubsystem Dispatchers => _dispatchers;
 
     public ThresholdService Thresholds => _thresholds;
 
@@ -159,6 +163,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         "*statqueue_profiles" or "*statqueues" => _statKind.AllIds(),
         "*threshold_profiles" or "*thresholds" => _thresholdKind.AllIds(),
         "*route_profiles" => _routeKind.AllIds(),
+        "*dispatcher_profiles" => _dispatchers.Profiles.AllIds(),
+        "*dispatcher_hosts" => _dispatchers.Hosts.AllIds(),
         _ => null,
     };
 
@@ -172,6 +178,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         "*routes" => _routes.Profiles.IndexKeys(tenant),
         "*chargers" => _chargers.Table.Profiles.IndexKeys(tenant),
         "*attributes" => _attributes.Table.IndexKeys(tenant, context),
+        "*dispatchers" => DispatcherIndexKeys(tenant, context),
         _ => null,
     };
 
@@ -185,6 +192,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
             Health("Stats", "*stat_filter_indexes", _statKind, t => _stats.Profiles.IndexKeys(t)),
             Health("Routes", "*route_filter_indexes", _routeKind, t => _routes.Profiles.IndexKeys(t)),
             Health("Chargers", "*charger_filter_indexes", _chargerKind, t => _chargers.Table.Profiles.IndexKeys(t)),
+            Health("Dispatchers", "*dispatcher_filter_indexes", _dispatchers.Profiles, t => _dispatchers.Service.Table.Profiles.IndexKeys(t)),
             new("Attributes", "*attribute_filter_indexes", async ct => await _catalog.StoredProfilesAsync(_attributeKind, ct).ConfigureAwait(false), () => _attributeKind.Profiles,
                 (t, c) => _attributes.Table.IndexKeys(t, c),
                 stored => AttributeTable.Create(stored.Cast<AttributeProfile>(), _catalog.Filters, _attributeOptions).IndexKeys,
@@ -199,7 +207,9 @@ internal sealed class EventSubsystems : IAsyncDisposable
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ResourceProfile", _resourceKind, d => d.Tenant, (d, t) => d with { Tenant = t });
-        new ProfileFolderExport(_catalog, _attributeKind, _chargerKind, _resourceKind, _statKind, _routeKind, _thresholdKind).Register(dispatcher);
+        _dispatchers.Register(dispatcher, profiles);
+        new ProfileFolderExport(_catalog, _attributeKind, _chargerKind, _resourceKind, _statKind, _routeKind, _thresholdKind, _dispatchers.Profiles,
+            _dispatchers.Hosts).Register(dispatcher);
         if (_config.Routes.Enabled)
         {
             new RouteSv1Service(_routes, clock, tenant, log.Warning).Register(dispatcher);
@@ -221,6 +231,22 @@ internal sealed class EventSubsystems : IAsyncDisposable
         if (_config.Thresholds.Enabled)
         {
             new ThresholdSv1Service(_thresholds, clock, tenant).Register(dispatcher);
+        }
+    }
+
+    /// <summary>CGRateS indexes dispatcher profiles per tenant and subsystem (the context); Obol per tenant, so the keys
+    /// of a subsystem are those of the profiles serving it.</summary>
+    private IEnumerable<(string Key, IReadOnlyList<string> Items)> DispatcherIndexKeys(string tenant, string subsystem)
+    {
+        var table = _dispatchers.Service.Table;
+        foreach (var (key, items) in table.Profiles.IndexKeys(tenant))
+        {
+            var serving = items.Where(id => table.Profiles.Find(tenant, id) is { } p
+                && (string.IsNullOrEmpty(subsystem) || p.Subsystems.Contains(subsystem, StringComparer.Ordinal))).ToList();
+            if (serving.Count > 0)
+            {
+                yield return (key, serving);
+            }
         }
     }
 
@@ -315,6 +341,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         await _stats.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
         await _thresholds.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
+        await _dispatchers.DisposeAsync().ConfigureAwait(false);
         if (_exporters is not null)
         {
             await _exporters.DisposeAsync().ConfigureAwait(false);

@@ -46,9 +46,6 @@ internal static class IndexHealthApi
             }
             return reply;
         });
-        // Obol has no DispatcherS, so no dispatcher profile and nothing to find wrong.
-        dispatcher.Add<Dictionary<string, object?>, FilterIhReply>("APIerSv1.GetDispatchersIndexesHealth", (_, _) =>
-            ValueTask.FromResult(RpcResult.Ok(new FilterIhReply([], [], [], []))));
     }
 
     private static async Task<FilterIhReply> CheckAsync(Subsystem subsystem, IReadOnlySet<(string Tenant, string Id)> filters, CancellationToken ct)

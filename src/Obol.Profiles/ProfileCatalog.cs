@@ -212,6 +212,8 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         FiltersCollection => ["*filters"],
         "attribute_profiles" => ["*attribute_profiles"],
         "charger_profiles" => ["*charger_profiles"],
+        "dispatcher_profiles" => ["*dispatcher_profiles"],
+        "dispatcher_hosts" => ["*dispatcher_hosts"],
         "route_profiles" => ["*route_profiles"],
         "stat_queue_profiles" => ["*statqueue_profiles", "*statqueues"],
         "threshold_profiles" => ["*threshold_profiles", "*thresholds"],

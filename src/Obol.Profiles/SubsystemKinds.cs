@@ -1,5 +1,6 @@
 using Obol.Attributes;
 using Obol.Chargers;
+using Obol.Dispatchers;
 using Obol.Filters;
 using Obol.Resources;
 using Obol.Routes;
@@ -77,7 +78,32 @@ public static class SubsystemKinds
                 return ValueTask.CompletedTask;
             });
 
-    /// <summary>AttributeS and ChargerS say what is wrong with their own exceptions; the catalog takes one kind: the
+    public static ProfileKind<DispatcherProfileDefinition, DispatcherProfile> AddDispatchers(this ProfileCatalog catalog,
+        DispatcherService dispatchers, FilterIndexOptions index) =>
+        catalog.AddKind<DispatcherProfileDefinition, DispatcherProfile>("dispatcher_profiles",
+            d => Compiled(() => DispatcherProfile.Compile(d), api: true),
+            (plan, options) => plan.DispatcherProfiles.Select(tp => (tp.Location,
+                (Func<DispatcherProfileDefinition>)(() => Compiled(() => DispatcherProfile.FromTp(tp, options.TimeZone, options.Now), api: false).Definition))),
+            index, profiles =>
+            {
+                dispatchers.Load(dispatchers.Table.WithProfiles(profiles, catalog.Filters));
+                return ValueTask.CompletedTask;
+            });
+
+    /// <summary>Hosts have no filters: their index is never read.</summary>
+    public static ProfileKind<DispatcherHostDefinition, DispatcherHost> AddDispatcherHosts(this ProfileCatalog catalog,
+        DispatcherService dispatchers) =>
+        catalog.AddKind<DispatcherHostDefinition, DispatcherHost>("dispatcher_hosts",
+            d => Compiled(() => DispatcherHost.Compile(d), api: true),
+            (plan, _) => plan.DispatcherHosts.Select(tp => (tp.Location,
+                (Func<DispatcherHostDefinition>)(() => Compiled(() => DispatcherHost.FromTp(tp), api: false).Definition))),
+            new FilterIndexOptions(), hosts =>
+            {
+                dispatchers.Load(dispatchers.Table.WithHosts(hosts.All));
+                return ValueTask.CompletedTask;
+            });
+
+    /// <summary>AttributeS, ChargerS and DispatcherS say what is wrong with their own exceptions; the catalog takes one kind: the
     /// API's error string for a definition, the file:line message for a plan row.</summary>
     private static T Compiled<T>(Func<T> compile, bool api)
     {
@@ -90,6 +116,10 @@ public static class SubsystemKinds
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }
         catch (ChargerDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+        catch (DispatcherDefinitionException e)
         {
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }

@@ -14,6 +14,8 @@ internal sealed class PlanAssembler
     private readonly FilterProfiles _filters = new();
     private readonly AttributeProfiles _attributes;
     private readonly ChargerProfiles _chargers;
+    private readonly DispatcherProfiles _dispatcherProfiles;
+    private readonly DispatcherHosts _dispatcherHosts = new();
     private readonly RouteProfiles _routes;
     private readonly StatProfiles _stats;
     private readonly ThresholdProfiles _thresholds;
@@ -28,6 +30,7 @@ internal sealed class PlanAssembler
         _accounting = new AccountingRows(_references);
         _attributes = new AttributeProfiles(_references);
         _chargers = new ChargerProfiles(_references);
+        _dispatcherProfiles = new DispatcherProfiles(_references);
         _routes = new RouteProfiles(_references);
         _stats = new StatProfiles(_references);
         _thresholds = new ThresholdProfiles(_references);
@@ -52,6 +55,8 @@ internal sealed class PlanAssembler
         _handlers[(int)PlanFileKind.Routes] = _routes.Read;
         _handlers[(int)PlanFileKind.Attributes] = _attributes.Read;
         _handlers[(int)PlanFileKind.Chargers] = _chargers.Read;
+        _handlers[(int)PlanFileKind.DispatcherProfiles] = _dispatcherProfiles.Read;
+        _handlers[(int)PlanFileKind.DispatcherHosts] = _dispatcherHosts.Read;
     }
 
     public void ReadFile(string file, PlanFileKind kind, Func<CsvReaderOptions, CsvReader> open) =>
@@ -77,6 +82,8 @@ internal sealed class PlanAssembler
             Filters = _filters.Build(),
             Attributes = _attributes.Build(),
             Chargers = _chargers.Build(),
+            DispatcherProfiles = _dispatcherProfiles.Build(),
+            DispatcherHosts = _dispatcherHosts.Build(),
             Routes = _routes.Build(),
             Stats = _stats.Build(),
             Thresholds = _thresholds.Build(),

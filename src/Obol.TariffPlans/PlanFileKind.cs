@@ -21,4 +21,6 @@ internal enum PlanFileKind : byte
     Routes,
     Attributes,
     Chargers,
+    DispatcherProfiles,
+    DispatcherHosts,
 }

@@ -51,6 +51,14 @@ internal static class PlanFiles
             "Blocker", "Weight",
         ],
         ["Tenant", "ID", "FilterIDs", "ActivationInterval", "RunID", "AttributeIDs", "Weight"],
+        [
+            "Tenant", "ID", "Subsystems", "FilterIDs", "ActivationInterval", "Strategy", "StrategyParameters", "ConnID",
+            "ConnFilterIDs", "ConnWeight", "ConnBlocker", "ConnParameters", "Weight",
+        ],
+        [
+            "Tenant", "ID", "Address", "Transport", "ConnectAttempts", "Reconnects", "MaxReconnectInterval", "ConnectTimeout",
+            "ReplyTimeout", "TLS", "ClientKey", "ClientCertificate", "CaCertificate",
+        ],
     ];
 
     public static readonly PlanFileKind[] LoadOrder = Enum.GetValues<PlanFileKind>();

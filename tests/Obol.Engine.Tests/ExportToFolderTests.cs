@@ -16,6 +16,8 @@ public sealed class ExportToFolderTests : IDisposable
         ("APIerSv1.GetStatQueueProfileIDs", "APIerSv1.GetStatQueueProfile"),
         ("APIerSv1.GetRouteProfileIDs", "APIerSv1.GetRouteProfile"),
         ("APIerSv1.GetThresholdProfileIDs", "APIerSv1.GetThresholdProfile"),
+        ("APIerSv1.GetDispatcherProfileIDs", "APIerSv1.GetDispatcherProfile"),
+        ("APIerSv1.GetDispatcherHostIDs", "APIerSv1.GetDispatcherHost"),
     ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-export-{Guid.NewGuid():N}");
@@ -48,6 +50,19 @@ public sealed class ExportToFolderTests : IDisposable
             {"Tenant":"cgrates.org","ID":"ROUTE_EXPORT","FilterIDs":["*string:~*req.Account:1009"],"Sorting":"*weight","Weight":7,
              "SortingParameters":[],"Routes":[]}
             """);
+        // A named parameter's value is text in a CSV column, so it is set as text here to read back the same.
+        await engine.CallAsync("APIerSv1.SetDispatcherProfile", """
+            {"Tenant":"cgrates.org","ID":"DSP_EXPORT","Subsystems":["*sessions","*cdrs"],"FilterIDs":["*string:~*req.Account:1009"],
+             "ActivationInterval":{"ActivationTime":"2026-01-02T03:04:05Z"},"Strategy":"*round_robin","StrategyParams":{},"Weight":12,
+             "Hosts":[{"ID":"B1","FilterIDs":["*prefix:~*req.Destination:10"],"Weight":20,"Params":{"*ratio":"2"},"Blocker":true},
+                      {"ID":"B2","FilterIDs":[],"Weight":10,"Params":{},"Blocker":false}]}
+            """);
+        await engine.CallAsync("APIerSv1.SetDispatcherHost", """
+            {"Tenant":"cgrates.org","ID":"B1","Address":"10.0.0.1:2012","Transport":"*json","ConnectAttempts":2,"Reconnects":3,
+             "MaxReconnectInterval":5000000000,"ConnectTimeout":1000000000,"ReplyTimeout":2000000000,"TLS":true,
+             "ClientKey":"/k","ClientCertificate":"/c","CaCertificate":"/ca"}
+            """);
+        await engine.CallAsync("APIerSv1.SetDispatcherHost", """{"Tenant":"cgrates.org","ID":"B2","Address":"*internal","Transport":"*json"}""");
         var before = await ProfilesAsync(engine);
 
         var exported = await engine.CallAsync("APIerSv1.ExportToFolder", JsonSerializer.Serialize(new { Path = _root }));
@@ -57,9 +72,11 @@ public sealed class ExportToFolderTests : IDisposable
         var reloaded = await ProfilesAsync(engine);
 
         Assert.Equal("OK", exported.GetString());
-        Assert.Equal(["Attributes.csv", "Chargers.csv", "Filters.csv", "Resources.csv", "Routes.csv", "Stats.csv", "Thresholds.csv"],
+        Assert.Equal(["Attributes.csv", "Chargers.csv", "DispatcherHosts.csv", "DispatcherProfiles.csv", "Filters.csv", "Resources.csv", "Routes.csv",
+                "Stats.csv", "Thresholds.csv"],
             Directory.GetFiles(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("APIerSv1.GetThresholdProfile/cgrates.org:THD_EXPORT", before.Keys);
+        Assert.Contains("APIerSv1.GetDispatcherHost/cgrates.org:B1", before.Keys);
         Assert.Empty(afterRemoval);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), reloaded.Keys.Order(StringComparer.Ordinal));
         var changed = string.Join("\n", before.Where(p => reloaded[p.Key] != p.Value).Select(p => $"{p.Value}\n  reloaded as\n{reloaded[p.Key]}"));

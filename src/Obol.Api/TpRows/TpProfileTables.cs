@@ -3,7 +3,7 @@ using Obol.Api.JsonRpc;
 namespace Obol.Api.TpRows;
 
 /// <summary>The profile tables' row methods (apier/v1/tpfilters.go, tpresources.go, tpstats.go, tpthresholds.go,
-/// tproutes.go, tpattributes.go, tpchargers.go), each keyed by a utils.TPTntID.</summary>
+/// tproutes.go, tpattributes.go, tpchargers.go, tpdispatchers.go), each keyed by a utils.TPTntID.</summary>
 internal static class TpProfileTables
 {
     public static void Register(TpRowService service, JsonRpcDispatcher dispatcher)
@@ -22,6 +22,10 @@ internal static class TpProfileTables
             "RemoveTPAttributeProfile", service.ByTenantId);
         service.Add(dispatcher, new TpChargerTable(tenant), "SetTPCharger", "GetTPCharger", "GetTPChargerIDs", "RemoveTPCharger",
             service.ByTenantId);
+        service.Add(dispatcher, new TpDispatcherTable(tenant), "SetTPDispatcherProfile", "GetTPDispatcherProfile",
+            "GetTPDispatcherProfileIDs", "RemoveTPDispatcherProfile", service.ByTenantId);
+        service.Add(dispatcher, new TpDispatcherHostTable(tenant), "SetTPDispatcherHost", "GetTPDispatcherHost", "GetTPDispatcherHostIDs",
+            "RemoveTPDispatcherHost", service.ByTenantId);
     }
 }
 
