@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 
 namespace Obol.Api.JsonRpc;
@@ -48,17 +47,29 @@ public sealed class InterceptedCall
         return ReadReply(call.Reply.WrittenSpan);
     }
 
+    /// <summary>The reply the replaced method wrote: its error, or its result's JSON copied out of the pooled buffer.</summary>
     private static RpcResult<ReadOnlyMemory<byte>> ReadReply(ReadOnlySpan<byte> reply)
     {
-        using var document = JsonDocument.Parse(reply.ToArray());
-        var root = document.RootElement;
-        if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+        var reader = new Utf8JsonReader(reply);
+        reader.Read();
+        ReadOnlyMemory<byte> result = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return RpcResult.Fail<ReadOnlyMemory<byte>>(error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText());
+            var isResult = reader.ValueTextEquals("result"u8);
+            var isError = !isResult && reader.ValueTextEquals("error"u8);
+            reader.Read();
+            if (isError && reader.TokenType == JsonTokenType.String)
+            {
+                return RpcResult.Fail<ReadOnlyMemory<byte>>(reader.GetString()!);
+            }
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isResult)
+            {
+                result = reply[start..(int)reader.BytesConsumed].ToArray();
+            }
         }
-        return root.TryGetProperty("result", out var result)
-            ? RpcResult.Ok<ReadOnlyMemory<byte>>(Encoding.UTF8.GetBytes(result.GetRawText()))
-            : RpcResult.Ok(ReadOnlyMemory<byte>.Empty);
+        return result;
     }
 }
 

@@ -30,6 +30,10 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
         dispatcher.Add<CacheItemArgs, List<string>>("CacheSv1.GetItemIDs", (a, _) => ValueTask.FromResult(ItemIds(a)));
         dispatcher.Add<CacheItemArgs, bool>("CacheSv1.HasItem", (a, _) =>
             ValueTask.FromResult(RpcResult.Ok(Held(a.CacheId ?? "").Contains(a.ItemId ?? "", StringComparer.Ordinal))));
+        foreach (var method in new[] { "CacheSv1.GetItem", "CacheSv1.GetItemWithRemote" })
+        {
+            dispatcher.Add<CacheItemArgs, object>(method, (a, _) => ValueTask.FromResult(Item(a)));
+        }
         dispatcher.Add<CacheItemArgs, string>("CacheSv1.GetItemExpiryTime", (_, _) => ValueTask.FromResult(RpcResult.Fail<string>(ErrorCodes.NotFound)));
         dispatcher.Add<CacheItemArgs, bool>("CacheSv1.HasGroup", (_, _) => ValueTask.FromResult(RpcResult.Ok(false)));
         dispatcher.Add<CacheItemArgs, List<string>>("CacheSv1.GetGroupItemIDs", (_, _) => ValueTask.FromResult(RpcResult.Fail<List<string>>(ErrorCodes.NotFound)));
@@ -58,6 +62,23 @@ internal sealed class CacheSv1Service(IReadOnlyCollection<string> partitions, Ra
     {
         var ids = Held(args.CacheId ?? "").Where(id => id.StartsWith(args.ItemIdPrefix ?? "", StringComparison.Ordinal)).ToList();
         return ids.Count == 0 ? RpcResult.Fail<List<string>>(ErrorCodes.NotFound) : ids;
+    }
+
+    /// <summary>The object itself (the profile, filter or destination as its Get… method answers it); there is no remote
+    /// cache to ask, so GetItemWithRemote answers the same.</summary>
+    private RpcResult<object> Item(CacheItemArgs args)
+    {
+        var partition = args.CacheId ?? "";
+        var id = args.ItemId ?? "";
+        object? item = events.HeldItem(partition, id) ?? partition switch
+        {
+            "*destinations" when rals.RatingData.Destinations.TryGetValue(id, out var prefixes) =>
+                new Obol.Api.DestinationWire(id, [.. prefixes]),
+            "*reverse_destinations" when Held(partition).Contains(id, StringComparer.Ordinal) =>
+                rals.RatingData.Destinations.Where(d => d.Value.Contains(id)).Select(d => d.Key).Order(StringComparer.Ordinal).ToList(),
+            _ => null,
+        };
+        return item is null ? RpcResult.Fail<object>(ErrorCodes.NotFound) : RpcResult.Ok(item);
     }
 
     private IEnumerable<string> Selected(CacheIdsArgs args) => args.CacheIds is { Count: > 0 } ids ? ids : partitions.Order(StringComparer.Ordinal);

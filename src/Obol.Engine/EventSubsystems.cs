@@ -168,6 +168,31 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _ => null,
     };
 
+    /// <summary>The object a CGRateS cache partition of these subsystems holds under <c>tenant:id</c>, as the API's
+    /// Get… answers it; null when there is none.</summary>
+    public object? HeldItem(string partition, string itemId)
+    {
+        var separator = itemId.IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return null;
+        }
+        var (tenant, id) = (itemId[..separator], itemId[(separator + 1)..]);
+        return partition switch
+        {
+            "*filters" => _catalog.GetFilter(tenant, id),
+            "*attribute_profiles" => _attributeKind.Find(tenant, id) is { } attribute ? AttributeProfileView.Of(attribute) : null,
+            "*charger_profiles" => _chargerKind.Find(tenant, id),
+            "*resource_profiles" => _resourceKind.Find(tenant, id),
+            "*statqueue_profiles" => _statKind.Find(tenant, id),
+            "*threshold_profiles" => _thresholdKind.Find(tenant, id),
+            "*route_profiles" => _routeKind.Find(tenant, id),
+            "*dispatcher_profiles" => _dispatchers.Profiles.Find(tenant, id),
+            "*dispatcher_hosts" => _dispatchers.Hosts.Find(tenant, id),
+            _ => null,
+        };
+    }
+
     /// <summary>One subsystem's filter index keys for the tenant (and, for attributes, the context); null for an item
     /// type these subsystems do not index.</summary>
     public IEnumerable<(string Key, IReadOnlyList<string> Items)>? IndexKeys(string itemType, string tenant, string context) => itemType switch

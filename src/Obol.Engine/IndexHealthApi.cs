@@ -33,6 +33,13 @@ internal static class IndexHealthApi
             dispatcher.Add<Dictionary<string, object?>, FilterIhReply>($"APIerSv1.Get{subsystem.Name}IndexesHealth", async (_, ct) =>
                 await CheckAsync(subsystem, await storedFilters(ct).ConfigureAwait(false), ct).ConfigureAwait(false));
         }
+        // CGRateS stores an account -> action plans index and a prefix -> destinations index beside the objects, which can
+        // drift from them. Obol keeps neither: GetAccountActionPlan and GetReverseDestination read the action plans and the
+        // destinations themselves, so there is no index to find missing or broken, and the report is the healthy one.
+        dispatcher.Add<Dictionary<string, object?>, AccountActionPlanIhReply>("APIerSv1.GetAccountActionPlansIndexHealth", (_, _) =>
+            ValueTask.FromResult(RpcResult.Ok(new AccountActionPlanIhReply([], []))));
+        dispatcher.Add<Dictionary<string, object?>, ReverseDestinationsIhReply>("APIerSv1.GetReverseDestinationsIndexHealth", (_, _) =>
+            ValueTask.FromResult(RpcResult.Ok(new ReverseDestinationsIhReply([], []))));
         dispatcher.Add<Dictionary<string, object?>, Dictionary<string, ReverseFilterIhReply>>("APIerSv1.GetReverseFilterHealth", async (_, ct) =>
         {
             var filters = await storedFilters(ct).ConfigureAwait(false);
@@ -143,6 +150,14 @@ internal static class IndexHealthApi
 /// <summary>engine.ReverseFilterIHReply.</summary>
 internal sealed record ReverseFilterIhReply(List<string> MissingObjects, Dictionary<string, List<string>> MissingReverseIndexes,
     Dictionary<string, List<string>> BrokenReverseIndexes, Dictionary<string, List<string>> MissingFilters);
+
+/// <summary>engine.AccountActionPlanIHReply.</summary>
+internal sealed record AccountActionPlanIhReply(Dictionary<string, List<string>> MissingAccountActionPlans,
+    Dictionary<string, List<string>> BrokenReferences);
+
+/// <summary>engine.ReverseDestinationsIHReply.</summary>
+internal sealed record ReverseDestinationsIhReply(Dictionary<string, List<string>> MissingReverseDestinations,
+    Dictionary<string, List<string>> BrokenReferences);
 
 /// <summary>engine.FilterIHReply.</summary>
 internal sealed record FilterIhReply(List<string> MissingObjects, Dictionary<string, List<string>> MissingIndexes,

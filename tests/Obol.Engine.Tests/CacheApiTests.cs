@@ -29,6 +29,26 @@ public sealed class CacheApiTests
     }
 
     [Fact]
+    public async Task GetItem_ProfileDestinationAndUnknown_TheObjectAsItsGetMethodAnswersOrNotFound()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var threshold = await engine.CallAsync("CacheSv1.GetItem", """{"CacheID":"*threshold_profiles","ItemID":"cgrates.org:THD_ACNT_1001"}""");
+        var viaApi = await engine.CallAsync("APIerSv1.GetThresholdProfile", """{"Tenant":"cgrates.org","ID":"THD_ACNT_1001"}""");
+        var attribute = await engine.CallAsync("CacheSv1.GetItemWithRemote", """{"CacheID":"*attribute_profiles","ItemID":"cgrates.org:ATTR_1001_SIMPLEAUTH"}""");
+        var attributeViaApi = await engine.CallAsync("APIerSv1.GetAttributeProfile", """{"Tenant":"cgrates.org","ID":"ATTR_1001_SIMPLEAUTH"}""");
+        var destination = await engine.CallAsync("CacheSv1.GetItem", """{"CacheID":"*destinations","ItemID":"DST_1002"}""");
+        var reverse = await engine.CallAsync("CacheSv1.GetItem", """{"CacheID":"*reverse_destinations","ItemID":"1002"}""");
+        var unknown = await engine.Api.CallRawAsync("CacheSv1.GetItem", """{"CacheID":"*threshold_profiles","ItemID":"cgrates.org:NOPE"}"""u8.ToArray());
+
+        Assert.Equal(viaApi.GetRawText(), threshold.GetRawText());
+        Assert.Equal(attributeViaApi.GetRawText(), attribute.GetRawText());
+        Assert.Equal("""{"Id":"DST_1002","Prefixes":["1002"]}""", destination.GetRawText());
+        Assert.Equal(["DST_1002"], reverse.EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("NOT_FOUND", unknown.Error);
+    }
+
+    [Fact]
     public async Task GetStats_Destinations_TheCacheStatsWithTheNodeThatAnswered()
     {
         await using var engine = await SessionEngine.StartAsync();

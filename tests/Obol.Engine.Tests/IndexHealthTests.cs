@@ -65,6 +65,37 @@ public sealed class IndexHealthTests
         Assert.Equal(["THD_FRAUD"], Ids(reverse, "MissingFilters", "cgrates.org:FLTR_GONE"));
     }
 
+    [Fact]
+    public async Task GetDispatchersIndexesHealth_ProfileSetThenItsStoredDocumentDeleted_HealthyThenMissingObject()
+    {
+        await using var engine = await SessionEngine.StartAsync();
+        await engine.CallAsync("APIerSv1.SetDispatcherProfile",
+            """{"Tenant":"cgrates.org","ID":"DSP_1001","Subsystems":["*sessions"],"FilterIDs":["FLTR_ACNT_1001"],"Strategy":"*weight","Hosts":[{"ID":"SELF"}]}""");
+
+        var healthy = await engine.CallAsync("APIerSv1.GetDispatchersIndexesHealth", "{}");
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(engine.DataDir, "obol.db")};Default Timeout=10"))
+        {
+            await db.OpenAsync(TestContext.Current.CancellationToken);
+            await ExecuteAsync(db, "DELETE FROM documents WHERE collection = 'dispatcher_profiles' AND key = 'cgrates.org:DSP_1001'");
+        }
+        var lost = await engine.CallAsync("APIerSv1.GetDispatchersIndexesHealth", "{}");
+
+        Assert.Equal("""{"MissingObjects":[],"MissingIndexes":{},"BrokenIndexes":{},"MissingFilters":{}}""", healthy.GetRawText());
+        Assert.Equal(["cgrates.org:DSP_1001"], lost.GetProperty("MissingObjects").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("GetAccountActionPlansIndexHealth", """{"MissingAccountActionPlans":{},"BrokenReferences":{}}""")]
+    [InlineData("GetReverseDestinationsIndexHealth", """{"MissingReverseDestinations":{},"BrokenReferences":{}}""")]
+    public async Task DerivedIndexHealth_TutorialPlan_CgratesReplyWithNothingToReport(string method, string expected)
+    {
+        await using var engine = await SessionEngine.StartAsync();
+
+        var health = await engine.CallAsync("APIerSv1." + method, "{}");
+
+        Assert.Equal(expected, health.GetRawText());
+    }
+
     private static IEnumerable<string?> Ids(JsonElement health, string field, string key) =>
         health.GetProperty(field).TryGetProperty(key, out var ids) ? ids.EnumerateArray().Select(e => e.GetString()) : [$"no {key} in {health.GetProperty(field)}"];
 
