@@ -161,3 +161,34 @@ public sealed record TpDispatcherHost(
     string ClientKey,
     string ClientCertificate,
     string CaCertificate);
+
+/// <summary>Trends.csv (AsTPTrends): rows of the same Tenant+ID merge; Metrics and ThresholdIDs are appended as sets, the
+/// other columns replace when set. <see cref="Ttl"/> is the column's duration text.</summary>
+public sealed record TpTrendProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string Schedule,
+    string StatId,
+    string[] Metrics,
+    string Ttl,
+    int QueueLength,
+    int MinItems,
+    string CorrelationType,
+    decimal Tolerance,
+    bool Stored,
+    string[] ThresholdIds);
+
+/// <summary>Rankings.csv (AsTPRanking): rows of the same Tenant+ID merge; StatIDs, MetricIDs, SortingParameters and
+/// ThresholdIDs are appended as sets, the other columns replace when set.</summary>
+public sealed record TpRankingProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string Schedule,
+    string[] StatIds,
+    string[] MetricIds,
+    string Sorting,
+    string[] SortingParameters,
+    bool Stored,
+    string[] ThresholdIds);

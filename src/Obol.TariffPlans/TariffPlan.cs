@@ -25,6 +25,8 @@ public sealed class TariffPlan
 
     public IReadOnlyList<TpDispatcherProfile> DispatcherProfiles { get; init; } = [];
     public IReadOnlyList<TpDispatcherHost> DispatcherHosts { get; init; } = [];
+    public IReadOnlyList<TpTrendProfile> Trends { get; init; } = [];
+    public IReadOnlyList<TpRankingProfile> Rankings { get; init; } = [];
     public IReadOnlyList<TpRouteProfile> Routes { get; init; } = [];
     public IReadOnlyList<TpStatProfile> Stats { get; init; } = [];
     public IReadOnlyList<TpThresholdProfile> Thresholds { get; init; } = [];
