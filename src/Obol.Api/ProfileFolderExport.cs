@@ -8,11 +8,13 @@ using Obol.Dispatchers;
 using Obol.Events;
 using Obol.Primitives;
 using Obol.Profiles;
+using Obol.Rankings;
 using Obol.Resources;
 using Obol.Routes;
 using Obol.Stats;
 using Obol.TariffPlans;
 using Obol.Thresholds;
+using Obol.Trends;
 using static Obol.Api.TpRows.TpFields;
 
 namespace Obol.Api;
@@ -21,7 +23,7 @@ namespace Obol.Api;
 /// APIerSv1.ExportToFolder (apier/v1/apier.go): the event subsystems' profiles in force written back as the plan's CSV
 /// files, one per item asked for (all when none is), each profile through the same rows its StorDB table writes
 /// (ResourceProfileToAPI, APItoModelTPResource ...). An item with no profile writes no file; an item Obol has no
-/// subsystem for (rankings, trends, IPs) has none. Unlike CGRateS, an empty Path is refused rather than
+/// subsystem for (IPs) has none. Unlike CGRateS, an empty Path is refused rather than
 /// taken as the engine's working directory.
 /// </summary>
 public sealed class ProfileFolderExport(
@@ -33,7 +35,9 @@ public sealed class ProfileFolderExport(
     ProfileKind<RouteProfileDefinition, RouteProfile> routes,
     ProfileKind<ThresholdProfileDefinition, ThresholdProfile> thresholds,
     ProfileKind<DispatcherProfileDefinition, DispatcherProfile> dispatchers,
-    ProfileKind<DispatcherHostDefinition, DispatcherHost> dispatcherHosts)
+    ProfileKind<DispatcherHostDefinition, DispatcherHost> dispatcherHosts,
+    ProfileKind<TrendProfileDefinition, TrendProfile> trends,
+    ProfileKind<RankingProfileDefinition, RankingProfile> rankings)
 {
     /// <summary>CGRateS's default item list, in its order.</summary>
     private static readonly string[] s_allItems =
@@ -87,6 +91,8 @@ public sealed class ProfileFolderExport(
         "*thresholds" => Table(new TpThresholdTable(""), thresholds.All().Select(ToTp), p => p with { ActionIDs = [""] }),
         "*dispatchers" => Table(new TpDispatcherTable(""), dispatchers.All().Select(ToTp), p => p),
         "*dispatcher_hosts" => Table(new TpDispatcherHostTable(""), dispatcherHosts.All().Select(ToTp), p => p),
+        "*trends" => Table(new TpTrendTable(""), trends.All().Select(ToTp), p => p),
+        "*rankings" => Table(new TpRankingTable(""), rankings.All().Select(ToTp), p => p),
         _ => null,
     };
 
@@ -133,6 +139,12 @@ public sealed class ProfileFolderExport(
     private static ApiTpDispatcherHost ToTp(DispatcherHostDefinition d) => new(null, d.Tenant, d.Id, new ApiTpDispatcherHostConn(d.Address,
         d.Transport, d.ConnectAttempts, d.Reconnects, d.MaxReconnectInterval.Nanoseconds, d.ConnectTimeout.Nanoseconds, d.ReplyTimeout.Nanoseconds,
         d.Tls, d.ClientKey, d.ClientCertificate, d.CaCertificate));
+
+    private static ApiTpTrendsProfile ToTp(TrendProfileDefinition d) => new(null, d.Tenant, d.Id, d.Schedule, d.StatId, Copy(d.Metrics),
+        Duration(d.Ttl), d.QueueLength, d.MinItems, d.CorrelationType, d.Tolerance, d.Stored, Copy(d.ThresholdIds));
+
+    private static ApiTpRankingProfile ToTp(RankingProfileDefinition d) => new(null, d.Tenant, d.Id, d.Schedule, Copy(d.StatIds),
+        Copy(d.MetricIds), d.Sorting, Copy(d.SortingParameters), d.Stored, Copy(d.ThresholdIds));
 
     /// <summary>A profile's parameter map as its CSV column: a CSV item kept under its position comes back as it was,
     /// a named one (<c>*ratio</c>, <c>*default_ratio</c>) as <c>name:value</c>, which the loader names again. CGRateS's

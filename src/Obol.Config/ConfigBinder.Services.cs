@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Obol.Primitives;
 
 namespace Obol.Config;
@@ -159,6 +160,20 @@ internal static partial class ConfigBinder
         Enabled = r.Bool("enabled"),
         AttributesConns = r.Strings("attributes_conns"),
         Indexing = BindIndexing(r),
+    };
+
+    private static StatQueriesConfig BindStatQueries(SectionReader r) => new()
+    {
+        Enabled = r.Bool("enabled"),
+        StoreInterval = r.OptionalDuration("store_interval"),
+        StoreUncompressedLimit = r.Int("store_uncompressed_limit"),
+        StatsConns = r.Strings("stats_conns"),
+        ScheduledIds = r.RawMap("scheduled_ids").ToDictionary(e => e.Key, e => (IReadOnlyList<string>)(e.Value.ValueKind == JsonValueKind.Array
+            ? [.. e.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : []), StringComparer.Ordinal),
+        ThresholdsConns = r.Strings("thresholds_conns"),
+        EesConns = r.Strings("ees_conns"),
+        EesExporterIds = r.Strings("ees_exporter_ids"),
     };
 
     private static DispatchersConfig BindDispatchers(SectionReader r) => new()

@@ -29,6 +29,8 @@ internal static partial class ConfigBinder
             Attributes = BindAttributes(S("attributes")),
             Chargers = BindChargers(S("chargers")),
             Dispatchers = BindDispatchers(S("dispatchers")),
+            Trends = BindStatQueries(S("trends")),
+            Rankings = BindStatQueries(S("rankings")),
             Resources = BindResources(S("resources")),
             Stats = BindStats(S("stats")),
             Thresholds = BindThresholds(S("thresholds")),

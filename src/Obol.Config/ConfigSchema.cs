@@ -14,7 +14,7 @@ internal static class ConfigSchema
     public static readonly FrozenSet<string> RawSections = FrozenSet.ToFrozenSet(
     [
         "tls", "ers", "asterisk_agent", "diameter_agent", "radius_agent", "http_agent", "dns_agent", "prometheus_agent",
-        "sip_agent", "janus_agent", "trends", "rankings", "mailer", "suretax", "migrator", "registrarc",
+        "sip_agent", "janus_agent", "mailer", "suretax", "migrator", "registrarc",
         "analyzers", "templates", "configs", "apiban", "sentrypeer", "ips",
         // Sections of older CGRateS releases (loaders was removed upstream; opensips had its own agent in 0.9).
         "loaders", "opensips", "cdre", "cdrc",
@@ -30,7 +30,8 @@ internal static class ConfigSchema
     public static readonly FrozenSet<string> OpenObjects = FrozenSet.ToFrozenSet(
     [
         "data_db.items", "stor_db.items", "stor_db.opts.mysqlDSNParams", "http.auth_users", "ees.exporters[].opts",
-        "rals.max_computed_usage", "rals.balance_rating_subject", "sessions.default_usage",
+        "rals.max_computed_usage", "rals.balance_rating_subject", "sessions.default_usage", "trends.scheduled_ids",
+        "rankings.scheduled_ids",
     ], StringComparer.Ordinal);
 
     /// <summary>Free-keyed maps whose new entries start from a template and are then checked key by key.</summary>

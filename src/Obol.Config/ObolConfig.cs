@@ -40,6 +40,8 @@ public sealed class ObolConfig
     public required AttributesConfig Attributes { get; init; }
     public required ChargersConfig Chargers { get; init; }
     public DispatchersConfig Dispatchers { get; init; } = new();
+    public StatQueriesConfig Trends { get; init; } = new();
+    public StatQueriesConfig Rankings { get; init; } = new();
     public required ResourcesConfig Resources { get; init; }
     public required StatsConfig Stats { get; init; }
     public required ThresholdsConfig Thresholds { get; init; }

@@ -49,6 +49,22 @@ public sealed record DispatchersConfig
     public bool PreventLoops { get; init; }
 }
 
+/// <summary>The <c>trends</c> and <c>rankings</c> sections: scheduled StatS queries.</summary>
+public sealed record StatQueriesConfig
+{
+    public bool Enabled { get; init; }
+    /// <summary>Null never stores; negative stores at every run; a positive interval stores the changed ones that often.</summary>
+    public Usage? StoreInterval { get; init; }
+    public int StoreUncompressedLimit { get; init; }
+    public IReadOnlyList<string> StatsConns { get; init; } = [];
+    /// <summary>Tenant to the IDs scheduled at start; a tenant with no IDs schedules all of its profiles, an empty map
+    /// every profile.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ScheduledIds { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyList<string> ThresholdsConns { get; init; } = [];
+    public IReadOnlyList<string> EesConns { get; init; } = [];
+    public IReadOnlyList<string> EesExporterIds { get; init; } = [];
+}
+
 /// <summary>The <c>resources</c> section.</summary>
 public sealed record ResourcesConfig
 {

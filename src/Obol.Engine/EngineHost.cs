@@ -91,6 +91,7 @@ internal static class EngineHost
         {
             return 1;
         }
+        await events.StartScheduledQueriesAsync().ConfigureAwait(false);
         using var live = new LiveConfig(config, log.Warning);
         var dispatcher = new JsonRpcDispatcher(log: log.Warning);
         new CoreService(general.NodeId.Length > 0 ? general.NodeId : Environment.MachineName).Register(dispatcher);

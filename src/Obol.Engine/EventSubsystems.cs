@@ -46,6 +46,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ProfileKind<StatQueueProfileDefinition, StatQueueProfile> _statKind;
     private readonly ProfileKind<ThresholdProfileDefinition, ThresholdProfile> _thresholdKind;
     private readonly DispatcherSubsystem _dispatchers;
+    private readonly TrendSubsystem _trends;
+    private readonly RankingSubsystem _rankings;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _backups = [];
 
@@ -101,6 +103,11 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _routeKind = _catalog.AddRoutes(_routes, SubsystemOptions.Index(routes.Indexing));
         _resourceKind = _catalog.AddResources(_resources);
         _dispatchers = new DispatcherSubsystem(_catalog, config, tenant, _attributes, log);
+        var thresholdsForReports = config.Thresholds.Enabled ? _thresholds : null;
+        _trends = new TrendSubsystem(_catalog, config, _stats, new StatQueryReports("TrendS", config.Trends, thresholdsForReports, _exporters, log.Warning),
+            store.Documents, zone, roundingDecimals, tenant, log.Warning);
+        _rankings = new RankingSubsystem(_catalog, config, _stats,
+            new StatQueryReports("RankingS", config.Rankings, thresholdsForReports, _exporters, log.Warning), store.Documents, zone, tenant, log.Warning);
         rals.Subscribers.Add(_catalog);
         _loadIds = rals.LoadIds;
     }
@@ -115,6 +122,13 @@ internal sealed class EventSubsystems : IAsyncDisposable
 
     public DispatcherSubsystem Dispatchers => _dispatchers;
 
+    /// <summary>Starts TrendS's (and RankingS's) schedules; call once the tariff plan given at start is loaded.</summary>
+    public async Task StartScheduledQueriesAsync(CancellationToken cancellationToken = default)
+    {
+        await _trends.StartAsync(cancellationToken).ConfigureAwait(false);
+        await _rankings.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ThresholdService Thresholds => _thresholds;
 
     /// <summary>Builds the subsystems and restores their profiles and state; call before the first tariff-plan load.</summary>
@@ -125,6 +139,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         subsystems.StartBackup("ResourceS", "resources", config.Resources.StoreInterval, subsystems._resources.StoreDirtyAsync, log);
         subsystems.StartBackup("StatS", "stat queues", config.Stats.StoreInterval, subsystems._stats.StoreDirtyAsync, log);
         subsystems.StartBackup("ThresholdS", "thresholds", config.Thresholds.StoreInterval, subsystems._thresholds.StoreDirtyAsync, log);
+        subsystems.StartBackup("TrendS", "trends", config.Trends.StoreInterval, subsystems._trends.StoreMarkedAsync, log);
+        subsystems.StartBackup("RankingS", "rankings", config.Rankings.StoreInterval, subsystems._rankings.StoreMarkedAsync, log);
         await subsystems._catalog.RestoreAsync().ConfigureAwait(false);
         foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.StatQueues).ConfigureAwait(false))
         {
@@ -165,6 +181,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         "*route_profiles" => _routeKind.AllIds(),
         "*dispatcher_profiles" => _dispatchers.Profiles.AllIds(),
         "*dispatcher_hosts" => _dispatchers.Hosts.AllIds(),
+        "*trend_profiles" => _trends.Profiles.AllIds(),
+        "*ranking_profiles" => _rankings.Profiles.AllIds(),
         _ => null,
     };
 
@@ -189,6 +207,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
             "*route_profiles" => _routeKind.Find(tenant, id),
             "*dispatcher_profiles" => _dispatchers.Profiles.Find(tenant, id),
             "*dispatcher_hosts" => _dispatchers.Hosts.Find(tenant, id),
+            "*trend_profiles" => _trends.Profiles.Find(tenant, id),
+            "*ranking_profiles" => _rankings.Profiles.Find(tenant, id),
             _ => null,
         };
     }
@@ -233,8 +253,10 @@ internal sealed class EventSubsystems : IAsyncDisposable
         profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ResourceProfile", _resourceKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         _dispatchers.Register(dispatcher, profiles);
+        _trends.Register(dispatcher, profiles);
+        _rankings.Register(dispatcher, profiles);
         new ProfileFolderExport(_catalog, _attributeKind, _chargerKind, _resourceKind, _statKind, _routeKind, _thresholdKind, _dispatchers.Profiles,
-            _dispatchers.Hosts).Register(dispatcher);
+            _dispatchers.Hosts, _trends.Profiles, _rankings.Profiles).Register(dispatcher);
         if (_config.Routes.Enabled)
         {
             new RouteSv1Service(_routes, clock, tenant, log.Warning).Register(dispatcher);
@@ -367,6 +389,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         await _thresholds.StoreDirtyAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
         await _dispatchers.DisposeAsync().ConfigureAwait(false);
+        await _trends.DisposeAsync().ConfigureAwait(false);
+        await _rankings.DisposeAsync().ConfigureAwait(false);
         if (_exporters is not null)
         {
             await _exporters.DisposeAsync().ConfigureAwait(false);

@@ -214,6 +214,8 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         "charger_profiles" => ["*charger_profiles"],
         "dispatcher_profiles" => ["*dispatcher_profiles"],
         "dispatcher_hosts" => ["*dispatcher_hosts"],
+        "trend_profiles" => ["*trend_profiles"],
+        "ranking_profiles" => ["*ranking_profiles"],
         "route_profiles" => ["*route_profiles"],
         "stat_queue_profiles" => ["*statqueue_profiles", "*statqueues"],
         "threshold_profiles" => ["*threshold_profiles", "*thresholds"],

@@ -1,6 +1,8 @@
 using Obol.Attributes;
 using Obol.Chargers;
 using Obol.Dispatchers;
+using Obol.Rankings;
+using Obol.Trends;
 using Obol.Filters;
 using Obol.Resources;
 using Obol.Routes;
@@ -103,7 +105,31 @@ public static class SubsystemKinds
                 return ValueTask.CompletedTask;
             });
 
-    /// <summary>AttributeS, ChargerS and DispatcherS say what is wrong with their own exceptions; the catalog takes one kind: the
+    /// <summary>Trend profiles have no filters: their index is never read.</summary>
+    public static ProfileKind<TrendProfileDefinition, TrendProfile> AddTrends(this ProfileCatalog catalog, TrendService trends) =>
+        catalog.AddKind<TrendProfileDefinition, TrendProfile>("trend_profiles",
+            d => Compiled(() => TrendProfile.Compile(d), api: true),
+            (plan, _) => plan.Trends.Select(tp => (tp.Location,
+                (Func<TrendProfileDefinition>)(() => Compiled(() => TrendProfile.FromTp(tp), api: false).Definition))),
+            new FilterIndexOptions(), profiles =>
+            {
+                trends.Load(profiles.All);
+                return ValueTask.CompletedTask;
+            });
+
+    /// <summary>Ranking profiles have no filters: their index is never read.</summary>
+    public static ProfileKind<RankingProfileDefinition, RankingProfile> AddRankings(this ProfileCatalog catalog, RankingService rankings) =>
+        catalog.AddKind<RankingProfileDefinition, RankingProfile>("ranking_profiles",
+            d => Compiled(() => RankingProfile.Compile(d), api: true),
+            (plan, _) => plan.Rankings.Select(tp => (tp.Location,
+                (Func<RankingProfileDefinition>)(() => Compiled(() => RankingProfile.FromTp(tp), api: false).Definition))),
+            new FilterIndexOptions(), profiles =>
+            {
+                rankings.Load(profiles.All);
+                return ValueTask.CompletedTask;
+            });
+
+    /// <summary>AttributeS, ChargerS, DispatcherS, TrendS and RankingS say what is wrong with their own exceptions; the catalog takes one kind: the
     /// API's error string for a definition, the file:line message for a plan row.</summary>
     private static T Compiled<T>(Func<T> compile, bool api)
     {
@@ -120,6 +146,14 @@ public static class SubsystemKinds
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }
         catch (DispatcherDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+        catch (TrendDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+        catch (RankingDefinitionException e)
         {
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }

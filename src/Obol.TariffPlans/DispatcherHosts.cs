@@ -1,5 +1,3 @@
-using Obol.Primitives;
-
 namespace Obol.TariffPlans;
 
 /// <summary>
@@ -21,9 +19,9 @@ internal sealed class DispatcherHosts
         var transport = row.Text(3);
         var connectAttempts = row.Int(4);
         var reconnects = row.Int(5);
-        var maxReconnectInterval = DurationText(row, 6);
-        var connectTimeout = DurationText(row, 7);
-        var replyTimeout = DurationText(row, 8);
+        var maxReconnectInterval = row.DurationText(6);
+        var connectTimeout = row.DurationText(7);
+        var replyTimeout = row.DurationText(8);
         var tls = row.Bool(9);
         if (row.HasErrors)
         {
@@ -48,15 +46,4 @@ internal sealed class DispatcherHosts
     }
 
     public TpDispatcherHost[] Build() => [.. _hosts];
-
-    // The dispatcher reads the durations when it connects; here they only have to parse as ParseDurationWithNanosecs.
-    private static string DurationText(PlanRow row, int index)
-    {
-        var text = row.Text(index);
-        if (text.Length != 0 && !Usage.TryParse(text, out _))
-        {
-            row.Fail(index, $"invalid duration \"{text}\"");
-        }
-        return text;
-    }
 }

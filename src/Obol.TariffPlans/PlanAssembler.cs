@@ -16,6 +16,8 @@ internal sealed class PlanAssembler
     private readonly ChargerProfiles _chargers;
     private readonly DispatcherProfiles _dispatcherProfiles;
     private readonly DispatcherHosts _dispatcherHosts = new();
+    private readonly TrendProfiles _trends = new();
+    private readonly RankingProfiles _rankings = new();
     private readonly RouteProfiles _routes;
     private readonly StatProfiles _stats;
     private readonly ThresholdProfiles _thresholds;
@@ -57,6 +59,8 @@ internal sealed class PlanAssembler
         _handlers[(int)PlanFileKind.Chargers] = _chargers.Read;
         _handlers[(int)PlanFileKind.DispatcherProfiles] = _dispatcherProfiles.Read;
         _handlers[(int)PlanFileKind.DispatcherHosts] = _dispatcherHosts.Read;
+        _handlers[(int)PlanFileKind.Trends] = _trends.Read;
+        _handlers[(int)PlanFileKind.Rankings] = _rankings.Read;
     }
 
     public void ReadFile(string file, PlanFileKind kind, Func<CsvReaderOptions, CsvReader> open) =>
@@ -84,6 +88,8 @@ internal sealed class PlanAssembler
             Chargers = _chargers.Build(),
             DispatcherProfiles = _dispatcherProfiles.Build(),
             DispatcherHosts = _dispatcherHosts.Build(),
+            Trends = _trends.Build(),
+            Rankings = _rankings.Build(),
             Routes = _routes.Build(),
             Stats = _stats.Build(),
             Thresholds = _thresholds.Build(),

@@ -1,6 +1,10 @@
 namespace Obol.TariffPlans;
 
-/// <summary>The tariff-plan CSV files this reader understands, in the order cgr-loader loads them (tpreader.go LoadAll).</summary>
+/// <summary>
+/// The tariff-plan CSV files this reader understands, in the order cgr-loader loads them (tpreader.go LoadAll), except
+/// Trends and Rankings: CGRateS loads them after Stats, here they come last so the other kinds keep their values. The
+/// order only decides which file is read first; references are resolved once every file is read.
+/// </summary>
 internal enum PlanFileKind : byte
 {
     Destinations,
@@ -23,4 +27,6 @@ internal enum PlanFileKind : byte
     Chargers,
     DispatcherProfiles,
     DispatcherHosts,
+    Trends,
+    Rankings,
 }

@@ -59,6 +59,11 @@ internal static class PlanFiles
             "Tenant", "ID", "Address", "Transport", "ConnectAttempts", "Reconnects", "MaxReconnectInterval", "ConnectTimeout",
             "ReplyTimeout", "TLS", "ClientKey", "ClientCertificate", "CaCertificate",
         ],
+        [
+            "Tenant", "ID", "Schedule", "StatID", "Metrics", "TTL", "QueueLength", "MinItems", "CorrelationType", "Tolerance", "Stored",
+            "ThresholdIDs",
+        ],
+        ["Tenant", "ID", "Schedule", "StatIDs", "MetricIDs", "Sorting", "SortingParameters", "Stored", "ThresholdIDs"],
     ];
 
     public static readonly PlanFileKind[] LoadOrder = Enum.GetValues<PlanFileKind>();
@@ -67,7 +72,7 @@ internal static class PlanFiles
 
     public static string[] Columns(PlanFileKind kind) => s_columns[(int)kind];
 
-    /// <summary>Maps a file name (any folder) to its kind; other names (Trends.csv, README.md...) are not tariff-plan files here.</summary>
+    /// <summary>Maps a file name (any folder) to its kind; other names (README.md, notes...) are not tariff-plan files here.</summary>
     public static bool TryGetKind(string path, out PlanFileKind kind)
     {
         var name = Path.GetFileName(path.AsSpan());

@@ -110,6 +110,30 @@ internal sealed class PlanRow(ErrorCollector errors, TariffPlanReadOptions optio
         return Usage.Zero;
     }
 
+    /// <summary>A duration the service parses when it uses it (utils.ParseDurationWithNanosecs), kept as text once it is
+    /// known to parse; empty stays empty.</summary>
+    public string DurationText(int index)
+    {
+        var text = Text(index);
+        if (text.Length != 0 && !Usage.TryParse(text, out _))
+        {
+            Fail(index, $"invalid duration \"{text}\"");
+        }
+        return text;
+    }
+
+    /// <summary>A cron Schedule (<see cref="CronSchedule"/>) kept as text once it is known to parse; empty stays empty, as
+    /// cgr-loader loads it (a continuation row leaves it empty).</summary>
+    public string Schedule(int index)
+    {
+        var text = Text(index);
+        if (text.Length != 0 && CronSchedule.Problem(text) is { } problem)
+        {
+            Fail(index, $"invalid schedule \"{text}\": {problem}");
+        }
+        return text;
+    }
+
     /// <summary>A time as utils.ParseTimeDetectLayout reads it, kept as text once it is known to parse.</summary>
     public string Time(int index)
     {

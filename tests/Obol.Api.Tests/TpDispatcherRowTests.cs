@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using NodaTime;
-using Obol.Api.JsonRpc;
-using Obol.Api.TpRows;
-using Obol.Rals;
 using Obol.TariffPlans;
 using Xunit;
 
@@ -23,10 +19,10 @@ public sealed class TpDispatcherRowTests
 
     private static readonly TariffPlanReadOptions s_readOptions = new(DateTimeZone.Utc, Instant.FromUtc(2024, 5, 1, 0, 0));
 
-    private readonly MemoryImports _imports = new();
-    private readonly JsonRpcDispatcher _dispatcher = new();
+    private readonly TpRowApi _api = new();
+    private readonly TpRowApi.MemoryImports _imports;
 
-    public TpDispatcherRowTests() => new TpRowService(_imports, "cgrates.org").Register(_dispatcher);
+    public TpDispatcherRowTests() => _imports = _api.Imports;
 
     [Fact]
     public async Task SetThenGetTPDispatcherProfile_RoundTripsTheProfile()
@@ -160,36 +156,7 @@ public sealed class TpDispatcherRowTests
     public async Task Call_MissingField_IsRefused(string method, string args, string error) =>
         Assert.Equal(error, await ErrorAsync(method, args));
 
-    private async Task<JsonElement> CallAsync(string method, string argsJson)
-    {
-        var reply = await _dispatcher.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"method\":\"{method}\",\"params\":[{argsJson}],\"id\":1}}"));
-        return JsonDocument.Parse(reply).RootElement.Clone();
-    }
+    private Task<JsonElement> ResultAsync(string method, string argsJson) => _api.ResultAsync(method, argsJson);
 
-    private async Task<JsonElement> ResultAsync(string method, string argsJson)
-    {
-        var reply = await CallAsync(method, argsJson);
-        Assert.True(reply.GetProperty("error").ValueKind == JsonValueKind.Null, $"{method}: {reply.GetProperty("error")}");
-        return reply.GetProperty("result");
-    }
-
-    private async Task<string> ErrorAsync(string method, string argsJson) =>
-        (await CallAsync(method, argsJson)).GetProperty("error").GetString()!;
-
-    private sealed class MemoryImports : ITariffPlanImports
-    {
-        private readonly Dictionary<string, IReadOnlyList<TariffPlanFile>> _plans = new(StringComparer.Ordinal);
-
-        public Task SaveAsync(string tpId, string source, IReadOnlyList<TariffPlanFile> files, CancellationToken cancellationToken = default)
-        {
-            _plans[tpId] = [.. files];
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<TariffPlanFile>> LoadAsync(string tpId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_plans.GetValueOrDefault(tpId) ?? []);
-
-        public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<string>>([.. _plans.Keys.Order(StringComparer.Ordinal)]);
-    }
+    private Task<string> ErrorAsync(string method, string argsJson) => _api.ErrorAsync(method, argsJson);
 }

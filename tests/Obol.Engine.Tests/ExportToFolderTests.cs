@@ -18,6 +18,8 @@ public sealed class ExportToFolderTests : IDisposable
         ("APIerSv1.GetThresholdProfileIDs", "APIerSv1.GetThresholdProfile"),
         ("APIerSv1.GetDispatcherProfileIDs", "APIerSv1.GetDispatcherProfile"),
         ("APIerSv1.GetDispatcherHostIDs", "APIerSv1.GetDispatcherHost"),
+        ("APIerSv1.GetTrendProfileIDs", "APIerSv1.GetTrendProfile"),
+        ("APIerSv1.GetRankingProfileIDs", "APIerSv1.GetRankingProfile"),
     ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-export-{Guid.NewGuid():N}");
@@ -63,6 +65,14 @@ public sealed class ExportToFolderTests : IDisposable
              "ClientKey":"/k","ClientCertificate":"/c","CaCertificate":"/ca"}
             """);
         await engine.CallAsync("APIerSv1.SetDispatcherHost", """{"Tenant":"cgrates.org","ID":"B2","Address":"*internal","Transport":"*json"}""");
+        await engine.CallAsync("APIerSv1.SetTrendProfile", """
+            {"Tenant":"cgrates.org","ID":"TR_EXPORT","Schedule":"*/5 * * * *","StatID":"Stats2","Metrics":["*tcc","*tcd"],"TTL":-1,
+             "QueueLength":30,"MinItems":2,"CorrelationType":"*average","Tolerance":2.5,"Stored":true,"ThresholdIDs":["THD_ACNT_1001"]}
+            """);
+        await engine.CallAsync("APIerSv1.SetRankingProfile", """
+            {"Tenant":"cgrates.org","ID":"RNK_EXPORT","Schedule":"@every 15m","StatIDs":["Stats2","Stats2_1"],"MetricIDs":["*tcc"],
+             "Sorting":"*desc","SortingParameters":["*tcc","*tcd:false"],"Stored":true,"ThresholdIDs":["*none"]}
+            """);
         var before = await ProfilesAsync(engine);
 
         var exported = await engine.CallAsync("APIerSv1.ExportToFolder", JsonSerializer.Serialize(new { Path = _root }));
@@ -72,11 +82,12 @@ public sealed class ExportToFolderTests : IDisposable
         var reloaded = await ProfilesAsync(engine);
 
         Assert.Equal("OK", exported.GetString());
-        Assert.Equal(["Attributes.csv", "Chargers.csv", "DispatcherHosts.csv", "DispatcherProfiles.csv", "Filters.csv", "Resources.csv", "Routes.csv",
-                "Stats.csv", "Thresholds.csv"],
+        Assert.Equal(["Attributes.csv", "Chargers.csv", "DispatcherHosts.csv", "DispatcherProfiles.csv", "Filters.csv", "Rankings.csv", "Resources.csv",
+                "Routes.csv", "Stats.csv", "Thresholds.csv", "Trends.csv"],
             Directory.GetFiles(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("APIerSv1.GetThresholdProfile/cgrates.org:THD_EXPORT", before.Keys);
         Assert.Contains("APIerSv1.GetDispatcherHost/cgrates.org:B1", before.Keys);
+        Assert.Contains("APIerSv1.GetRankingProfile/cgrates.org:RNK_EXPORT", before.Keys);
         Assert.Empty(afterRemoval);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), reloaded.Keys.Order(StringComparer.Ordinal));
         var changed = string.Join("\n", before.Where(p => reloaded[p.Key] != p.Value).Select(p => $"{p.Value}\n  reloaded as\n{reloaded[p.Key]}"));

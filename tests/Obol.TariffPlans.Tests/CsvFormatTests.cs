@@ -147,7 +147,7 @@ public sealed class CsvFormatTests
     [Fact]
     public void ReadFiles_NamesThatAreNotTariffPlanFiles_AreIgnored()
     {
-        var result = TestPlans.ReadTexts(("Trends.csv", "garbage"), ("README.md", "# plan"), ("extra/Destinations.csv", "DST_1,1001\n"));
+        var result = TestPlans.ReadTexts(("Notes.csv", "garbage"), ("README.md", "# plan"), ("extra/Destinations.csv", "DST_1,1001\n"));
 
         Assert.Empty(result.Errors);
         Assert.Equal(new SourceLocation("extra/Destinations.csv", 1), Assert.Single(result.Plan.Destinations).Location);

@@ -3,7 +3,8 @@ using Obol.Api.JsonRpc;
 namespace Obol.Api.TpRows;
 
 /// <summary>The profile tables' row methods (apier/v1/tpfilters.go, tpresources.go, tpstats.go, tpthresholds.go,
-/// tproutes.go, tpattributes.go, tpchargers.go, tpdispatchers.go), each keyed by a utils.TPTntID.</summary>
+/// tproutes.go, tpattributes.go, tpchargers.go, tpdispatchers.go, tptrends.go, tprankings.go), each keyed by a
+/// utils.TPTntID.</summary>
 internal static class TpProfileTables
 {
     public static void Register(TpRowService service, JsonRpcDispatcher dispatcher)
@@ -26,6 +27,9 @@ internal static class TpProfileTables
             "GetTPDispatcherProfileIDs", "RemoveTPDispatcherProfile", service.ByTenantId);
         service.Add(dispatcher, new TpDispatcherHostTable(tenant), "SetTPDispatcherHost", "GetTPDispatcherHost", "GetTPDispatcherHostIDs",
             "RemoveTPDispatcherHost", service.ByTenantId);
+        service.Add(dispatcher, new TpTrendTable(tenant), "SetTPTrend", "GetTPTrend", "GetTPTrendIDs", "RemoveTPTrend", service.ByTenantId);
+        service.Add(dispatcher, new TpRankingTable(tenant), "SetTPRanking", "GetTPRanking", "GetTPRankingIDs", "RemoveTPRanking",
+            service.ByTenantId);
     }
 }
 
