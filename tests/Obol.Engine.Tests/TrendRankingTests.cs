@@ -73,6 +73,29 @@ public sealed class TrendRankingTests
     }
 
     [Fact]
+    public async Task Trend_ThresholdsConns_EachRunProcessedByTheProfilesThreshold()
+    {
+        await using var engine = await SessionEngine.StartAsync(configure: c => c.Replace("\"general\": {", TrendsToThresholds + "\"general\": {"));
+        await engine.CallAsync("APIerSv1.SetThresholdProfile", """
+            {"Tenant":"cgrates.org","ID":"THD_TREND","FilterIDs":["*string:~*req.TrendID:TR_TH","*string:~*opts.*eventType:TrendUpdate",
+             "*string:~*req.Metrics.*tcc.ID:*tcc"],"MaxHits":-1,"MinHits":1,"Weight":10,"ActionIDs":["ACT_LOG_WARNING"],"Async":false}
+            """);
+        await engine.CallAsync("StatSv1.ProcessEvent", Cdr("h1", "1001", "1002", 3m));
+        await engine.CallAsync("APIerSv1.SetTrendProfile", """
+            {"Tenant":"cgrates.org","ID":"TR_TH","Schedule":"@every 1s","StatID":"Stats2","Metrics":["*tcc"],"TTL":-1,"QueueLength":5,
+             "MinItems":2,"CorrelationType":"*last","ThresholdIDs":["THD_TREND"]}
+            """);
+
+        await engine.CallAsync("TrendSv1.ScheduleQueries", """{"Tenant":"cgrates.org","TrendIDs":["TR_TH"]}""");
+        await WaitAsync(async () => (await engine.CallAsync("ThresholdSv1.GetThreshold", """{"Tenant":"cgrates.org","ID":"THD_TREND"}"""))
+            .GetProperty("Hits").GetInt32() >= 1);
+        var trend = await engine.CallAsync("TrendSv1.GetTrend", """{"Tenant":"cgrates.org","ID":"TR_TH"}""");
+
+        // MinItems 2: the first run is not reported, so a hit means at least two runs.
+        Assert.True(trend.GetProperty("RunTimes").GetArrayLength() >= 2);
+    }
+
+    [Fact]
     public async Task Profiles_BadScheduleOrCorrelation_RefusedNamingTheField()
     {
         await using var engine = await StartAsync();
@@ -90,6 +113,11 @@ public sealed class TrendRankingTests
         Assert.Contains("Sorting <*random>", badSorting.Error, StringComparison.Ordinal);
         Assert.Equal("PARTIALLY_EXECUTED", unknown.Error);
     }
+
+    private const string TrendsToThresholds = """
+        "trends": {"enabled": true, "stats_conns": ["*internal"], "thresholds_conns": ["*internal"]},
+
+        """;
 
     private static Task<SessionEngine> StartAsync() =>
         SessionEngine.StartAsync(configure: c => c.Replace("\"general\": {", Sections + "\"general\": {"));
