@@ -68,6 +68,8 @@ internal sealed class PlanAssembler
 
     public void AddError(string file, string message) => _errors.Add(file, 0, "", message);
 
+    public void AddWarning(string file, string message) => _errors.Add(file, 0, "", message, isWarning: true);
+
     public TariffPlanReadResult Finish()
     {
         var plan = new TariffPlan

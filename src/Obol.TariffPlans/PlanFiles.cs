@@ -72,6 +72,12 @@ internal static class PlanFiles
 
     public static string[] Columns(PlanFileKind kind) => s_columns[(int)kind];
 
+    /// <summary>CGRateS tariff-plan files Obol has no subsystem for: read past with a warning naming them, so a plan
+    /// that has one does not lose it without a word.</summary>
+    public static readonly string[] NotLoaded = ["IPs.csv"];
+
+    public static bool IsNotLoaded(string path) => NotLoaded.Contains(Path.GetFileName(path), StringComparer.Ordinal);
+
     /// <summary>Maps a file name (any folder) to its kind; other names (README.md, notes...) are not tariff-plan files here.</summary>
     public static bool TryGetKind(string path, out PlanFileKind kind)
     {

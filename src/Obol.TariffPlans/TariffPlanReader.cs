@@ -37,6 +37,13 @@ public static class TariffPlanReader
                 }
             }
         }
+        foreach (var directory in folders)
+        {
+            foreach (var name in PlanFiles.NotLoaded.Where(n => File.Exists(Path.Combine(directory.FullName, n))))
+            {
+                assembler.AddWarning(Path.GetRelativePath(root.FullName, Path.Combine(directory.FullName, name)).Replace('\\', '/'), NotLoadedWarning);
+            }
+        }
         return assembler.Finish();
     }
 
@@ -54,6 +61,10 @@ public static class TariffPlanReader
             if (PlanFiles.TryGetKind(name, out var kind))
             {
                 assembler.ReadFile(name, kind, csvOptions => CsvReader.Create(reader, csvOptions, leaveOpen: true));
+            }
+            else if (PlanFiles.IsNotLoaded(name))
+            {
+                assembler.AddWarning(name, NotLoadedWarning);
             }
         }
         return assembler.Finish();
@@ -76,11 +87,11 @@ public static class TariffPlanReader
         }
         var folders = new List<DirectoryInfo>();
         Walk(root, folders, (where, message) => errors.Add(new TariffPlanError(where, 0, "", message)));
-        foreach (var kind in PlanFiles.LoadOrder)
+        foreach (var name in PlanFiles.LoadOrder.Select(PlanFiles.FileName).Concat(PlanFiles.NotLoaded))
         {
             foreach (var directory in folders)
             {
-                var path = Path.Combine(directory.FullName, PlanFiles.FileName(kind));
+                var path = Path.Combine(directory.FullName, name);
                 if (!File.Exists(path))
                 {
                     continue;
@@ -102,6 +113,8 @@ public static class TariffPlanReader
     /// <summary>ReadFiles over collected files.</summary>
     public static TariffPlanReadResult ReadFiles(IEnumerable<TariffPlanFile> files, TariffPlanReadOptions options) =>
         ReadFiles(files.Select(f => (f.Name, (TextReader)new StringReader(f.Text))), options);
+
+    private const string NotLoadedWarning = "not loaded: Obol has no subsystem for this CGRateS file; its rows are ignored";
 
     private static void CheckOptions(TariffPlanReadOptions options)
     {
