@@ -18,11 +18,11 @@ public sealed class ScheduledQueries(DateTimeZone zone, TimeProvider time, Actio
     public void Schedule(string tenant, string id, CronSchedule schedule, Func<CancellationToken, Task> query)
     {
         var entry = new Entry(schedule, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
-        if (_entries.TryGetValue((tenant, id), out var previous))
+        _entries.AddOrUpdate((tenant, id), entry, (_, previous) =>
         {
             previous.Stop();
-        }
-        _entries[(tenant, id)] = entry;
+            return entry;
+        });
         entry.Loop = RunAsync(tenant, id, entry, query);
     }
 
@@ -54,7 +54,7 @@ public sealed class ScheduledQueries(DateTimeZone zone, TimeProvider time, Actio
             entry.Next = next;
             try
             {
-                await Task.Delay((next - now).ToTimeSpan(), time, token).ConfigureAwait(false);
+                await DelayUntilAsync(next, token).ConfigureAwait(false);
                 entry.Previous = next;
                 await query(token).ConfigureAwait(false);
             }
@@ -70,6 +70,19 @@ public sealed class ScheduledQueries(DateTimeZone zone, TimeProvider time, Actio
             }
         }
     }
+
+    /// <summary>Waits in steps of at most a day: a timer cannot wait a month (@monthly, @yearly) in one go, and a clock
+    /// set while waiting is caught up with.</summary>
+    private async Task DelayUntilAsync(Instant next, CancellationToken token)
+    {
+        while (Instant.FromDateTimeOffset(time.GetUtcNow()) is var now && now < next)
+        {
+            var wait = (next - now).ToTimeSpan();
+            await Task.Delay(wait < s_longestWait ? wait : s_longestWait, time, token).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromDays(1);
 
     public async ValueTask DisposeAsync()
     {
