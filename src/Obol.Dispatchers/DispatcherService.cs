@@ -13,19 +13,34 @@ public sealed class DispatcherService(DispatcherTable table, IClock clock, Actio
 {
     private readonly ConditionalWeakTable<DispatcherProfile, ProfileState> _states = [];
     private readonly ConcurrentDictionary<string, DispatchRoute> _routes = new(StringComparer.Ordinal);
-    private volatile DispatcherTable _table = table;
+    private DispatcherTable _table = table;
 
-    public DispatcherTable Table => _table;
+    public DispatcherTable Table => Volatile.Read(ref _table);
 
     /// <summary>Routes remembered for <c>*routeID</c>; those of a changed or removed profile are dropped when next met.</summary>
     public int RouteCount => _routes.Count;
 
-    public void Load(DispatcherTable next) => _table = next;
+    public void Load(DispatcherTable next) => Volatile.Write(ref _table, next);
+
+    /// <summary>Replaces the table with <paramref name="change"/> of the one in force, retried if another change got in
+    /// between: profile loads, host loads and configuration changes come from different threads.</summary>
+    public void Update(Func<DispatcherTable, DispatcherTable> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
+        {
+            var current = _table;
+            if (Interlocked.CompareExchange(ref _table, change(current), current) == current)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>DispatcherSv1.GetProfilesForEvent: the matching profiles, or the error CGRateS answers.</summary>
     public IReadOnlyList<DispatcherProfile>? ProfilesFor(DispatchRequest request, out string? error)
     {
-        var profiles = _table.Match(request.Tenant, request.Subsystem, request.Data, request.EventTime, clock.GetCurrentInstant(),
+        var profiles = Table.Match(request.Tenant, request.Subsystem, request.Data, request.EventTime, clock.GetCurrentInstant(),
             request.ProfilesCount, out var matchError);
         error = matchError is null ? null : Wrap(matchError);
         return profiles;
@@ -36,7 +51,7 @@ public sealed class DispatcherService(DispatcherTable table, IClock clock, Actio
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(call);
-        var table = _table;
+        var table = Table;
         var routeKey = request.RouteId is { Length: > 0 } routeId ? routeId + ":" + request.Subsystem : null;
         if (routeKey is not null && _routes.TryGetValue(routeKey, out var route))
         {

@@ -48,10 +48,14 @@ internal sealed class DispatcherSubsystem : IAsyncDisposable
         ["ThresholdSv1"] = "*thresholds",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private readonly DispatchersConfig _config;
+    private static readonly IReadOnlySet<string> s_liveKeys =
+        new HashSet<string>(StringComparer.Ordinal) { "any_subsystem", "prevent_loops", "attributes_conns" };
+
     private readonly string _tenant;
     private readonly string _nodeId;
-    private readonly AttributeService? _authorization;
+    private readonly AttributeService _attributes;
+    private volatile DispatchersConfig _config;
+    private volatile AttributeService? _authorization;
     private readonly DispatcherHostConnections _connections;
     private readonly SystemClock _clock = SystemClock.Instance;
 
@@ -60,6 +64,7 @@ internal sealed class DispatcherSubsystem : IAsyncDisposable
         _config = config.Dispatchers;
         _tenant = tenant;
         _nodeId = config.General.NodeId;
+        _attributes = attributes;
         _authorization = _config.AttributesConns.Count > 0 ? attributes : null;
         _connections = new DispatcherHostConnections(config.General);
         var options = new DispatcherOptions
@@ -95,6 +100,15 @@ internal sealed class DispatcherSubsystem : IAsyncDisposable
         dispatcher.Add<DispatchedArgs, List<DispatcherProfileDefinition>>("DispatcherSv1.GetProfilesForEvent", (args, _) =>
             ValueTask.FromResult(ProfilesForEvent(args)));
     }
+
+    /// <summary>What a configuration change may alter while DispatcherS runs: how profiles of <c>*any</c> join, loop
+    /// prevention and API-key authorization, for the next requests. Turning it on or off and its indexing need a restart.</summary>
+    public void AddLive(LiveConfig live) => live.AddLive("dispatchers", s_liveKeys, c => c.Dispatchers, config =>
+    {
+        _config = config;
+        _authorization = config.AttributesConns.Count > 0 ? _attributes : null;
+        Service.Update(table => table.WithOptions(table.Options with { AnySubsystem = config.AnySubsystem, PreventLoops = config.PreventLoops }));
+    });
 
     /// <summary>Puts DispatcherS in front of the dispatched services' methods; call once every service is registered.</summary>
     public int Intercept(JsonRpcDispatcher dispatcher) =>

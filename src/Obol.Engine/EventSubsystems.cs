@@ -323,6 +323,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         live.AddLive("thresholds", s_optsKeys, c => SubsystemOptions.Thresholds(c.Thresholds), _thresholds.Reconfigure);
         live.AddLive("resources", s_optsKeys, c => SubsystemOptions.Resources(c.Resources, _tenant), _resources.Reconfigure);
         live.AddLive("routes", s_routeKeys, c => SubsystemOptions.Routes(c.Routes, _tenant), _routes.Reconfigure);
+        _dispatchers.AddLive(live);
         if (_exporters is not { } exporters)
         {
             return;

@@ -88,7 +88,7 @@ public static class SubsystemKinds
                 (Func<DispatcherProfileDefinition>)(() => Compiled(() => DispatcherProfile.FromTp(tp, options.TimeZone, options.Now), api: false).Definition))),
             index, profiles =>
             {
-                dispatchers.Load(dispatchers.Table.WithProfiles(profiles, catalog.Filters));
+                dispatchers.Update(table => table.WithProfiles(profiles, catalog.Filters));
                 return ValueTask.CompletedTask;
             });
 
@@ -101,7 +101,7 @@ public static class SubsystemKinds
                 (Func<DispatcherHostDefinition>)(() => Compiled(() => DispatcherHost.FromTp(tp), api: false).Definition))),
             new FilterIndexOptions(), hosts =>
             {
-                dispatchers.Load(dispatchers.Table.WithHosts(hosts.All));
+                dispatchers.Update(table => table.WithHosts(hosts.All));
                 return ValueTask.CompletedTask;
             });
 

@@ -118,6 +118,25 @@ public sealed class DispatcherTests
         Assert.Equal("MANDATORY_IE_MISSING: [ApiKey]", noKey.Error);
     }
 
+    [Fact]
+    public async Task SetConfig_PreventLoopsOnLive_ForwardedRequestAnsweredLocallyInsteadOfDispatched()
+    {
+        await using var engine = await StartDispatcherAsync();
+        const string Forwarded = """{"APIOpts":{"*subsys":"*dispatchers"}}""";
+
+        var dispatched = await engine.Api.CallRawAsync("CoreSv1.Status", System.Text.Encoding.UTF8.GetBytes(Forwarded));
+        // ConfigSv1 is itself dispatched; *dispatchers:false reaches this engine's own, as with CGRateS.
+        var set = await engine.CallAsync("ConfigSv1.SetConfig", """{"Config":{"dispatchers":{"prevent_loops":true}},"APIOpts":{"*dispatchers":false}}""");
+        var local = await engine.CallAsync("CoreSv1.Status", Forwarded);
+        var refused = await engine.Api.CallRawAsync("ConfigSv1.SetConfig",
+            """{"Config":{"dispatchers":{"enabled":false}},"APIOpts":{"*dispatchers":false}}"""u8.ToArray());
+
+        Assert.Equal("DISPATCHER_ERROR:NOT_FOUND", dispatched.Error);
+        Assert.Equal("OK", set.GetString());
+        Assert.Equal("dispatcher", local.GetProperty("node_id").GetString());
+        Assert.Contains("dispatchers.enabled", refused.Error, StringComparison.Ordinal);
+    }
+
     private static Task<SessionEngine> StartDispatcherAsync(string section = "\"dispatchers\": {\"enabled\": true},\n") =>
         SessionEngine.StartAsync(configure: c => c.Replace("\"node_id\":\"CGRFreeswitch\"", "\"node_id\":\"dispatcher\"")
             .Replace("\"general\": {", section + "\n\"general\": {"));
