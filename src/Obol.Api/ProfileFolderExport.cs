@@ -9,6 +9,7 @@ using Obol.Events;
 using Obol.Primitives;
 using Obol.Profiles;
 using Obol.Rankings;
+using Obol.Ips;
 using Obol.Resources;
 using Obol.Routes;
 using Obol.Stats;
@@ -23,7 +24,7 @@ namespace Obol.Api;
 /// APIerSv1.ExportToFolder (apier/v1/apier.go): the event subsystems' profiles in force written back as the plan's CSV
 /// files, one per item asked for (all when none is), each profile through the same rows its StorDB table writes
 /// (ResourceProfileToAPI, APItoModelTPResource ...). An item with no profile writes no file; an item Obol has no
-/// subsystem for (IPs) has none. Unlike CGRateS, an empty Path is refused rather than
+/// subsystem for has none. Unlike CGRateS, an empty Path is refused rather than
 /// taken as the engine's working directory.
 /// </summary>
 public sealed class ProfileFolderExport(
@@ -37,12 +38,14 @@ public sealed class ProfileFolderExport(
     ProfileKind<DispatcherProfileDefinition, DispatcherProfile> dispatchers,
     ProfileKind<DispatcherHostDefinition, DispatcherHost> dispatcherHosts,
     ProfileKind<TrendProfileDefinition, TrendProfile> trends,
-    ProfileKind<RankingProfileDefinition, RankingProfile> rankings)
+    ProfileKind<RankingProfileDefinition, RankingProfile> rankings,
+    ProfileKind<IpProfileDefinition, IpProfile> ips)
 {
-    /// <summary>CGRateS's default item list, in its order.</summary>
+    /// <summary>CGRateS's default item list, in its order, and IPs, which CGRateS exports only when named: a folder
+    /// exported whole should load back whole.</summary>
     private static readonly string[] s_allItems =
         ["*attributes", "*chargers", "*dispatchers", "*dispatcher_hosts", "*filters", "*resources", "*stats", "*routes", "*thresholds",
-            "*rankings", "*trends"];
+            "*rankings", "*trends", "*ips"];
 
     private static readonly InstantPattern s_rfc3339 = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
@@ -93,6 +96,7 @@ public sealed class ProfileFolderExport(
         "*dispatcher_hosts" => Table(new TpDispatcherHostTable(""), dispatcherHosts.All().Select(ToTp), p => p),
         "*trends" => Table(new TpTrendTable(""), trends.All().Select(ToTp), p => p),
         "*rankings" => Table(new TpRankingTable(""), rankings.All().Select(ToTp), p => p),
+        "*ips" => Table(new TpIpTable(""), ips.All().Select(ToTp), p => p),
         _ => null,
     };
 
@@ -145,6 +149,10 @@ public sealed class ProfileFolderExport(
 
     private static ApiTpRankingProfile ToTp(RankingProfileDefinition d) => new(null, d.Tenant, d.Id, d.Schedule, Copy(d.StatIds),
         Copy(d.MetricIds), d.Sorting, Copy(d.SortingParameters), d.Stored, Copy(d.ThresholdIds));
+
+    private static ApiTpIpProfile ToTp(IpProfileDefinition d) => new(null, d.Tenant, d.Id, Copy(d.FilterIds), Activation(d.ActivationInterval),
+        Duration(d.Ttl), d.Stored, d.Weight, d.Pools?.Select(p => new ApiTpIpPool(p.Id, Copy(p.FilterIds), p.Type, p.Range, p.Strategy, p.Message,
+            p.Weight, p.Blocker)).ToList());
 
     /// <summary>A profile's parameter map as its CSV column: a CSV item kept under its position comes back as it was,
     /// a named one (<c>*ratio</c>, <c>*default_ratio</c>) as <c>name:value</c>, which the loader names again. CGRateS's

@@ -200,6 +200,19 @@ internal static partial class ConfigBinder
         };
     }
 
+    private static IpsConfig BindIps(SectionReader r)
+    {
+        var opts = r.ObjectOrEmpty("opts");
+        return new IpsConfig
+        {
+            Enabled = r.Bool("enabled"),
+            StoreInterval = r.OptionalDuration("store_interval"),
+            Indexing = BindIndexing(r),
+            AllocationId = opts.String("*allocationID"),
+            Ttl = opts.OptionalDuration("*ttl"),
+        };
+    }
+
     private static StatsConfig BindStats(SectionReader r)
     {
         var opts = r.ObjectOrEmpty("opts");

@@ -32,6 +32,7 @@ internal static partial class ConfigBinder
             Trends = BindStatQueries(S("trends")),
             Rankings = BindStatQueries(S("rankings")),
             Resources = BindResources(S("resources")),
+            Ips = BindIps(S("ips")),
             Stats = BindStats(S("stats")),
             Thresholds = BindThresholds(S("thresholds")),
             Routes = BindRoutes(S("routes")),

@@ -15,7 +15,7 @@ internal static class ConfigSchema
     [
         "tls", "ers", "asterisk_agent", "diameter_agent", "radius_agent", "http_agent", "dns_agent", "prometheus_agent",
         "sip_agent", "janus_agent", "mailer", "suretax", "migrator", "registrarc",
-        "analyzers", "templates", "configs", "apiban", "sentrypeer", "ips",
+        "analyzers", "templates", "configs", "apiban", "sentrypeer",
         // Sections of older CGRateS releases (loaders was removed upstream; opensips had its own agent in 0.9).
         "loaders", "opensips", "cdre", "cdrc",
     ], StringComparer.Ordinal);
@@ -66,6 +66,7 @@ internal static class ConfigSchema
         ["chargers"] = ["string_indexed_fields"],
         ["resources"] = ["string_indexed_fields"],
         ["resources.opts"] = ["*usageTTL"],
+        ["ips"] = ["string_indexed_fields"],
         ["stats"] = ["string_indexed_fields"],
         ["thresholds"] = ["string_indexed_fields"],
         ["routes"] = ["string_indexed_fields"],

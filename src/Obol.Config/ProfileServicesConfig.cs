@@ -78,6 +78,19 @@ public sealed record ResourcesConfig
     public decimal Units { get; init; } = 1;
 }
 
+/// <summary>The <c>ips</c> section.</summary>
+public sealed record IpsConfig
+{
+    public bool Enabled { get; init; }
+    /// <summary>Null or negative stores with every change; zero never while running; positive that often.</summary>
+    public Usage? StoreInterval { get; init; }
+    public IndexingConfig Indexing { get; init; } = new();
+    public string AllocationId { get; init; } = "";
+    /// <summary>opts.*ttl: read and shown, as in CGRateS, whose IPs do not use it; a profile's TTL is what expires
+    /// allocations.</summary>
+    public Usage? Ttl { get; init; }
+}
+
 /// <summary>The <c>stats</c> section.</summary>
 public sealed record StatsConfig
 {

@@ -36,6 +36,7 @@ internal sealed class DispatcherSubsystem : IAsyncDisposable
         ["EeSv1"] = "*ees",
         ["ErSv1"] = "*ers",
         ["GuardianSv1"] = "*guardians",
+        ["IPsV1"] = "*ips",
         ["RALsV1"] = "*rals",
         ["ReplicatorSv1"] = "*replicator",
         ["ResourceSv1"] = "*resources",

@@ -8,6 +8,7 @@ using Obol.Config;
 using Obol.Events;
 using Obol.Exporters;
 using Obol.Filters;
+using Obol.Ips;
 using Obol.Logging;
 using Obol.Profiles;
 using Obol.Rals;
@@ -32,6 +33,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
     private readonly ThresholdService _thresholds;
     private readonly RouteService _routes;
     private readonly ResourceService _resources;
+    private readonly IpService _ips;
+    private readonly ProfileKind<IpProfileDefinition, IpProfile> _ipKind;
     private readonly ProfileKind<RouteProfileDefinition, RouteProfile> _routeKind;
     private readonly ProfileKind<ResourceProfileDefinition, ResourceProfile> _resourceKind;
     private readonly AttributeService _attributes;
@@ -75,6 +78,8 @@ internal sealed class EventSubsystems : IAsyncDisposable
         {
             _resources.Thresholds = thresholdSink;
         }
+        _ips = new IpService(_catalog.Filters, SubsystemOptions.Ips(config.Ips, tenant), documents);
+        _ips.Warning += log.Warning;
         var routes = config.Routes;
         _routes = new RouteService(_catalog.Filters, SubsystemOptions.Routes(routes, tenant),
             routes.RalsConns.Count > 0 ? new RalsRouteCosts(rals, zone, category) : null,
@@ -102,6 +107,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         _thresholdKind = _catalog.AddThresholds(_thresholds);
         _routeKind = _catalog.AddRoutes(_routes, SubsystemOptions.Index(routes.Indexing));
         _resourceKind = _catalog.AddResources(_resources);
+        _ipKind = _catalog.AddIps(_ips);
         _dispatchers = new DispatcherSubsystem(_catalog, config, tenant, _attributes, log);
         var thresholdsForReports = config.Thresholds.Enabled ? _thresholds : null;
         _trends = new TrendSubsystem(_catalog, config, _stats, new StatQueryReports("TrendS", config.Trends, thresholdsForReports, _exporters, log.Warning),
@@ -137,6 +143,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
     {
         var subsystems = new EventSubsystems(config, store, rals, zone, log, roundingDecimals, tenant, category);
         subsystems.StartBackup("ResourceS", "resources", config.Resources.StoreInterval, subsystems._resources.StoreDirtyAsync, log);
+        subsystems.StartBackup("IPs", "IP allocations", config.Ips.StoreInterval, subsystems._ips.StoreDirtyAsync, log);
         subsystems.StartBackup("StatS", "stat queues", config.Stats.StoreInterval, subsystems._stats.StoreDirtyAsync, log);
         subsystems.StartBackup("ThresholdS", "thresholds", config.Thresholds.StoreInterval, subsystems._thresholds.StoreDirtyAsync, log);
         subsystems.StartBackup("TrendS", "trends", config.Trends.StoreInterval, subsystems._trends.StoreMarkedAsync, log);
@@ -165,6 +172,13 @@ internal sealed class EventSubsystems : IAsyncDisposable
                 log.Warning($"<ResourceS> stored resource {key} not restored: {error}");
             }
         }
+        foreach (var (key, json) in await store.Documents.ListAsync(StoredDocuments.IpAllocations).ConfigureAwait(false))
+        {
+            if (!subsystems._ips.TryRestore(json, out var error))
+            {
+                log.Warning($"<IPs> stored allocations {key} not restored: {error}");
+            }
+        }
         return subsystems;
     }
 
@@ -176,6 +190,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         "*attribute_profiles" => _attributeKind.AllIds(),
         "*charger_profiles" => _chargerKind.AllIds(),
         "*resource_profiles" or "*resources" => _resourceKind.AllIds(),
+        "*ip_profiles" or "*ip_allocations" => _ipKind.AllIds(),
         "*statqueue_profiles" or "*statqueues" => _statKind.AllIds(),
         "*threshold_profiles" or "*thresholds" => _thresholdKind.AllIds(),
         "*route_profiles" => _routeKind.AllIds(),
@@ -202,6 +217,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
             "*attribute_profiles" => _attributeKind.Find(tenant, id) is { } attribute ? AttributeProfileView.Of(attribute) : null,
             "*charger_profiles" => _chargerKind.Find(tenant, id),
             "*resource_profiles" => _resourceKind.Find(tenant, id),
+            "*ip_profiles" => _ipKind.Find(tenant, id),
             "*statqueue_profiles" => _statKind.Find(tenant, id),
             "*threshold_profiles" => _thresholdKind.Find(tenant, id),
             "*route_profiles" => _routeKind.Find(tenant, id),
@@ -220,6 +236,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         "*thresholds" => _thresholds.Profiles.IndexKeys(tenant),
         "*stats" => _stats.Profiles.IndexKeys(tenant),
         "*resources" => _resources.Profiles.IndexKeys(tenant),
+        "*ips" => _ips.Profiles.IndexKeys(tenant),
         "*routes" => _routes.Profiles.IndexKeys(tenant),
         "*chargers" => _chargers.Table.Profiles.IndexKeys(tenant),
         "*attributes" => _attributes.Table.IndexKeys(tenant, context),
@@ -234,6 +251,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         [
             Health("Thresholds", "*threshold_filter_indexes", _thresholdKind, t => _thresholds.Profiles.IndexKeys(t)),
             Health("Resources", "*resource_filter_indexes", _resourceKind, t => _resources.Profiles.IndexKeys(t)),
+            Health("IPs", "*ip_filter_indexes", _ipKind, t => _ips.Profiles.IndexKeys(t)),
             Health("Stats", "*stat_filter_indexes", _statKind, t => _stats.Profiles.IndexKeys(t)),
             Health("Routes", "*route_filter_indexes", _routeKind, t => _routes.Profiles.IndexKeys(t)),
             Health("Chargers", "*charger_filter_indexes", _chargerKind, t => _chargers.Table.Profiles.IndexKeys(t)),
@@ -252,14 +270,19 @@ internal sealed class EventSubsystems : IAsyncDisposable
         profiles.Register(dispatcher, "ThresholdProfile", _thresholdKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "RouteProfile", _routeKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         profiles.Register(dispatcher, "ResourceProfile", _resourceKind, d => d.Tenant, (d, t) => d with { Tenant = t });
+        profiles.Register(dispatcher, "IPProfile", _ipKind, d => d.Tenant, (d, t) => d with { Tenant = t });
         _dispatchers.Register(dispatcher, profiles);
         _trends.Register(dispatcher, profiles);
         _rankings.Register(dispatcher, profiles);
         new ProfileFolderExport(_catalog, _attributeKind, _chargerKind, _resourceKind, _statKind, _routeKind, _thresholdKind, _dispatchers.Profiles,
-            _dispatchers.Hosts, _trends.Profiles, _rankings.Profiles).Register(dispatcher);
+            _dispatchers.Hosts, _trends.Profiles, _rankings.Profiles, _ipKind).Register(dispatcher);
         if (_config.Routes.Enabled)
         {
             new RouteSv1Service(_routes, clock, tenant, log.Warning).Register(dispatcher);
+        }
+        if (_config.Ips.Enabled)
+        {
+            new IpsV1Service(_ips, clock, tenant).Register(dispatcher);
         }
         if (_config.Resources.Enabled)
         {
@@ -322,6 +345,7 @@ internal sealed class EventSubsystems : IAsyncDisposable
         live.AddLive("stats", s_optsKeys, c => SubsystemOptions.Stats(c.Stats, _roundingDecimals), _stats.Reconfigure);
         live.AddLive("thresholds", s_optsKeys, c => SubsystemOptions.Thresholds(c.Thresholds), _thresholds.Reconfigure);
         live.AddLive("resources", s_optsKeys, c => SubsystemOptions.Resources(c.Resources, _tenant), _resources.Reconfigure);
+        live.AddLive("ips", s_optsKeys, c => SubsystemOptions.Ips(c.Ips, _tenant), _ips.Reconfigure);
         live.AddLive("routes", s_routeKeys, c => SubsystemOptions.Routes(c.Routes, _tenant), _routes.Reconfigure);
         _dispatchers.AddLive(live);
         if (_exporters is not { } exporters)
@@ -349,6 +373,9 @@ internal sealed class EventSubsystems : IAsyncDisposable
     public ExporterService? Exporters => _exporters;
 
     public ResourceService Resources => _resources;
+
+    /// <summary>IPs' service (its profiles are always kept, as APIerSv1 serves them).</summary>
+    public IpService Ips => _ips;
 
     public RouteService Routes => _routes;
 

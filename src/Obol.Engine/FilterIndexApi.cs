@@ -43,6 +43,7 @@ internal static class FilterIndexApi
         "*routes" => "*route_filter_indexes",
         "*stats" => "*stat_filter_indexes",
         "*resources" => "*resource_filter_indexes",
+        "*ips" => "*ip_filter_indexes",
         "*chargers" => "*charger_filter_indexes",
         "*attributes" => "*attribute_filter_indexes",
         "*dispatchers" => "*dispatcher_filter_indexes",

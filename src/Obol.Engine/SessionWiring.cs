@@ -34,6 +34,7 @@ internal static class SessionWiring
             Attributes = section.AttributesConns.Count > 0 ? events.Attributes : null,
             Chargers = section.ChargersConns.Count > 0 ? events.Chargers : null,
             Resources = section.ResourcesConns.Count > 0 ? events.Resources : null,
+            Ips = section.IpsConns.Count > 0 && config.Ips.Enabled ? events.Ips : null,
             Routes = section.RoutesConns.Count > 0 ? events.Routes : null,
             Thresholds = section.ThresholdsConns.Count > 0 ? events.Thresholds : null,
             Stats = section.StatsConns.Count > 0 ? events.Stats : null,

@@ -1,5 +1,6 @@
 using Obol.Primitives;
 using Obol.Profiles;
+using Obol.Ips;
 using Obol.Resources;
 using Obol.Stats;
 using Obol.Storage.Sqlite;
@@ -8,11 +9,13 @@ using Obol.Thresholds;
 namespace Obol.Engine;
 
 /// <summary>The event subsystems' profiles and state in the embedded store's document table.</summary>
-internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileDocumentStore, IStatQueueStore, IThresholdStore, IResourceStore
+internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileDocumentStore, IStatQueueStore, IThresholdStore, IResourceStore, IIpAllocationStore
 {
     public const string StatQueues = "stat_queues";
     public const string Thresholds = "thresholds";
     public const string Resources = "resources";
+
+    public const string IpAllocations = "ip_allocations";
 
     public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string collection, CancellationToken cancellationToken) =>
         documents.ListAsync(collection, "", cancellationToken);
@@ -40,4 +43,10 @@ internal sealed class StoredDocuments(SqliteDocumentStore documents) : IProfileD
 
     async ValueTask IResourceStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
         await documents.DeleteAsync(Resources, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
+
+    ValueTask IIpAllocationStore.SaveAsync(string tenant, string id, string json, CancellationToken cancellationToken) =>
+        documents.PutAsync(IpAllocations, tenant + ":" + id, json, cancellationToken);
+
+    async ValueTask IIpAllocationStore.RemoveAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        await documents.DeleteAsync(IpAllocations, tenant + ":" + id, cancellationToken).ConfigureAwait(false);
 }

@@ -2,6 +2,7 @@ using Obol.Attributes;
 using Obol.Chargers;
 using Obol.Config;
 using Obol.Filters;
+using Obol.Ips;
 using Obol.Resources;
 using Obol.Routes;
 using Obol.Stats;
@@ -36,6 +37,14 @@ internal static class SubsystemOptions
         Index = Index(section.Indexing),
         ProfileIds = section.ProfileIds,
         ProfileIgnoreFilters = section.ProfileIgnoreFilters,
+        StoreInterval = section.StoreInterval,
+    };
+
+    public static IpServiceOptions Ips(IpsConfig section, string tenant) => new()
+    {
+        Index = Index(section.Indexing),
+        DefaultTenant = tenant,
+        AllocationId = section.AllocationId,
         StoreInterval = section.StoreInterval,
     };
 

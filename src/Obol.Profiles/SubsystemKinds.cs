@@ -4,6 +4,7 @@ using Obol.Dispatchers;
 using Obol.Rankings;
 using Obol.Trends;
 using Obol.Filters;
+using Obol.Ips;
 using Obol.Resources;
 using Obol.Routes;
 using Obol.Stats;
@@ -55,6 +56,14 @@ public static class SubsystemKinds
                     ? ResourceProfileDefinition.From(profile)
                     : throw new FilterDefinitionException(error)))),
             resources.IndexOptions, async profiles => Check(await resources.LoadProfilesAsync(profiles.All).ConfigureAwait(false)));
+
+    public static ProfileKind<IpProfileDefinition, IpProfile> AddIps(this ProfileCatalog catalog, IpService ips) =>
+        catalog.AddKind<IpProfileDefinition, IpProfile>("ip_profiles",
+            d => Compiled(() => IpProfileDefinition.Compile(d), api: true),
+            (plan, options) => plan.Ips.Select(tp => (tp.Location,
+                (Func<IpProfileDefinition>)(() => Compiled(() => IpProfileDefinition.From(IpProfileDefinition.FromTp(tp, options.TimeZone, options.Now)),
+                    api: false)))),
+            ips.IndexOptions, async profiles => Check(await ips.LoadProfilesAsync(profiles.All).ConfigureAwait(false)));
 
     public static ProfileKind<AttributeProfileDefinition, AttributeProfile> AddAttributes(this ProfileCatalog catalog, AttributeService attributes,
         AttributeOptions options) =>
@@ -129,7 +138,7 @@ public static class SubsystemKinds
                 return ValueTask.CompletedTask;
             });
 
-    /// <summary>AttributeS, ChargerS, DispatcherS, TrendS and RankingS say what is wrong with their own exceptions; the catalog takes one kind: the
+    /// <summary>AttributeS, ChargerS, DispatcherS, TrendS, RankingS and IPs say what is wrong with their own exceptions; the catalog takes one kind: the
     /// API's error string for a definition, the file:line message for a plan row.</summary>
     private static T Compiled<T>(Func<T> compile, bool api)
     {
@@ -154,6 +163,10 @@ public static class SubsystemKinds
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }
         catch (RankingDefinitionException e)
+        {
+            throw new FilterDefinitionException(api ? e.WireError : e.Message);
+        }
+        catch (IpDefinitionException e)
         {
             throw new FilterDefinitionException(api ? e.WireError : e.Message);
         }

@@ -377,6 +377,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
             (plan.Stats.Count, ["*statqueue_profiles", "*statqueues"]),
             (plan.Thresholds.Count, ["*threshold_profiles", "*thresholds"]),
             (plan.Resources.Count, ["*resource_profiles", "*resources"]),
+            (plan.Ips.Count, ["*ip_profiles", "*ip_allocations"]),
         ];
         return files.Where(f => f.Rows > 0).SelectMany(f => f.Partitions);
     }
@@ -401,6 +402,7 @@ public sealed partial class RalsService : IActionPlanRunner, IActionSource, IAsy
         ["Stats"] = plan.Stats.Count,
         ["Thresholds"] = plan.Thresholds.Count,
         ["Resources"] = plan.Resources.Count,
+        ["IPs"] = plan.Ips.Count,
     };
 
     public async ValueTask DisposeAsync()

@@ -10,6 +10,7 @@ public static class AgentFlags
     public const char Separator = ';';
     public const string Accounts = "*accounts";
     public const string Resources = "*resources";
+    public const string Ips = "*ips";
     public const string Routes = "*routes";
     public const string RoutesIgnoreErrors = "*routes_ignore_errors";
     public const string RoutesEventCost = "*routes_event_cost";
@@ -33,6 +34,7 @@ public static class AgentFlags
             {
                 Accounts => args with { GetMaxUsage = true },
                 Resources => args with { AuthorizeResources = true },
+                Ips => args with { AuthorizeIp = true },
                 Routes => args with { GetRoutes = true },
                 RoutesIgnoreErrors => args with { RoutesIgnoreErrors = true },
                 RoutesEventCost => args with { RoutesMaxCost = MetaEventCost },
@@ -61,6 +63,7 @@ public static class AgentFlags
             {
                 Accounts => args with { InitSession = true },
                 Resources => args with { AllocateResources = true },
+                Ips => args with { AllocateIp = true },
                 ForceDuration => args with { ForceDuration = true },
                 _ when flag.StartsWith(Attributes, StringComparison.Ordinal) => args with { GetAttributes = true, AttributeIds = Ids(flag) },
                 _ when flag.StartsWith(Thresholds, StringComparison.Ordinal) => args with { ProcessThresholds = true, ThresholdIds = Ids(flag) },
@@ -85,6 +88,7 @@ public static class AgentFlags
             {
                 Accounts => args with { TerminateSession = true },
                 Resources => args with { ReleaseResources = true },
+                Ips => args with { ReleaseIp = true },
                 ForceDuration => args with { ForceDuration = true },
                 _ when flag.Contains(Thresholds, StringComparison.Ordinal) => args with { ProcessThresholds = true, ThresholdIds = Ids(flag) },
                 _ when flag.Contains(Stats, StringComparison.Ordinal) => args with { ProcessStats = true, StatIds = Ids(flag) },
@@ -108,6 +112,7 @@ public static class AgentFlags
             {
                 Accounts => args with { Debit = true },
                 Resources => args with { AllocateResources = true },
+                Ips => args with { AllocateIp = true },
                 Routes => args with { GetRoutes = true },
                 RoutesIgnoreErrors => args with { RoutesIgnoreErrors = true },
                 RoutesEventCost => args with { RoutesMaxCost = MetaEventCost },

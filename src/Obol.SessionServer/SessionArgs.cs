@@ -8,6 +8,7 @@ public sealed record AuthorizeArgs : EmbeddedEvent
 {
     public bool GetAttributes { get; init; }
     public bool AuthorizeResources { get; init; }
+    [JsonPropertyName("AuthorizeIP")] public bool AuthorizeIp { get; init; }
     public bool GetMaxUsage { get; init; }
     public bool ForceDuration { get; init; }
     public bool ProcessThresholds { get; init; }
@@ -25,6 +26,7 @@ public sealed record InitiateArgs : EmbeddedEvent
 {
     public bool GetAttributes { get; init; }
     public bool AllocateResources { get; init; }
+    [JsonPropertyName("AllocateIP")] public bool AllocateIp { get; init; }
     public bool InitSession { get; init; }
     public bool ForceDuration { get; init; }
     public bool ProcessThresholds { get; init; }
@@ -53,6 +55,7 @@ public sealed record TerminateArgs : EmbeddedEvent
     public bool TerminateSession { get; init; }
     public bool ForceDuration { get; init; }
     public bool ReleaseResources { get; init; }
+    [JsonPropertyName("ReleaseIP")] public bool ReleaseIp { get; init; }
     public bool ProcessThresholds { get; init; }
     public bool ProcessStats { get; init; }
     [JsonPropertyName("ThresholdIDs")] public List<string>? ThresholdIds { get; init; }
@@ -64,6 +67,7 @@ public sealed record ProcessMessageArgs : EmbeddedEvent
 {
     public bool GetAttributes { get; init; }
     public bool AllocateResources { get; init; }
+    [JsonPropertyName("AllocateIP")] public bool AllocateIp { get; init; }
     public bool Debit { get; init; }
     public bool ForceDuration { get; init; }
     public bool ProcessThresholds { get; init; }

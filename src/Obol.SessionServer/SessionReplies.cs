@@ -9,6 +9,7 @@ public sealed record AuthorizeReply
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AttributeReply? Attributes { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceAllocation { get; set; }
+    [JsonPropertyName("AllocatedIP"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AllocatedIpWire? AllocatedIp { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? MaxUsage { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<SortedRoutes>? RouteProfiles { get; set; }
     // Omitted when not asked for; asked for and matching nothing, null.
@@ -23,6 +24,7 @@ public sealed record DigestReply
 {
     public string? AttributesDigest { get; init; }
     public string? ResourceAllocation { get; init; }
+    [JsonPropertyName("AllocatedIP")] public string? AllocatedIp { get; init; }
     public double MaxUsage { get; init; }
     public string? RoutesDigest { get; init; }
     public string? Thresholds { get; init; }
@@ -34,6 +36,7 @@ public sealed record InitDigestReply
 {
     public string? AttributesDigest { get; init; }
     public string? ResourceAllocation { get; init; }
+    [JsonPropertyName("AllocatedIP")] public string? AllocatedIp { get; init; }
     public double MaxUsage { get; init; }
     public string? Thresholds { get; init; }
     public string? StatQueues { get; init; }
@@ -74,6 +77,7 @@ public sealed record ProcessEventReply
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, long>? MaxUsage { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, decimal>? Cost { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, string>? ResourceAllocation { get; set; }
+    [JsonPropertyName("AllocatedIP"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, AllocatedIpWire?>? AllocatedIp { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, AttributeReply>? Attributes { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<SortedRoutes>>? RouteProfiles { get; set; }
     [JsonPropertyName("ThresholdIDs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Dictionary<string, IReadOnlyList<string>?>? ThresholdIds { get; set; }
@@ -87,6 +91,7 @@ public sealed record ProcessEventReply
         MaxUsage = Kept(MaxUsage);
         Cost = Kept(Cost);
         ResourceAllocation = Kept(ResourceAllocation);
+        AllocatedIp = Kept(AllocatedIp);
         Attributes = Kept(Attributes);
         RouteProfiles = Kept(RouteProfiles);
         ThresholdIds = Kept(ThresholdIds);

@@ -126,7 +126,7 @@ public sealed partial class SessionService
         }
     }
 
-    /// <summary>forceSTerminate's aftermath: the runs' CDRs, the resource released, and the agent asked to hang up.</summary>
+    /// <summary>forceSTerminate's aftermath: the runs' CDRs, the resource and IP allocation released, and the agent asked to hang up.</summary>
     async Task ISessionDisconnector.SessionForcedEndAsync(Session session, CancellationToken cancellationToken)
     {
         if (_subsystems.Cdrs is { } cdrs)
@@ -140,6 +140,14 @@ public sealed partial class SessionService
             if (error is not null)
             {
                 _warn($"<SessionS> error: {error} could not release resource with resourceID: {originId}");
+            }
+        }
+        if (_subsystems.Ips is not null && originId.Length > 0)
+        {
+            var (_, error) = await IpsAsync(session.Start.ToCgrEvent(), originId, IpStep.Release, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                _warn($"<SessionS> could not release IP allocation \"{originId}\": {error}");
             }
         }
         if (session.ClientId is { } clientId && _clients is not null)

@@ -15,7 +15,7 @@ public sealed partial class SessionService
         {
             return (null, invalid);
         }
-        if (!args.GetAttributes && !args.AuthorizeResources && !args.GetMaxUsage && !args.GetRoutes)
+        if (!args.GetAttributes && !args.AuthorizeResources && !args.AuthorizeIp && !args.GetMaxUsage && !args.GetRoutes)
         {
             return (null, ErrorCodes.MandatoryIeMissingFields("Subsystems"));
         }
@@ -46,6 +46,15 @@ public sealed partial class SessionService
                 return (null, error);
             }
             reply.ResourceAllocation = allocation;
+        }
+        if (args.AuthorizeIp)
+        {
+            var allocationId = ev.FieldAsString(EventFields.OriginId) is { Length: > 0 } id ? id : Cgrid.NewEventId();
+            (reply.AllocatedIp, var error) = await IpsAsync(ev, allocationId, IpStep.Authorize, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return (null, error);
+            }
         }
         if (args.GetRoutes)
         {
@@ -80,7 +89,7 @@ public sealed partial class SessionService
         {
             return (null, invalid);
         }
-        if (!args.GetAttributes && !args.AllocateResources && !args.InitSession)
+        if (!args.GetAttributes && !args.AllocateResources && !args.AllocateIp && !args.InitSession)
         {
             return (null, ErrorCodes.MandatoryIeMissingFields("Subsystems"));
         }
@@ -97,6 +106,14 @@ public sealed partial class SessionService
         if (args.AllocateResources)
         {
             (reply.ResourceAllocation, var error) = await AllocateResourcesAsync(ev, originId, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+        }
+        if (args.AllocateIp)
+        {
+            (reply.AllocatedIp, var error) = await AllocateIpAsync(ev, originId, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return (null, error);
@@ -189,7 +206,7 @@ public sealed partial class SessionService
         {
             return invalid;
         }
-        if (!args.TerminateSession && !args.ReleaseResources)
+        if (!args.TerminateSession && !args.ReleaseResources && !args.ReleaseIp)
         {
             return ErrorCodes.MandatoryIeMissingFields("Subsystems");
         }
@@ -225,6 +242,18 @@ public sealed partial class SessionService
                 return ErrorCodes.MandatoryIeMissingFields("OriginID");
             }
             var (_, error) = await ResourcesAsync(ev, originId, ResourceStep.Release, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+        if (args.ReleaseIp)
+        {
+            if (_subsystems.Ips is not null && originId.Length == 0)
+            {
+                return ErrorCodes.MandatoryIeMissingFields("OriginID");
+            }
+            var (_, error) = await IpsAsync(ev, originId, IpStep.Release, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
@@ -272,6 +301,14 @@ public sealed partial class SessionService
         if (args.AllocateResources)
         {
             (reply.ResourceAllocation, var error) = await AllocateResourcesAsync(ev, ev.FieldAsString(EventFields.OriginId) ?? "", ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+        }
+        if (args.AllocateIp)
+        {
+            (reply.AllocatedIp, var error) = await AllocateIpAsync(ev, ev.FieldAsString(EventFields.OriginId) ?? "", ct).ConfigureAwait(false);
             if (error is not null)
             {
                 return (null, error);

@@ -1,3 +1,4 @@
+using Obol.Api;
 using Obol.Events;
 using Obol.Primitives;
 using Obol.Rating;
@@ -135,6 +136,35 @@ public sealed partial class SessionService
                     failed = true;
                 }
                 reply.ResourceAllocation[runId] = message ?? "";
+            }
+        }
+        if (flags.IsOn("*ips"))
+        {
+            if (_subsystems.Ips is null)
+            {
+                return (null, ErrorCodes.NotConnectedTo("IPs"));
+            }
+            reply.AllocatedIp = [];
+            var step = flags.Has("*ips", "*authorize") ? IpStep.Authorize
+                : flags.Has("*ips", "*allocate") ? IpStep.Allocate
+                : flags.Has("*ips", "*release") ? IpStep.Release : (IpStep?)null;
+            foreach (var (runId, ev) in step is null ? [] : Derived(events, flags, "*ips"))
+            {
+                if (ev.FieldAsString(EventFields.OriginId) is not { Length: > 0 } originId)
+                {
+                    return (null, ErrorCodes.MandatoryIeMissingFields("OriginID"));
+                }
+                var (ip, error) = await IpsAsync(ev, originId, step!.Value, ct).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    if (blockErrors)
+                    {
+                        return (null, error);
+                    }
+                    _warn($"<SessionS> error: <{error}> processing event {ev.Id} for RunID <{runId}> with IPs.");
+                    failed = true;
+                }
+                reply.AllocatedIp[runId] = ip ?? new AllocatedIpWire("", "", "", "");
             }
         }
         if (flags.IsOn("*rals"))

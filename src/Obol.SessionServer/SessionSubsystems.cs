@@ -1,6 +1,7 @@
 using Obol.Attributes;
 using Obol.CdrServer;
 using Obol.Chargers;
+using Obol.Ips;
 using Obol.Resources;
 using Obol.Routes;
 using Obol.Stats;
@@ -17,6 +18,7 @@ public sealed record SessionSubsystems
     public AttributeService? Attributes { get; init; }
     public ChargerService? Chargers { get; init; }
     public ResourceService? Resources { get; init; }
+    public IpService? Ips { get; init; }
     public RouteService? Routes { get; init; }
     public ThresholdService? Thresholds { get; init; }
     public StatService? Stats { get; init; }

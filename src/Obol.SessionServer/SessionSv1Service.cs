@@ -87,6 +87,7 @@ public sealed class SessionSv1Service(SessionService sessions)
         {
             AttributesDigest = args.GetAttributes ? SessionDigests.Attributes(reply!.Attributes) : null,
             ResourceAllocation = args.AuthorizeResources ? reply!.ResourceAllocation : null,
+            AllocatedIp = args.AuthorizeIp ? reply!.AllocatedIp?.Digest() : null,
             MaxUsage = args.GetMaxUsage ? (reply!.MaxUsage ?? 0) / 1e9 : 0,
             RoutesDigest = args.GetRoutes ? SessionDigests.Routes(reply!.RouteProfiles) : null,
             Thresholds = args.ProcessThresholds ? string.Join(',', reply!.ThresholdIds ?? []) : null,
@@ -105,6 +106,7 @@ public sealed class SessionSv1Service(SessionService sessions)
         {
             AttributesDigest = args.GetAttributes ? SessionDigests.Attributes(reply!.Attributes) : null,
             ResourceAllocation = args.AllocateResources ? reply!.ResourceAllocation : null,
+            AllocatedIp = args.AllocateIp ? reply!.AllocatedIp?.Digest() : null,
             MaxUsage = args.InitSession ? (reply!.MaxUsage ?? 0) / 1e9 : 0,
             Thresholds = args.ProcessThresholds ? string.Join(',', reply!.ThresholdIds ?? []) : null,
             StatQueues = args.ProcessStats ? string.Join(',', reply!.StatQueueIds ?? []) : null,

@@ -22,6 +22,7 @@ internal sealed class PlanAssembler
     private readonly StatProfiles _stats;
     private readonly ThresholdProfiles _thresholds;
     private readonly ResourceProfiles _resources;
+    private readonly IpProfiles _ips;
     private readonly PlanFileReader _fileReader;
     private readonly Action<PlanRow>[] _handlers;
 
@@ -37,6 +38,7 @@ internal sealed class PlanAssembler
         _stats = new StatProfiles(_references);
         _thresholds = new ThresholdProfiles(_references);
         _resources = new ResourceProfiles(_references);
+        _ips = new IpProfiles(_references);
         _fileReader = new PlanFileReader(_errors, new PlanRow(_errors, options), options.FieldSeparator);
         _handlers = new Action<PlanRow>[PlanFiles.LoadOrder.Length];
         _handlers[(int)PlanFileKind.Destinations] = _rating.ReadDestination;
@@ -61,6 +63,7 @@ internal sealed class PlanAssembler
         _handlers[(int)PlanFileKind.DispatcherHosts] = _dispatcherHosts.Read;
         _handlers[(int)PlanFileKind.Trends] = _trends.Read;
         _handlers[(int)PlanFileKind.Rankings] = _rankings.Read;
+        _handlers[(int)PlanFileKind.Ips] = _ips.Read;
     }
 
     public void ReadFile(string file, PlanFileKind kind, Func<CsvReaderOptions, CsvReader> open) =>
@@ -96,6 +99,7 @@ internal sealed class PlanAssembler
             Stats = _stats.Build(),
             Thresholds = _thresholds.Build(),
             Resources = _resources.Build(),
+            Ips = _ips.Build(),
         };
         if (_resolveReferences)
         {

@@ -97,7 +97,8 @@ public static class PlanCsv
             PlanFileKind.RatingProfiles => row[0] + ":" + row[1] + ":" + row[2],
             PlanFileKind.AccountActions or PlanFileKind.Filters or PlanFileKind.Resources or PlanFileKind.Stats or PlanFileKind.Thresholds
                 or PlanFileKind.Routes or PlanFileKind.Attributes or PlanFileKind.Chargers or PlanFileKind.DispatcherProfiles
-                or PlanFileKind.DispatcherHosts or PlanFileKind.Trends or PlanFileKind.Rankings => row[0] + ":" + row[1],
+                or PlanFileKind.DispatcherHosts or PlanFileKind.Trends or PlanFileKind.Rankings
+                or PlanFileKind.Ips => row[0] + ":" + row[1],
             _ => row[0],
         };
     }

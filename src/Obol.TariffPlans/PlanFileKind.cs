@@ -2,8 +2,8 @@ namespace Obol.TariffPlans;
 
 /// <summary>
 /// The tariff-plan CSV files this reader understands, in the order cgr-loader loads them (tpreader.go LoadAll), except
-/// Trends and Rankings: CGRateS loads them after Stats, here they come last so the other kinds keep their values. The
-/// order only decides which file is read first; references are resolved once every file is read.
+/// Trends, Rankings and IPs: CGRateS loads them after Resources and Stats, here they come last so the other kinds keep
+/// their values. The order only decides which file is read first; references are resolved once every file is read.
 /// </summary>
 internal enum PlanFileKind : byte
 {
@@ -29,4 +29,5 @@ internal enum PlanFileKind : byte
     DispatcherHosts,
     Trends,
     Rankings,
+    Ips,
 }

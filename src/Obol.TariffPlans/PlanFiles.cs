@@ -64,17 +64,22 @@ internal static class PlanFiles
             "ThresholdIDs",
         ],
         ["Tenant", "ID", "Schedule", "StatIDs", "MetricIDs", "Sorting", "SortingParameters", "Stored", "ThresholdIDs"],
+        [
+            "Tenant", "ID", "FilterIDs", "ActivationInterval", "TTL", "Stored", "Weight", "PoolID", "PoolFilterIDs", "PoolType",
+            "PoolRange", "PoolStrategy", "PoolMessage", "PoolWeight", "PoolBlocker",
+        ],
     ];
 
     public static readonly PlanFileKind[] LoadOrder = Enum.GetValues<PlanFileKind>();
 
-    public static string FileName(PlanFileKind kind) => kind + ".csv";
+    // CGRateS spells it IPs.csv (utils.IPsCsv), which the kind's name does not.
+    public static string FileName(PlanFileKind kind) => kind == PlanFileKind.Ips ? "IPs.csv" : kind + ".csv";
 
     public static string[] Columns(PlanFileKind kind) => s_columns[(int)kind];
 
-    /// <summary>CGRateS tariff-plan files Obol has no subsystem for: read past with a warning naming them, so a plan
-    /// that has one does not lose it without a word.</summary>
-    public static readonly string[] NotLoaded = ["IPs.csv"];
+    /// <summary>CGRateS tariff-plan files Obol has no subsystem for (none at present): read past with a warning naming
+    /// them, so a plan that has one does not lose it without a word.</summary>
+    public static readonly string[] NotLoaded = [];
 
     public static bool IsNotLoaded(string path) => NotLoaded.Contains(Path.GetFileName(path), StringComparer.Ordinal);
 

@@ -192,3 +192,30 @@ public sealed record TpRankingProfile(
     string[] SortingParameters,
     bool Stored,
     string[] ThresholdIds);
+
+/// <summary>One address pool of an IP profile (the Pool… columns). Rows repeating a PoolID with the same PoolFilterIDs
+/// extend it; <see cref="Range"/> is the column's text (a CIDR prefix or one address), checked by IPs.</summary>
+public sealed record TpIpPool(
+    SourceLocation Location,
+    string Id,
+    string[] FilterIds,
+    string Type,
+    string Range,
+    string Strategy,
+    string Message,
+    decimal Weight,
+    bool Blocker);
+
+/// <summary>IPs.csv (AsTPIPs): rows of the same Tenant+ID merge; FilterIDs merge as sets, a non-empty TTL or
+/// ActivationInterval and a non-zero Weight replace, Stored is set by any row that says true. <see cref="Ttl"/> is the
+/// column's duration text (empty: no TTL).</summary>
+public sealed record TpIpProfile(
+    SourceLocation Location,
+    string Tenant,
+    string Id,
+    string[] FilterIds,
+    TpActivationInterval? ActivationInterval,
+    string Ttl,
+    bool Stored,
+    decimal Weight,
+    IReadOnlyList<TpIpPool> Pools);

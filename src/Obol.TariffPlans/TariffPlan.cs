@@ -31,4 +31,5 @@ public sealed class TariffPlan
     public IReadOnlyList<TpStatProfile> Stats { get; init; } = [];
     public IReadOnlyList<TpThresholdProfile> Thresholds { get; init; } = [];
     public IReadOnlyList<TpResourceProfile> Resources { get; init; } = [];
+    public IReadOnlyList<TpIpProfile> Ips { get; init; } = [];
 }

@@ -20,6 +20,7 @@ public sealed class ExportToFolderTests : IDisposable
         ("APIerSv1.GetDispatcherHostIDs", "APIerSv1.GetDispatcherHost"),
         ("APIerSv1.GetTrendProfileIDs", "APIerSv1.GetTrendProfile"),
         ("APIerSv1.GetRankingProfileIDs", "APIerSv1.GetRankingProfile"),
+        ("APIerSv1.GetIPProfileIDs", "APIerSv1.GetIPProfile"),
     ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-export-{Guid.NewGuid():N}");
@@ -73,6 +74,13 @@ public sealed class ExportToFolderTests : IDisposable
             {"Tenant":"cgrates.org","ID":"RNK_EXPORT","Schedule":"@every 15m","StatIDs":["Stats2","Stats2_1"],"MetricIDs":["*tcc"],
              "Sorting":"*desc","SortingParameters":["*tcc","*tcd:false"],"Stored":true,"ThresholdIDs":["*none"]}
             """);
+        await engine.CallAsync("APIerSv1.SetIPProfile", """
+            {"Tenant":"cgrates.org","ID":"IPS_EXPORT","FilterIDs":["*string:~*req.Account:1009"],"Weight":8,"TTL":3600000000000,"Stored":true,
+             "ActivationInterval":{"ActivationTime":"2026-01-02T03:04:05Z"},
+             "Pools":[{"ID":"P1","FilterIDs":["*prefix:~*req.Destination:49"],"Type":"*ipv4","Range":"10.1.0.0/24","Strategy":"*random",
+                       "Message":"one","Weight":20,"Blocker":true},
+                      {"ID":"P2","FilterIDs":[],"Type":"","Range":"2001:db8::/120","Strategy":"","Message":"","Weight":0,"Blocker":false}]}
+            """);
         var before = await ProfilesAsync(engine);
 
         var exported = await engine.CallAsync("APIerSv1.ExportToFolder", JsonSerializer.Serialize(new { Path = _root }));
@@ -82,12 +90,13 @@ public sealed class ExportToFolderTests : IDisposable
         var reloaded = await ProfilesAsync(engine);
 
         Assert.Equal("OK", exported.GetString());
-        Assert.Equal(["Attributes.csv", "Chargers.csv", "DispatcherHosts.csv", "DispatcherProfiles.csv", "Filters.csv", "Rankings.csv", "Resources.csv",
+        Assert.Equal(["Attributes.csv", "Chargers.csv", "DispatcherHosts.csv", "DispatcherProfiles.csv", "Filters.csv", "IPs.csv", "Rankings.csv", "Resources.csv",
                 "Routes.csv", "Stats.csv", "Thresholds.csv", "Trends.csv"],
             Directory.GetFiles(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("APIerSv1.GetThresholdProfile/cgrates.org:THD_EXPORT", before.Keys);
         Assert.Contains("APIerSv1.GetDispatcherHost/cgrates.org:B1", before.Keys);
         Assert.Contains("APIerSv1.GetRankingProfile/cgrates.org:RNK_EXPORT", before.Keys);
+        Assert.Contains("APIerSv1.GetIPProfile/cgrates.org:IPS_EXPORT", before.Keys);
         Assert.Empty(afterRemoval);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), reloaded.Keys.Order(StringComparer.Ordinal));
         var changed = string.Join("\n", before.Where(p => reloaded[p.Key] != p.Value).Select(p => $"{p.Value}\n  reloaded as\n{reloaded[p.Key]}"));

@@ -2,27 +2,29 @@ using Xunit;
 
 namespace Obol.TariffPlans.Tests;
 
-/// <summary>CGRateS plan files Obol has no subsystem for are named in a warning, and the rest of the plan loads.</summary>
+/// <summary>IPs.csv, once a CGRateS plan file Obol had no subsystem for and named in a "not loaded" warning, is now read
+/// like the other plan files, from memory and from a folder.</summary>
 public sealed class NotLoadedFileTests : IDisposable
 {
-    private const string Ips = "#Tenant,ID,FilterIDs\ncgrates.org,IPs1,*string:~*req.Account:1001\n";
+    private const string Ips = "#Tenant,ID,FilterIDs,ActivationInterval,TTL,Stored,Weight,PoolID,PoolFilterIDs,PoolType,PoolRange,"
+        + "PoolStrategy,PoolMessage,PoolWeight,PoolBlocker\n"
+        + "cgrates.org,IPs1,*string:~*req.Account:1001,,,,,POOL1,,*ipv4,10.0.0.1/32,*ascending,,,\n";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"obol-notloaded-{Guid.NewGuid():N}");
 
     [Fact]
-    public void ReadFiles_IpsCsv_WarningNamesItAndPlanLoads()
+    public void ReadFiles_IpsCsv_IsLoadedWithoutWarning()
     {
         var result = TariffPlanReader.ReadFiles([("sub/IPs.csv", new StringReader(Ips)), ("Destinations.csv", new StringReader("DST_1,1001\n"))],
             TestPlans.Options);
 
-        Assert.True(result.Succeeded);
+        Assert.Empty(result.Errors);
         Assert.Single(result.Plan.Destinations);
-        var warning = Assert.Single(result.Errors);
-        Assert.True(warning.IsWarning);
-        Assert.Equal("sub/IPs.csv", warning.File);
+        Assert.Equal(new SourceLocation("sub/IPs.csv", 2), Assert.Single(result.Plan.Ips).Location);
     }
 
     [Fact]
-    public void CollectFilesThenReadFolder_IpsCsv_CollectedAndWarnedNotFailed()
+    public void CollectFilesThenReadFolder_IpsCsv_CollectedAndLoadedWithoutWarning()
     {
         Directory.CreateDirectory(_folder);
         File.WriteAllText(Path.Combine(_folder, "IPs.csv"), Ips);
@@ -32,9 +34,10 @@ public sealed class NotLoadedFileTests : IDisposable
         var folder = TariffPlanReader.ReadFolder(_folder, TestPlans.Options);
 
         Assert.Empty(errors);
-        Assert.Contains(files, f => f.Name == "IPs.csv");
-        Assert.True(folder.Succeeded);
-        Assert.Contains(folder.Errors, e => e.IsWarning && e.File == "IPs.csv" && e.Message.Contains("not loaded", StringComparison.Ordinal));
+        Assert.Single(files, f => f.Name == "IPs.csv");
+        Assert.Empty(folder.Errors);
+        Assert.Equal("IPs1", Assert.Single(folder.Plan.Ips).Id);
+        Assert.Equal("IPs1", Assert.Single(TariffPlanReader.ReadFiles(files, TestPlans.Options).Plan.Ips).Id);
     }
 
     public void Dispose()

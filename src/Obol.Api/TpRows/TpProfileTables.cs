@@ -3,8 +3,8 @@ using Obol.Api.JsonRpc;
 namespace Obol.Api.TpRows;
 
 /// <summary>The profile tables' row methods (apier/v1/tpfilters.go, tpresources.go, tpstats.go, tpthresholds.go,
-/// tproutes.go, tpattributes.go, tpchargers.go, tpdispatchers.go, tptrends.go, tprankings.go), each keyed by a
-/// utils.TPTntID.</summary>
+/// tproutes.go, tpattributes.go, tpchargers.go, tpdispatchers.go, tptrends.go, tprankings.go, and the IP methods
+/// utils/consts.go names), each keyed by a utils.TPTntID.</summary>
 internal static class TpProfileTables
 {
     public static void Register(TpRowService service, JsonRpcDispatcher dispatcher)
@@ -30,6 +30,11 @@ internal static class TpProfileTables
         service.Add(dispatcher, new TpTrendTable(tenant), "SetTPTrend", "GetTPTrend", "GetTPTrendIDs", "RemoveTPTrend", service.ByTenantId);
         service.Add(dispatcher, new TpRankingTable(tenant), "SetTPRanking", "GetTPRanking", "GetTPRankingIDs", "RemoveTPRanking",
             service.ByTenantId);
+        // CGRateS names SetTPIP, GetTPIP and RemoveTPIP only: there is no GetTPIPIDs to answer.
+        var ips = new TpIpTable(tenant);
+        service.AddSet(dispatcher, ips, "APIerSv1.SetTPIP");
+        service.AddGet(dispatcher, ips, "APIerSv1.GetTPIP", service.ByTenantId);
+        service.AddRemove(dispatcher, ips, "APIerSv1.RemoveTPIP", service.ByTenantId);
     }
 }
 
