@@ -93,10 +93,7 @@ public sealed partial class IpService
             {
                 return clearError;
             }
-            if (held.Profile.Stored && _store is not null)
-            {
-                await _store.SaveAsync(held.Profile.Tenant, held.Profile.Id, held.State.ToJson(), cancellationToken).ConfigureAwait(false);
-            }
+            await _states.SaveNowAsync(held.Profile, held.Profile.Stored, held.State, cancellationToken).ConfigureAwait(false);
             return null;
         }
     }
@@ -140,13 +137,8 @@ public sealed partial class IpService
         }
     }
 
-    private async ValueTask SaveAsync(IpProfile profile, IpAllocations state, CancellationToken cancellationToken)
-    {
-        if (profile.Stored && _store is not null && _backup.StoreNow(profile.Tenant, profile.Id))
-        {
-            await _store.SaveAsync(profile.Tenant, profile.Id, state.ToJson(), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private ValueTask SaveAsync(IpProfile profile, IpAllocations state, CancellationToken cancellationToken) =>
+        _states.ChangedAsync(profile, profile.Stored, state, cancellationToken);
 
     private async ValueTask<(Held? Held, string? Error)> LockAsync(string tenant, string id, CancellationToken cancellationToken)
     {
@@ -158,11 +150,11 @@ public sealed partial class IpService
         {
             tenant = _options.DefaultTenant;
         }
-        if (_profiles.Find(tenant, id) is not { } profile)
+        if (_states.Profiles.Find(tenant, id) is not { } profile)
         {
             return (null, ErrorCodes.NotFound);
         }
-        var slot = SlotFor(profile);
+        var slot = _states.SlotFor(profile);
         await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (slot.Retired)
         {

@@ -16,7 +16,7 @@ public sealed partial class IpService
     private readonly ConcurrentDictionary<string, string?> _eventIps = new(StringComparer.Ordinal);
 
     /// <summary>A matched profile's allocations, locked by the caller until <see cref="Held.Dispose"/>.</summary>
-    private sealed class Held(IpProfile profile, Slot slot) : IDisposable
+    private sealed class Held(IpProfile profile, ProfileStateSlot<IpAllocations> slot) : IDisposable
     {
         public IpProfile Profile { get; } = profile;
 
@@ -33,7 +33,7 @@ public sealed partial class IpService
     private async ValueTask<(Held? Held, string? Error)> MatchAsync(CgrEvent ev, FilterEvent filterEvent, string tenant, string allocationId,
         Instant now, CancellationToken cancellationToken)
     {
-        var profiles = _profiles;
+        var profiles = _states.Profiles;
         var remembered = _eventIps.TryGetValue(allocationId, out var cached);
         IEnumerable<IpProfile> candidates;
         if (remembered)
@@ -78,7 +78,7 @@ public sealed partial class IpService
             Forget(remembered, allocationId);
             return (null, ErrorCodes.NotFound);
         }
-        var slot = SlotFor(best);
+        var slot = _states.SlotFor(best);
         await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (slot.Retired)
         {

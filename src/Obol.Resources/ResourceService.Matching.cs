@@ -15,7 +15,7 @@ public sealed partial class ResourceService
     private readonly ConcurrentDictionary<string, string[]?> _eventResources = new(StringComparer.Ordinal);
 
     /// <summary>A matched resource, locked by the caller until <see cref="Release"/>.</summary>
-    private sealed record Held(ResourceProfile Profile, Slot Slot)
+    private sealed record Held(ResourceProfile Profile, ProfileStateSlot<Resource> Slot)
     {
         public Resource State => Slot.State;
     }
@@ -29,7 +29,7 @@ public sealed partial class ResourceService
     private async ValueTask<(List<Held> Held, string? Error)> MatchAsync(CgrEvent ev, string tenant, string usageId, Usage? usageTtl,
         Instant now, CancellationToken cancellationToken)
     {
-        var profiles = _profiles;
+        var profiles = _states.Profiles;
         var filterEvent = ev.ToFilterEvent();
         var remembered = _eventResources.TryGetValue(usageId, out var cached);
         string[] ids;
@@ -72,7 +72,7 @@ public sealed partial class ResourceService
                 {
                     continue;
                 }
-                var slot = SlotFor(profile);
+                var slot = _states.SlotFor(profile);
                 await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (slot.Retired)
                 {

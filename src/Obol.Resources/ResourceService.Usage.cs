@@ -175,10 +175,7 @@ public sealed partial class ResourceService
         var changes = new List<(ResourceProfile, decimal)>(held.Count);
         foreach (var h in held)
         {
-            if (h.Profile.Stored && _store is not null && _backup.StoreNow(h.Profile.Tenant, h.Profile.Id))
-            {
-                await _store.SaveAsync(h.Profile.Tenant, h.Profile.Id, h.State.ToJson(), cancellationToken).ConfigureAwait(false);
-            }
+            await _states.ChangedAsync(h.Profile, h.Profile.Stored, h.State, cancellationToken).ConfigureAwait(false);
             changes.Add((h.Profile, h.State.TotalUsage));
         }
         return changes;

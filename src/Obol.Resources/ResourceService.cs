@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Collections.Concurrent;
 using Obol.Events;
 using Obol.Filters;
 using Obol.Primitives;
@@ -14,24 +12,20 @@ namespace Obol.Resources;
 /// Profiles are an immutable <see cref="IndexedProfiles{TProfile}"/> swapped whole; a resource's state lives as long
 /// as its profile, starting over when the profile's Limit or UsageTTL changes.
 /// </summary>
-[SuppressMessage("Reliability", "CA1001", Justification = "SemaphoreSlim holds no handle unless AvailableWaitHandle is read, which it never is here.")]
 public sealed partial class ResourceService
 {
     private readonly FilterService _filters;
     // Swapped whole by a configuration change (its opts); the indexing it was built with stays.
     private volatile ResourceServiceOptions _options;
-    private readonly IResourceStore? _store;
-    private readonly ConcurrentDictionary<(string Tenant, string Id), Slot> _slots = new();
-    private readonly StateBackup _backup;
-    private readonly SemaphoreSlim _profileWriter = new(1, 1);
-    private volatile IndexedProfiles<ResourceProfile> _profiles = IndexedProfiles.Empty<ResourceProfile>();
+    private readonly ProfileStates<ResourceProfile, Resource> _states;
 
     public ResourceService(FilterService filters, ResourceServiceOptions? options = null, IResourceStore? store = null)
     {
         _filters = filters ?? throw new ArgumentNullException(nameof(filters));
         _options = options ?? ResourceServiceOptions.Default;
-        _store = store;
-        _backup = new StateBackup(_options.StoreInterval);
+        _states = new ProfileStates<ResourceProfile, Resource>((tenant, id) => new Resource(tenant, id),
+            (current, previous) => current.ResetsResourceOf(previous), r => r.ToJson(), _options.StoreInterval, store is null ? null : store.SaveAsync,
+            store is null ? null : store.RemoveAsync);
     }
 
     /// <summary>A configuration change of the section's opts: used from the next request on. The indexing stays as the
@@ -41,7 +35,7 @@ public sealed partial class ResourceService
     /// <summary>resources.thresholds_conns; null leaves ThresholdS out.</summary>
     public IResourceThresholdSink? Thresholds { get; set; }
 
-    public IndexedProfiles<ResourceProfile> Profiles => _profiles;
+    public IndexedProfiles<ResourceProfile> Profiles => _states.Profiles;
 
     public FilterIndexOptions IndexOptions => _options.Index;
 
@@ -66,12 +60,11 @@ public sealed partial class ResourceService
         {
             return false;
         }
-        if (_profiles.Find(resource.Tenant, resource.Id) is null)
+        if (!_states.TryRestore(resource.Tenant, resource.Id, resource))
         {
             error = $"no resource profile {resource.Tenant}:{resource.Id}";
             return false;
         }
-        _slots[(resource.Tenant, resource.Id)] = new Slot(resource);
         return true;
     }
 
@@ -96,11 +89,11 @@ public sealed partial class ResourceService
         {
             tenant = _options.DefaultTenant;
         }
-        if (_profiles.Find(tenant, id) is not { } profile)
+        if (_states.Profiles.Find(tenant, id) is not { } profile)
         {
             return (null, null, ErrorCodes.NotFound);
         }
-        var slot = SlotFor(profile);
+        var slot = _states.SlotFor(profile);
         await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -117,102 +110,14 @@ public sealed partial class ResourceService
     /// that fails stays marked for the next call.
     /// </summary>
     /// <returns>How many were stored.</returns>
-    public Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default) =>
-        _store is null ? Task.FromResult(0) : _backup.StoreMarkedAsync(SnapshotAsync, _store.SaveAsync, cancellationToken);
-
-    private async ValueTask<string?> SnapshotAsync(string tenant, string id, CancellationToken cancellationToken)
-    {
-        if (!_slots.TryGetValue((tenant, id), out var slot))
-        {
-            return null;
-        }
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return slot.Retired ? null : slot.State.ToJson();
-        }
-        finally
-        {
-            slot.Gate.Release();
-        }
-    }
-
-    private Slot SlotFor(ResourceProfile profile) =>
-        _slots.GetOrAdd((profile.Tenant, profile.Id), static key => new Slot(new Resource(key.Tenant, key.Id)));
+    public Task<int> StoreDirtyAsync(CancellationToken cancellationToken = default) => _states.StoreMarkedAsync(cancellationToken);
 
     /// <summary>
     /// Swaps the profiles, then settles the states (DataManager.Set/RemoveResourceProfile): a removed profile's
     /// resource goes, a profile whose Limit or UsageTTL changed (or that stopped being stored) starts over. Matched
     /// usage IDs are forgotten, as CGRateS clears *event_resources on every profile change.
     /// </summary>
-    /// <param name="change">The new set from the current one; null when the change has nothing to act on (NOT_FOUND).</param>
-    /// <param name="cancellationToken">Cancels waiting for the locks and the store.</param>
-    private async ValueTask<string?> ChangeProfilesAsync(Func<IndexedProfiles<ResourceProfile>, IndexedProfiles<ResourceProfile>?> change,
-        CancellationToken cancellationToken)
-    {
-        await _profileWriter.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var old = _profiles;
-            try
-            {
-                if (change(old) is not { } changed)
-                {
-                    return ErrorCodes.NotFound;
-                }
-                _profiles = changed;
-            }
-            catch (FilterDefinitionException e)
-            {
-                return e.Message;
-            }
-            _eventResources.Clear();
-            foreach (var (key, slot) in _slots)
-            {
-                var current = _profiles.Find(key.Tenant, key.Id);
-                var previous = old.Find(key.Tenant, key.Id);
-                if (current is not null && previous is not null && !current.ResetsResourceOf(previous))
-                {
-                    continue;
-                }
-                await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (current is null)
-                    {
-                        slot.Retired = true;
-                        _slots.TryRemove(key, out _);
-                    }
-                    else
-                    {
-                        slot.State = new Resource(key.Tenant, key.Id);
-                    }
-                    if (_store is not null)
-                    {
-                        await _store.RemoveAsync(key.Tenant, key.Id, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    slot.Gate.Release();
-                }
-            }
-            return null;
-        }
-        finally
-        {
-            _profileWriter.Release();
-        }
-    }
-
-    /// <summary>A resource's state and its lock. A retired slot belongs to a removed profile; whoever waited for its
-    /// lock leaves it alone.</summary>
-    private sealed class Slot(Resource state)
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public Resource State { get; set; } = state;
-
-        public bool Retired { get; set; }
-    }
+    private ValueTask<string?> ChangeProfilesAsync(Func<IndexedProfiles<ResourceProfile>, IndexedProfiles<ResourceProfile>?> change,
+        CancellationToken cancellationToken) =>
+        _states.ChangeAsync(change, _eventResources.Clear, cancellationToken);
 }

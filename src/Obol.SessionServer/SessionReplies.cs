@@ -8,8 +8,8 @@ namespace Obol.SessionServer;
 public sealed record AuthorizeReply
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AttributeReply? Attributes { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceAllocation { get; set; }
     [JsonPropertyName("AllocatedIP"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AllocatedIpWire? AllocatedIp { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceAllocation { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? MaxUsage { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<SortedRoutes>? RouteProfiles { get; set; }
     // Omitted when not asked for; asked for and matching nothing, null.
@@ -23,8 +23,8 @@ public sealed record AuthorizeReply
 public sealed record DigestReply
 {
     public string? AttributesDigest { get; init; }
-    public string? ResourceAllocation { get; init; }
     [JsonPropertyName("AllocatedIP")] public string? AllocatedIp { get; init; }
+    public string? ResourceAllocation { get; init; }
     public double MaxUsage { get; init; }
     public string? RoutesDigest { get; init; }
     public string? Thresholds { get; init; }
@@ -35,8 +35,8 @@ public sealed record DigestReply
 public sealed record InitDigestReply
 {
     public string? AttributesDigest { get; init; }
-    public string? ResourceAllocation { get; init; }
     [JsonPropertyName("AllocatedIP")] public string? AllocatedIp { get; init; }
+    public string? ResourceAllocation { get; init; }
     public double MaxUsage { get; init; }
     public string? Thresholds { get; init; }
     public string? StatQueues { get; init; }

@@ -50,11 +50,11 @@ public sealed class SessionListingTests
         var init = await engine.Switch.CallAsync("SessionSv1.InitiateSessionWithDigest",
             $$"""{"InitSession":true,{{SimulatedSwitch.Event("dg1", "1001", "1002", "*prepaid")}}}""");
 
-        Assert.Equal(["AttributesDigest", "ResourceAllocation", "MaxUsage", "RoutesDigest", "Thresholds", "StatQueues"],
+        Assert.Equal(["AttributesDigest", "AllocatedIP", "ResourceAllocation", "MaxUsage", "RoutesDigest", "Thresholds", "StatQueues"],
             auth.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, auth.GetProperty("RoutesDigest").ValueKind);
         Assert.True(auth.GetProperty("MaxUsage").GetDouble() > 0);
-        Assert.Equal(["AttributesDigest", "ResourceAllocation", "MaxUsage", "Thresholds", "StatQueues"], init.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["AttributesDigest", "AllocatedIP", "ResourceAllocation", "MaxUsage", "Thresholds", "StatQueues"], init.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
