@@ -17,18 +17,13 @@ namespace Obol.Engine;
 /// <c>rankings.enabled</c>, the scheduled runs sorting StatS's queues by their metrics, stored and reported, and
 /// RankingSv1. Scheduling follows TrendS's rules.
 /// </summary>
-internal sealed class RankingSubsystem : IAsyncDisposable
+internal sealed class RankingSubsystem : StatQuerySubsystem
 {
-    private readonly string _tenant;
-    private readonly StatService _stats;
-    private readonly StatQueryReports _reports;
-    private readonly StatQueryHost _host;
 
     public RankingSubsystem(ProfileCatalog catalog, ObolConfig config, StatService stats, StatQueryReports reports, SqliteDocumentStore documents,
         DateTimeZone zone, string tenant, Action<string> warn)
+        : base("RankingS", "rankings", config.Rankings, stats, reports, documents, zone, tenant, warn)
     {
-        (_tenant, _stats, _reports) = (tenant, stats, reports);
-        _host = new StatQueryHost("RankingS", "rankings", config.Rankings, documents, zone, warn);
         Service = new RankingService();
         Profiles = catalog.AddRankings(Service);
     }
@@ -39,26 +34,26 @@ internal sealed class RankingSubsystem : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_host.Config.Enabled)
+        if (!Host.Config.Enabled)
         {
             return;
         }
-        await _host.RestoreAsync<RankingWire>(stored => Service.Restore(stored.ToRanking()), cancellationToken).ConfigureAwait(false);
-        _host.ScheduleConfigured(Service.Profiles, p => p.Schedule, RunAsync);
+        await Host.RestoreAsync<RankingWire>(stored => Service.Restore(stored.ToRanking()), cancellationToken).ConfigureAwait(false);
+        Host.ScheduleConfigured(Service.Profiles, p => p.Schedule, RunAsync);
     }
 
     public void Register(JsonRpcDispatcher dispatcher, ProfileApi profiles)
     {
         profiles.Register(dispatcher, "RankingProfile", Profiles, d => d.Tenant, (d, t) => d with { Tenant = t });
-        if (!_host.Config.Enabled)
+        if (!Host.Config.Enabled)
         {
             return;
         }
         dispatcher.AddPing("RankingSv1");
         dispatcher.Add<ScheduleArgs, int>("RankingSv1.ScheduleQueries", (a, _) =>
-            ValueTask.FromResult(_host.ScheduleQueries(Or(a.Tenant), a.RankingIds, Service.Find, p => p.Schedule, RunAsync)));
+            ValueTask.FromResult(Host.ScheduleQueries(Or(a.Tenant), a.RankingIds, Service.Find, p => p.Schedule, RunAsync)));
         dispatcher.Add<ScheduleArgs, List<ScheduledRankingWire>>("RankingSv1.GetSchedule", (a, _) =>
-            ValueTask.FromResult(_host.Scheduled(Or(a.Tenant), a.RankingIdPrefixes, (id, next, previous) => new ScheduledRankingWire(id, next, previous))));
+            ValueTask.FromResult(Host.Scheduled(Or(a.Tenant), a.RankingIdPrefixes, (id, next, previous) => new ScheduledRankingWire(id, next, previous))));
         dispatcher.Add<TenantIdArgs, RankingWire>("RankingSv1.GetRanking", (a, _) =>
             ValueTask.FromResult(Find(a) is { } ranking ? RpcResult.Ok(RankingWire.Of(ranking)) : RpcResult.Fail<RankingWire>(ErrorCodes.NotFound)));
         dispatcher.Add<TenantIdArgs, RankingSummaryWire>("RankingSv1.GetRankingSummary", (a, _) =>
@@ -71,14 +66,14 @@ internal sealed class RankingSubsystem : IAsyncDisposable
 
     private async Task RunAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        var ranking = Service.Compute(tenant, id, (t, statId) => _stats.GetFloatMetrics(t, statId), SystemClock.Instance.GetCurrentInstant(),
+        var ranking = Service.Compute(tenant, id, (t, statId) => Stats.GetFloatMetrics(t, statId), SystemClock.Instance.GetCurrentInstant(),
             out var error);
         if (ranking is null)
         {
-            _host.Failed(tenant, id, error, Service.Find(tenant, id) is null);
+            Host.Failed(tenant, id, error, Service.Find(tenant, id) is null);
             return;
         }
-        await _host.StoreAsync(tenant, id, () => Json(ranking), cancellationToken).ConfigureAwait(false);
+        await Host.StoreAsync(tenant, id, () => Json(ranking), cancellationToken).ConfigureAwait(false);
         if (ranking.SortedStatIds.Count == 0)
         {
             return;
@@ -95,19 +90,12 @@ internal sealed class RankingSubsystem : IAsyncDisposable
             },
             ApiOpts = new Dictionary<string, object?>(StringComparer.Ordinal) { [EventOptions.EventType] = "RankingUpdate" },
         };
-        await _reports.ReportAsync(report, Service.Find(tenant, id)?.Definition.ThresholdIds, cancellationToken).ConfigureAwait(false);
+        await Reports.ReportAsync(report, Service.Find(tenant, id)?.Definition.ThresholdIds, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<int> StoreMarkedAsync(CancellationToken cancellationToken) =>
-        _host.StoreMarkedAsync((tenant, id) => Service.Get(tenant, id) is { } ranking ? Json(ranking) : null, cancellationToken);
+    public override Task<int> StoreMarkedAsync(CancellationToken cancellationToken) =>
+        Host.StoreMarkedAsync((tenant, id) => Service.Get(tenant, id) is { } ranking ? Json(ranking) : null, cancellationToken);
 
     private static string Json(Ranking ranking) => System.Text.Json.JsonSerializer.Serialize(RankingWire.Of(ranking), GoJsonOptions.Default);
 
-    private string Or(string? tenant) => string.IsNullOrEmpty(tenant) ? _tenant : tenant;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync().ConfigureAwait(false);
-        await StoreMarkedAsync(CancellationToken.None).ConfigureAwait(false);
-    }
 }

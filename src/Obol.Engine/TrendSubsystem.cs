@@ -18,19 +18,15 @@ namespace Obol.Engine;
 /// Profiles set or loaded later run once scheduled (TrendSv1.ScheduleQueries), as in CGRateS; a run whose profile was
 /// removed drops its schedule.
 /// </summary>
-internal sealed class TrendSubsystem : IAsyncDisposable
+internal sealed class TrendSubsystem : StatQuerySubsystem
 {
-    private readonly string _tenant;
     private readonly DateTimeZone _zone;
-    private readonly StatService _stats;
-    private readonly StatQueryReports _reports;
-    private readonly StatQueryHost _host;
 
     public TrendSubsystem(ProfileCatalog catalog, ObolConfig config, StatService stats, StatQueryReports reports, SqliteDocumentStore documents,
         DateTimeZone zone, int roundingDecimals, string tenant, Action<string> warn)
+        : base("TrendS", "trends", config.Trends, stats, reports, documents, zone, tenant, warn)
     {
-        (_tenant, _zone, _stats, _reports) = (tenant, zone, stats, reports);
-        _host = new StatQueryHost("TrendS", "trends", config.Trends, documents, zone, warn);
+        _zone = zone;
         Service = new TrendService(roundingDecimals);
         Profiles = catalog.AddTrends(Service);
     }
@@ -42,27 +38,27 @@ internal sealed class TrendSubsystem : IAsyncDisposable
     /// <summary>Reads the stored trends and schedules the <c>scheduled_ids</c> (every profile when none is named).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_host.Config.Enabled)
+        if (!Host.Config.Enabled)
         {
             return;
         }
-        await _host.RestoreAsync<TrendWire>(stored => Service.Restore(stored.ToTrend()), cancellationToken).ConfigureAwait(false);
-        _host.ScheduleConfigured(Service.Profiles, p => p.Schedule, RunAsync);
+        await Host.RestoreAsync<TrendWire>(stored => Service.Restore(stored.ToTrend()), cancellationToken).ConfigureAwait(false);
+        Host.ScheduleConfigured(Service.Profiles, p => p.Schedule, RunAsync);
     }
 
     public void Register(JsonRpcDispatcher dispatcher, ProfileApi profiles)
     {
         profiles.Register(dispatcher, "TrendProfile", Profiles, d => d.Tenant, (d, t) => d with { Tenant = t });
-        if (!_host.Config.Enabled)
+        if (!Host.Config.Enabled)
         {
             return;
         }
         dispatcher.AddPing("TrendSv1");
         dispatcher.Add<ScheduleArgs, int>("TrendSv1.ScheduleQueries", (a, _) =>
-            ValueTask.FromResult(_host.ScheduleQueries(Or(a.Tenant), a.TrendIds, Service.Find, p => p.Schedule, RunAsync)));
+            ValueTask.FromResult(Host.ScheduleQueries(Or(a.Tenant), a.TrendIds, Service.Find, p => p.Schedule, RunAsync)));
         dispatcher.Add<GetTrendArgs, TrendWire>("TrendSv1.GetTrend", (a, _) => ValueTask.FromResult(GetTrend(a)));
         dispatcher.Add<ScheduleArgs, List<ScheduledTrendWire>>("TrendSv1.GetScheduledTrends", (a, _) =>
-            ValueTask.FromResult(_host.Scheduled(Or(a.Tenant), a.TrendIdPrefixes, (id, next, previous) => new ScheduledTrendWire(id, next, previous))));
+            ValueTask.FromResult(Host.Scheduled(Or(a.Tenant), a.TrendIdPrefixes, (id, next, previous) => new ScheduledTrendWire(id, next, previous))));
         dispatcher.Add<TenantIdArgs, TrendSummaryWire>("TrendSv1.GetTrendSummary", (a, _) =>
             ValueTask.FromResult(Service.Get(Or(a.Tenant), a.Id ?? "") is { } trend
                 ? RpcResult.Ok(TrendSummaryWire.Of(Locked(trend, trend.Summary)))
@@ -72,11 +68,11 @@ internal sealed class TrendSubsystem : IAsyncDisposable
     /// <summary>One scheduled run: the trend computed, stored when its store interval says so, and reported.</summary>
     private async Task RunAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        var (trend, added, error) = Service.Compute(tenant, id, (t, statId) => _stats.GetFloatMetrics(t, statId),
+        var (trend, added, error) = Service.Compute(tenant, id, (t, statId) => Stats.GetFloatMetrics(t, statId),
             SystemClock.Instance.GetCurrentInstant());
         if (trend is null)
         {
-            _host.Failed(tenant, id, error, Service.Find(tenant, id) is null);
+            Host.Failed(tenant, id, error, Service.Find(tenant, id) is null);
             return;
         }
         if (!added)
@@ -84,7 +80,7 @@ internal sealed class TrendSubsystem : IAsyncDisposable
             return;
         }
         var (summary, runs) = Locked(trend, () => (trend.Summary(), trend.RunCount));
-        await _host.StoreAsync(tenant, id, () => Json(trend), cancellationToken).ConfigureAwait(false);
+        await Host.StoreAsync(tenant, id, () => Json(trend), cancellationToken).ConfigureAwait(false);
         var profile = Service.Find(tenant, id)!.Definition;
         if (runs < profile.MinItems)
         {
@@ -105,7 +101,7 @@ internal sealed class TrendSubsystem : IAsyncDisposable
             },
             ApiOpts = new Dictionary<string, object?>(StringComparer.Ordinal) { [EventOptions.EventType] = "TrendUpdate" },
         };
-        await _reports.ReportAsync(report, profile.ThresholdIds, cancellationToken).ConfigureAwait(false);
+        await Reports.ReportAsync(report, profile.ThresholdIds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>TrendS.V1GetTrend: the runs between the indexes, then between the times (start inclusive, end exclusive).</summary>
@@ -149,9 +145,8 @@ internal sealed class TrendSubsystem : IAsyncDisposable
         return kept.Count == 0 ? RpcResult.Fail<TrendWire>(ErrorCodes.NotFound) : Locked(trend, () => TrendWire.Of(trend, kept.Contains));
     }
 
-    /// <summary>Stores the trends changed since the last backup (a positive <c>store_interval</c>), and at shutdown.</summary>
-    public Task<int> StoreMarkedAsync(CancellationToken cancellationToken) =>
-        _host.StoreMarkedAsync((tenant, id) => Service.Get(tenant, id) is { } trend ? Json(trend) : null, cancellationToken);
+    public override Task<int> StoreMarkedAsync(CancellationToken cancellationToken) =>
+        Host.StoreMarkedAsync((tenant, id) => Service.Get(tenant, id) is { } trend ? Json(trend) : null, cancellationToken);
 
     private static string Json(Trend trend) =>
         Locked(trend, () => System.Text.Json.JsonSerializer.Serialize(TrendWire.Of(trend), GoJsonOptions.Default));
@@ -164,11 +159,4 @@ internal sealed class TrendSubsystem : IAsyncDisposable
         }
     }
 
-    private string Or(string? tenant) => string.IsNullOrEmpty(tenant) ? _tenant : tenant;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync().ConfigureAwait(false);
-        await StoreMarkedAsync(CancellationToken.None).ConfigureAwait(false);
-    }
 }

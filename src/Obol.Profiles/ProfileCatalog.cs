@@ -220,6 +220,7 @@ public sealed partial class ProfileCatalog : ITariffPlanSubscriber, IDisposable
         "stat_queue_profiles" => ["*statqueue_profiles", "*statqueues"],
         "threshold_profiles" => ["*threshold_profiles", "*thresholds"],
         "resource_profiles" => ["*resource_profiles", "*resources"],
+        "ip_profiles" => ["*ip_profiles", "*ip_allocations"],
         _ => [],
     };
 }

@@ -122,12 +122,12 @@ internal sealed class PlanRow(ErrorCollector errors, TariffPlanReadOptions optio
         return text;
     }
 
-    /// <summary>A cron Schedule (<see cref="CronSchedule"/>) kept as text once it is known to parse; empty stays empty, as
+    /// <summary>A cron Schedule (<see cref="GoCronGrammar"/>) kept as text once it is known to parse; empty stays empty, as
     /// cgr-loader loads it (a continuation row leaves it empty).</summary>
     public string Schedule(int index)
     {
         var text = Text(index);
-        if (text.Length != 0 && CronSchedule.Problem(text) is { } problem)
+        if (text.Length != 0 && GoCronGrammar.Problem(text) is { } problem)
         {
             Fail(index, $"invalid schedule \"{text}\": {problem}");
         }

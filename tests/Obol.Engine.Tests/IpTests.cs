@@ -18,6 +18,7 @@ public sealed class IpTests
         await using var engine = await StartAsync();
         await engine.CallAsync("APIerSv1.SetIPProfile", Profile);
         var profile = await engine.CallAsync("APIerSv1.GetIPProfile", """{"Tenant":"cgrates.org","ID":"IPS_1001"}""");
+        var loadIds = await engine.CallAsync("APIerSv1.GetLoadIDs", "\"\"");
 
         var first = await engine.CallAsync("IPsV1.AllocateIP", Event("a"));
         var second = await engine.CallAsync("IPsV1.AllocateIP", Event("b"));
@@ -30,6 +31,7 @@ public sealed class IpTests
         var allocations = await engine.CallAsync("IPsV1.GetIPAllocations", """{"Tenant":"cgrates.org","ID":"IPS_1001"}""");
 
         Assert.Equal("10.10.0.0/30", profile.GetProperty("Pools")[0].GetProperty("Range").GetString());
+        Assert.Equal(loadIds.GetProperty("*ip_profiles").GetInt64(), loadIds.GetProperty("*ip_allocations").GetInt64());
         Assert.Equal(("IPS_1001", "POOL_A", "pool A", "10.10.0.1"), Allocated(first));
         Assert.Equal("10.10.0.2", second.GetProperty("Address").GetString());
         Assert.Equal("allocation failed for pool \"POOL_A\", range \"10.10.0.0/30\": IP_ALREADY_ALLOCATED (all 2 addresses allocated)", full.Error);

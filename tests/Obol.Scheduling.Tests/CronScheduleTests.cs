@@ -31,6 +31,26 @@ public sealed class CronScheduleTests
         Assert.Equal(Instant.FromUtc(2026, 11, 29, 0, 0), next);
     }
 
+    [Fact]
+    public void Next_CronTzPrefix_CalendarFieldsInItsZoneWhateverTheEngineZone()
+    {
+        Assert.True(CronSchedule.TryParse("CRON_TZ=Europe/Berlin 0 1 * * *", out var schedule, out var error), error);
+
+        Assert.Equal(Instant.FromUtc(2026, 11, 29, 0, 0), schedule.Next(s_now, DateTimeZone.Utc));
+    }
+
+    [Theory]
+    [InlineData("0 0 L * *", "day of month")]
+    [InlineData("0 0 * * 1#2", "day of week")]
+    [InlineData("CRON_TZ=Mars/Olympus 0 1 * * *", "unknown time zone")]
+    public void TryParse_BeyondGoCron_RefusedAsTheLoaderRefusesIt(string text, string expected)
+    {
+        Assert.False(CronSchedule.TryParse(text, out _, out var error));
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains(expected, Obol.TariffPlans.GoCronGrammar.Problem(text), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("every minute")]

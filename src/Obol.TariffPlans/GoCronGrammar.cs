@@ -5,12 +5,13 @@ using Obol.Primitives;
 namespace Obol.TariffPlans;
 
 /// <summary>
-/// The Schedule of Trends.csv and Rankings.csv. TrendS and RankingS give it to cgrates/cron (robfig/cron v3's standard
-/// parser) only when they schedule the query, where a bad one is a log line and a query that never runs; the loader
-/// checks it with that parser's grammar instead: an optional <c>CRON_TZ=</c>/<c>TZ=</c> zone, then five fields (minute
-/// hour day-of-month month day-of-week) or a descriptor (<c>@daily</c>, <c>@every 15m</c>...).
+/// The grammar of the Schedule of trend and ranking profiles, robfig/cron v3's standard parser (cgrates/cron): an
+/// optional <c>CRON_TZ=</c>/<c>TZ=</c> zone, then five fields (minute hour day-of-month month day-of-week) or a
+/// descriptor (<c>@daily</c>, <c>@every 15m</c>...). CGRateS checks a schedule only when it schedules the query, where a
+/// bad one is a log line and a query that never runs; Obol checks it here, for the loader's rows and the API's profiles
+/// alike (Obol.Scheduling computes the runs of what passes).
 /// </summary>
-internal static class CronSchedule
+public static class GoCronGrammar
 {
     private const string Every = "@every ";
 
@@ -30,6 +31,7 @@ internal static class CronSchedule
     /// <summary>Why the cron parser would refuse <paramref name="spec"/>; null when it takes it.</summary>
     public static string? Problem(string spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         if (spec.Length == 0)
         {
             return "empty schedule";
