@@ -89,27 +89,77 @@ internal static partial class ConfigBinder
             MetricsResetSchedule = e.String("metrics_reset_schedule"),
             FieldSeparator = opts.String("csvFieldSeparator", ","),
             Opts = e.RawMap("opts"),
-            Fields = e.Objects("fields", f => new FieldTemplate
-            {
-                Tag = f.String("tag"),
-                Path = f.String("path"),
-                Type = f.String("type"),
-                Value = f.String("value"),
-                Filters = f.Strings("filters"),
-                Mandatory = f.Bool("mandatory"),
-                Layout = f.String("layout"),
-                Width = f.Int("width"),
-                Strip = f.String("strip"),
-                Padding = f.String("padding"),
-                NewBranch = f.Bool("new_branch"),
-                Timezone = f.String("timezone"),
-                Blocker = f.Bool("blocker"),
-                AttributeId = f.String("attribute_id"),
-                CostShiftDigits = f.Int("cost_shift_digits"),
-                RoundingDecimals = f.OptionalInt("rounding_decimals"),
-                MaskDestinationId = f.String("mask_destinationd_id"),
-                MaskLength = f.Int("mask_length"),
-            }),
+            Fields = e.Objects("fields", BindField),
+        };
+    }
+
+    private static FieldTemplate BindField(SectionReader f) => new()
+    {
+        Tag = f.String("tag"),
+        Path = f.String("path"),
+        Type = f.String("type"),
+        Value = f.String("value"),
+        Filters = f.Strings("filters"),
+        Mandatory = f.Bool("mandatory"),
+        Layout = f.String("layout"),
+        Width = f.Int("width"),
+        Strip = f.String("strip"),
+        Padding = f.String("padding"),
+        NewBranch = f.Bool("new_branch"),
+        Timezone = f.String("timezone"),
+        Blocker = f.Bool("blocker"),
+        AttributeId = f.String("attribute_id"),
+        CostShiftDigits = f.Int("cost_shift_digits"),
+        RoundingDecimals = f.OptionalInt("rounding_decimals"),
+        MaskDestinationId = f.String("mask_destinationd_id"),
+        MaskLength = f.Int("mask_length"),
+    };
+
+    private static ErsConfig BindErs(SectionReader r) => new()
+    {
+        Enabled = r.Bool("enabled"),
+        SessionsConns = r.Strings("sessions_conns"),
+        EesConns = r.Strings("ees_conns"),
+        StatsConns = r.Strings("stats_conns"),
+        ThresholdsConns = r.Strings("thresholds_conns"),
+        // CGRateS parity: config/ers.go raises concurrent_events to at least 1 (it sizes a channel).
+        ConcurrentEvents = Math.Max(r.Int("concurrent_events", 1), 1),
+        PartialCacheTtl = r.Duration("partial_cache_ttl"),
+        Readers = r.Objects("readers", BindReader),
+    };
+
+    private static EventReaderConfig BindReader(SectionReader e)
+    {
+        var opts = e.ObjectOrEmpty("opts");
+        // Not modelled yet, but CGRateS refuses to start when they are malformed, so they are still checked.
+        e.Int("reconnects");
+        e.Duration("max_reconnect_interval");
+        e.Strings("ees_success_ids");
+        e.Strings("ees_failed_ids");
+        e.Objects("partial_commit_fields", BindField);
+        e.Objects("cache_dump_fields", BindField);
+        opts.Duration("kafkaMaxWait");
+        opts.Duration("natsJetStreamMaxWait");
+        return new EventReaderConfig
+        {
+            Id = e.String("id"),
+            Type = e.String("type"),
+            RunDelay = e.Duration("run_delay"),
+            StartDelay = e.Duration("start_delay"),
+            ConcurrentRequests = e.Int("concurrent_requests"),
+            SourcePath = e.String("source_path"),
+            ProcessedPath = e.String("processed_path"),
+            Tenant = e.String("tenant"),
+            Timezone = e.String("timezone"),
+            Filters = e.Strings("filters"),
+            Flags = e.Strings("flags"),
+            CsvRowLength = opts.Int("csvRowLength"),
+            CsvFieldSeparator = opts.String("csvFieldSeparator", ","),
+            CsvHeaderDefineChar = opts.String("csvHeaderDefineChar", ":"),
+            CsvLazyQuotes = opts.Bool("csvLazyQuotes"),
+            IgnoreErroredItems = opts.Bool("ignoreErroredItems"),
+            Opts = e.RawMap("opts"),
+            Fields = e.Objects("fields", BindField),
         };
     }
 }

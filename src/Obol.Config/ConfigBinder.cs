@@ -38,6 +38,7 @@ internal static partial class ConfigBinder
             Routes = BindRoutes(S("routes")),
             Loader = BindLoader(S("loader")),
             Apiers = BindApiers(S("apiers")),
+            Ers = BindErs(S("ers")),
             Ees = BindEes(S("ees")),
         };
     }

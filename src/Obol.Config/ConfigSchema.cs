@@ -13,7 +13,7 @@ internal static class ConfigSchema
     /// <summary>CGRateS sections Obol does not model: kept as merged raw JSON, never warned about.</summary>
     public static readonly FrozenSet<string> RawSections = FrozenSet.ToFrozenSet(
     [
-        "tls", "ers", "asterisk_agent", "diameter_agent", "radius_agent", "http_agent", "dns_agent", "prometheus_agent",
+        "tls", "asterisk_agent", "diameter_agent", "radius_agent", "http_agent", "dns_agent", "prometheus_agent",
         "sip_agent", "janus_agent", "mailer", "suretax", "migrator", "registrarc",
         "analyzers", "templates", "configs", "apiban", "sentrypeer",
         // Sections of older CGRateS releases (loaders was removed upstream; opensips had its own agent in 0.9).
@@ -54,8 +54,14 @@ internal static class ConfigSchema
         // CGRateS parity: dfltRemoteHost is a copy of *localhost's connection.
         ["rpc_conns.*.conns"] = new(ArrayMerge.ReplaceInheriting, d => Clone(d, "rpc_conns", "*localhost", "conns", 0)),
         // CGRateS parity: config/eescfg.go appendEEsExporters merges by id, new ids start from the "*default" exporter.
-        ["ees.exporters"] = new(ArrayMerge.MergeById, d => DefaultExporter(d)),
+        ["ees.exporters"] = new(ArrayMerge.MergeById, d => DefaultElement(d, "ees", "exporters")),
         ["ees.exporters[].fields"] = new(ArrayMerge.ReplaceChecked, _ => FieldTemplate()),
+        // CGRateS parity: config/ers.go appendERsReaders merges by id, new ids start from the "*default" reader of
+        // the defaults; a reader's templates given replace the inherited ones (EventReaderCfg.loadFromJSONCfg).
+        ["ers.readers"] = new(ArrayMerge.MergeById, d => DefaultElement(d, "ers", "readers")),
+        ["ers.readers[].fields"] = new(ArrayMerge.ReplaceChecked, _ => FieldTemplate()),
+        ["ers.readers[].partial_commit_fields"] = new(ArrayMerge.ReplaceChecked, _ => FieldTemplate()),
+        ["ers.readers[].cache_dump_fields"] = new(ArrayMerge.ReplaceChecked, _ => FieldTemplate()),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Keys understood although the defaults leave them unset (unset differs from any value).</summary>
@@ -71,6 +77,17 @@ internal static class ConfigSchema
         ["thresholds"] = ["string_indexed_fields"],
         ["routes"] = ["string_indexed_fields"],
         ["routes.opts"] = ["*limit", "*offset", "*profileCount"],
+        // CGRateS parity: config/libconfig_json.go EventReaderOptsJson; the defaults set only some of its keys.
+        ["ers.readers[].opts"] =
+        [
+            "partialPath", "partialcsvFieldSeparator", "ignoreErroredItems", "csvLazyQuotes", "xmlRootPath",
+            "amqpQueueID", "amqpUsername", "amqpPassword", "amqpConsumerTag", "amqpExchange", "amqpExchangeType",
+            "amqpRoutingKey", "kafkaTopic", "kafkaGroupID", "kafkaMaxWait", "kafkaTLS", "kafkaCAPath", "kafkaSkipTLSVerify",
+            "sqlDBName", "sqlTableName", "sqlBatchSize", "sqlDeleteIndexedFields", "pgSSLMode", "awsRegion", "awsKey",
+            "awsSecret", "awsToken", "sqsQueueID", "s3BucketID", "natsJetStream", "natsConsumerName", "natsStreamName",
+            "natsQueueID", "natsJWTFile", "natsSeedFile", "natsCertificateAuthority", "natsClientCertificate",
+            "natsClientKey", "natsJetStreamMaxWait",
+        ],
         ["stor_db.opts"] = ["pgSSLCert", "pgSSLKey", "pgSSLPassword", "pgSSLCertMode", "pgSSLRootCert"],
         ["rpc_conns.*.conns[]"] =
         [
@@ -102,10 +119,10 @@ internal static class ConfigSchema
         return node?.DeepClone() as JsonObject ?? new JsonObject();
     }
 
-    private static JsonObject DefaultExporter(JsonObject defaults)
+    private static JsonObject DefaultElement(JsonObject defaults, string section, string array)
     {
-        var exporters = defaults["ees"]?["exporters"]?.AsArray() ?? [];
-        var first = exporters.FirstOrDefault(e => e?["id"]?.GetValue<string>() == "*default");
+        var elements = defaults[section]?[array]?.AsArray() ?? [];
+        var first = elements.FirstOrDefault(e => e?["id"]?.GetValue<string>() == "*default");
         return first?.DeepClone() as JsonObject ?? new JsonObject();
     }
 

@@ -44,6 +44,7 @@ public sealed class ObolConfig
     public StatQueriesConfig Rankings { get; init; } = new();
     public required ResourcesConfig Resources { get; init; }
     public required IpsConfig Ips { get; init; }
+    public required ErsConfig Ers { get; init; }
     public required StatsConfig Stats { get; init; }
     public required ThresholdsConfig Thresholds { get; init; }
     public required RoutesConfig Routes { get; init; }

@@ -132,6 +132,13 @@ internal static class EngineHost
         {
             actionEffects.ConnectSessions(sessions);
         }
+        var (readers, readersError) = ErsWiring.Create(dispatcher, config, sessions, events, zone, tenant, log);
+        if (readersError is not null)
+        {
+            await stderr.WriteLineAsync(readersError).ConfigureAwait(false);
+            return 1;
+        }
+        await using var ers = readers;
         // APIerSv2 embeds APIerSv1 in CGRateS; these it defines itself with other arguments or replies.
         dispatcher.AddEmbedded("APIerSv1", "APIerSv2", "GetActions", "GetActionsCount", "SetActions", "CountCDRs", "LoadRatingProfile",
             "LoadAccountActions", "GetTPDestination", "RemoveTPDestination", "SetTPDestination");
@@ -160,6 +167,7 @@ internal static class EngineHost
         }
         await using var freeSwitch = FreeSwitchWiring.Start(config, sessions, agents, zone, tenant, category, log);
         await using var kamailio = KamailioWiring.Start(config, sessions, agents, zone, tenant, log);
+        ers?.Start();
         log.Info($"<Engine> started, node {general.NodeId}");
         if (flags.MemProfDir is { } memDir)
         {

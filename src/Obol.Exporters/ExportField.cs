@@ -5,12 +5,14 @@ using Obol.Primitives;
 
 namespace Obol.Exporters;
 
-/// <summary>One compiled field template (config.FCTemplate) of an exporter.</summary>
+/// <summary>One compiled field template (config.FCTemplate) of an exporter or an event reader.</summary>
 internal sealed class ExportField
 {
     internal const string Exp = "*exp";
     internal const string Hdr = "*hdr";
     internal const string Trl = "*trl";
+
+    private static readonly string[] s_exportSections = [Exp, Hdr, Trl];
 
     private static readonly HashSet<string> s_strips = ["", "*right", "*xright", "*left", "*xleft"];
     private static readonly HashSet<string> s_paddings = ["", "*right", "*left", "*zeroleft"];
@@ -28,7 +30,7 @@ internal sealed class ExportField
 
     public FieldTemplate Template { get; }
 
-    /// <summary><c>*exp</c>, <c>*hdr</c> or <c>*trl</c>.</summary>
+    /// <summary><c>*exp</c>, <c>*hdr</c> or <c>*trl</c> for an exporter; a reader's own (<c>*cgreq</c>, <c>*opts</c>...).</summary>
     public string Section { get; }
 
     /// <summary>The path after the section, e.g. <c>CGRID</c>.</summary>
@@ -45,16 +47,22 @@ internal sealed class ExportField
 
     public string Tag => Template.Tag;
 
-    public static ExportField Compile(string exporterId, FieldTemplate template, DateTimeZone exporterZone, DateTimeZone localZone)
+    public static ExportField Compile(string exporterId, FieldTemplate template, DateTimeZone exporterZone, DateTimeZone localZone) =>
+        Compile(exporterId, template, exporterZone, localZone, s_exportSections, ExporterDefinitionException.ForField);
+
+    /// <summary>A field whose path starts with one of <paramref name="sections"/>; <paramref name="bad"/> makes the
+    /// error naming its owner and tag.</summary>
+    internal static ExportField Compile(string ownerId, FieldTemplate template, DateTimeZone ownerZone, DateTimeZone localZone,
+        IReadOnlyList<string> sections, Func<string, string, string, Exception?, ExporterDefinitionException> bad)
     {
         var tag = template.Tag.Length != 0 ? template.Tag : template.Path;
-        ExporterDefinitionException Bad(string reason, Exception? inner = null) => ExporterDefinitionException.ForField(exporterId, tag, reason, inner);
+        ExporterDefinitionException Bad(string reason, Exception? inner = null) => bad(ownerId, tag, reason, inner);
 
         var dot = template.Path.IndexOf('.', StringComparison.Ordinal);
         var section = dot > 0 ? template.Path[..dot] : template.Path;
-        if (section is not (Exp or Hdr or Trl) || dot < 0 || dot == template.Path.Length - 1)
+        if (!sections.Contains(section) || dot < 0 || dot == template.Path.Length - 1)
         {
-            throw Bad($"unsupported path <{template.Path}> (want *exp.X, *hdr.X or *trl.X)");
+            throw Bad($"unsupported path <{template.Path}> (want {string.Join(", ", sections.Select(s => s + ".X"))})");
         }
         var type = template.Type switch
         {
@@ -88,7 +96,7 @@ internal sealed class ExportField
         {
             throw Bad($"invalid filter: {filterProblem}");
         }
-        var zone = exporterZone;
+        var zone = ownerZone;
         if (template.Timezone.Length != 0 && !ZoneNames.TryResolve(template.Timezone, localZone, out zone))
         {
             throw Bad($"unknown time zone <{template.Timezone}>");

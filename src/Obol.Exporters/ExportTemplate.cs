@@ -34,7 +34,16 @@ internal sealed class ExportTemplate
     public static bool TryEvaluate(ExportField[] fields, IDataProvider data, string tenant, FilterService filters, Instant now,
         out ExportRecord record, out string? error)
     {
-        record = new ExportRecord();
+        var one = new ExportRecord();
+        record = one;
+        return TryEvaluate(fields, data, tenant, filters, now, _ => one, out error);
+    }
+
+    /// <summary>As above, each field's value set in the record <paramref name="recordFor"/> gives for it (a reader's
+    /// fields go to the record of their section).</summary>
+    public static bool TryEvaluate(IEnumerable<ExportField> fields, IDataProvider data, string tenant, FilterService filters, Instant now,
+        Func<ExportField, ExportRecord> recordFor, out string? error)
+    {
         error = null;
         foreach (var field in fields)
         {
@@ -64,11 +73,11 @@ internal sealed class ExportTemplate
             }
             if (field.Type == "*composed")
             {
-                record.Compose(field.Path, text);
+                recordFor(field).Compose(field.Path, text);
             }
             else
             {
-                record.Set(field.Path, text);
+                recordFor(field).Set(field.Path, text);
             }
             if (field.Template.Blocker)
             {

@@ -1,0 +1,162 @@
+using NodaTime;
+using Obol.Config;
+using Obol.Exporters;
+using Obol.Filters;
+using Obol.SessionServer;
+
+namespace Obol.EventReaders;
+
+/// <summary>
+/// ERs (ers/ers.go): the configured readers, each scanning its <c>source_path</c> every <c>run_delay</c> (after
+/// <c>start_delay</c>), or watching it when run_delay is -1; run_delay 0 leaves a reader idle. Readers of type
+/// <c>*none</c> (the defaults' <c>*default</c>) read nothing. A reader whose configuration cannot work is refused when
+/// the engine starts, naming it.
+/// </summary>
+public sealed class EventReaderService : IAsyncDisposable
+{
+    private readonly List<EventReader> _readers = [];
+    private readonly ReaderContext _context;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly SemaphoreSlim _scanning = new(1, 1);
+
+    /// <exception cref="ExporterDefinitionException">A reader's templates, filters, flags or type cannot work.</exception>
+    public EventReaderService(ErsConfig config, SessionService? sessions, FilterService filters, IClock clock, DateTimeZone zone, string defaultTenant,
+        Action<string> info, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn);
+        foreach (var reader in config.Readers.Where(r => r.Type != "*none"))
+        {
+            _readers.Add(new EventReader(reader, _context));
+        }
+    }
+
+    /// <summary>The readers that read (every configured one but <c>*none</c>).</summary>
+    public IReadOnlyList<string> ReaderIds => [.. _readers.Select(r => r.Config.Id)];
+
+    /// <summary>Starts every reader's loop or watcher.</summary>
+    public void Start()
+    {
+        foreach (var reader in _readers)
+        {
+            var runDelay = reader.Config.RunDelay;
+            if (runDelay.Nanoseconds == 0)
+            {
+                continue;
+            }
+            Directory.CreateDirectory(reader.Config.SourcePath);
+            _loops.Add(Task.Run(() => LoopAsync(reader, _stopping.Token)));
+        }
+    }
+
+    /// <summary>Reads every reader's waiting files now (ErSv1.RunReader's effect for all of them), one reader at a time.</summary>
+    public async Task<int> ScanAllAsync(CancellationToken ct = default)
+    {
+        var read = 0;
+        foreach (var reader in _readers)
+        {
+            read += await ScanAsync(reader, ct).ConfigureAwait(false);
+        }
+        return read;
+    }
+
+    /// <summary>ErSv1.RunReader: reads a reader's waiting files now; only a reader that does not run by itself (run_delay
+    /// 0) may be run so. Null when it ran, else CGRateS's error.</summary>
+    public async Task<string?> RunReaderAsync(string readerId, CancellationToken ct = default)
+    {
+        if (_readers.FirstOrDefault(r => r.Config.Id == readerId) is not { } reader)
+        {
+            return Primitives.ErrorCodes.NotFound;
+        }
+        if (reader.Config.RunDelay.Nanoseconds != 0)
+        {
+            return "readers with RunDelay different from 0 are not supported";
+        }
+        await ScanAsync(reader, ct).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task LoopAsync(EventReader reader, CancellationToken ct)
+    {
+        try
+        {
+            var start = reader.Config.StartDelay;
+            if (start.Nanoseconds > 0)
+            {
+                await Task.Delay(ToTimeSpan(start), ct).ConfigureAwait(false);
+            }
+            if (reader.Config.RunDelay.Nanoseconds < 0)
+            {
+                Watch(reader, ct);
+                await ScanAsync(reader, ct).ConfigureAwait(false);
+                return;
+            }
+            var every = ToTimeSpan(reader.Config.RunDelay);
+            while (!ct.IsCancellationRequested)
+            {
+                await ScanAsync(reader, ct).ConfigureAwait(false);
+                await Task.Delay(every, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>run_delay -1 (CGRateS's inotify): a file moved or written into the folder is read once it is complete,
+    /// which is when a scan no longer finds it locked for writing.</summary>
+    private void Watch(EventReader reader, CancellationToken ct)
+    {
+        var watcher = new FileSystemWatcher(reader.Config.SourcePath, "*" + reader.Suffix)
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
+        };
+        void Changed(object? sender, FileSystemEventArgs e) => _ = Task.Run(() => ScanAsync(reader, ct), ct);
+        watcher.Created += Changed;
+        watcher.Renamed += (s, e) => Changed(s, e);
+        watcher.Changed += Changed;
+        watcher.EnableRaisingEvents = true;
+        lock (_watchers)
+        {
+            _watchers.Add(watcher);
+        }
+    }
+
+    /// <summary>One scan at a time across readers, so a watcher's burst of notifications never reads a file twice.</summary>
+    private async Task<int> ScanAsync(EventReader reader, CancellationToken ct)
+    {
+        await _scanning.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await reader.ScanAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Warn($"<ERs> reader <{reader.Config.Id}>: cannot scan <{reader.Config.SourcePath}>: {e.Message}");
+            return 0;
+        }
+        finally
+        {
+            _scanning.Release();
+        }
+    }
+
+    private static TimeSpan ToTimeSpan(Primitives.Usage usage) => TimeSpan.FromTicks(Math.Max(1, usage.Nanoseconds / 100));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        lock (_watchers)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+        }
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        _stopping.Dispose();
+        _scanning.Dispose();
+    }
+}

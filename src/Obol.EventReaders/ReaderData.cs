@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using Obol.Exporters;
+using Obol.Filters;
+
+namespace Obol.EventReaders;
+
+/// <summary>
+/// What a reader's templates and filters read (agents.AgentRequest): <c>*req</c>, the record (a CSV row's fields by
+/// index or by the name a <c>:</c>-header gave them, a JSON object's members); <c>*vars</c>, <c>*fileName</c>,
+/// <c>*fileLineNumber</c> and <c>*readerID</c> with what the templates put there; <c>*cgreq</c> and <c>*opts</c>, what
+/// the templates set so far.
+/// </summary>
+internal sealed class ReaderData(IRecord record, IReadOnlyDictionary<string, object?> vars, SectionData sections) : IDataProvider
+{
+    public const string Req = "*req";
+    public const string Vars = "*vars";
+
+    public SectionData Sections => sections;
+
+    public bool TryGetField(ReadOnlySpan<string> path, out object? value)
+    {
+        value = null;
+        if (path.Length < 2)
+        {
+            return false;
+        }
+        return path[0] switch
+        {
+            Req => record.TryGet(path[1..], out value),
+            Vars => vars.TryGetValue(path[1], out value) || sections.TryGetField(path, out value),
+            _ => sections.TryGetField(path, out value),
+        };
+    }
+}
+
+/// <summary>One record of a file, as <c>~*req.…</c> reads it.</summary>
+internal interface IRecord
+{
+    bool TryGet(ReadOnlySpan<string> path, out object? value);
+}
+
+/// <summary>config.NewSliceDP: a CSV row, its fields by 0-based index or by header name.</summary>
+internal sealed class CsvRecord(string[] fields, IReadOnlyDictionary<string, int>? header) : IRecord
+{
+    public bool TryGet(ReadOnlySpan<string> path, out object? value)
+    {
+        value = null;
+        if (path.Length != 1)
+        {
+            return false;
+        }
+        var index = header is not null && header.TryGetValue(path[0], out var named) ? named
+            : int.TryParse(path[0], NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
+        if (index < 0 || index >= fields.Length)
+        {
+            return false;
+        }
+        value = fields[index];
+        return true;
+    }
+}
+
+/// <summary>A JSON object's members, nested paths into nested objects; numbers and booleans as their text.</summary>
+internal sealed class JsonRecord(JsonElement root) : IRecord
+{
+    public bool TryGet(ReadOnlySpan<string> path, out object? value)
+    {
+        value = null;
+        var current = root;
+        foreach (var segment in path)
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var member))
+            {
+                current = member;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                && i < current.GetArrayLength())
+            {
+                current = current[i];
+            }
+            else
+            {
+                return false;
+            }
+        }
+        value = current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString(),
+            JsonValueKind.Null => null,
+            _ => current.GetRawText(),
+        };
+        return true;
+    }
+}

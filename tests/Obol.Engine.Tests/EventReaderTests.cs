@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Obol.Engine.Tests;
+
+/// <summary>ERs on a real engine: CDR files dropped into a reader's folder become rated CDRs through SessionS.</summary>
+public sealed class EventReaderTests
+{
+    [Fact]
+    public async Task FileCsvReader_CdrFileDropped_RatedCdrsStoredAndFileMoved()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-e2e-{Guid.NewGuid():N}");
+        var (input, output) = (Path.Combine(folder, "in"), Path.Combine(folder, "out"));
+        await using var engine = await SessionEngine.StartAsync(configure: c => c.Replace("\"general\": {", Ers(input, output) + "\"general\": {",
+            StringComparison.Ordinal));
+        Directory.CreateDirectory(input);
+        var before = await engine.MonetaryAsync("1001");
+        // Written elsewhere and moved in, as switches hand over finished files.
+        var staging = Path.Combine(folder, "cdrs.csv.tmp");
+        await File.WriteAllTextAsync(staging, """
+            #ToR,OriginID,RequestType,Account,Destination,AnswerTime,Usage
+            *voice,ers-call-1,*postpaid,1001,1002,2026-01-05T10:00:05Z,30s
+            *voice,ers-call-2,*postpaid,1001,1002,2026-01-05T10:05:00Z,1m7s
+            *voice,ers-call-3
+            """);
+        File.Move(staging, Path.Combine(input, "cdrs.csv"));
+
+        var cdrs = await WaitForCdrsAsync(engine, 2);
+        var processed = Path.Combine(output, "cdrs.csv");
+        for (var i = 0; i < 100 && !File.Exists(processed); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var byOrigin = cdrs.ToDictionary(c => c.GetProperty("OriginID").GetString()!);
+        Assert.Equal(["ers-call-1", "ers-call-2"], byOrigin.Keys.Order(StringComparer.Ordinal));
+        var costs = byOrigin.Values.Select(c => c.GetProperty("Cost").GetDecimal()).ToList();
+        Assert.All(costs, c => Assert.True(c > 0m));
+        // Postpaid: each CDR debited its account by exactly its cost.
+        Assert.Equal(before - costs.Sum(), await engine.MonetaryAsync("1001"));
+        Assert.Equal("1m7s", byOrigin["ers-call-2"].GetProperty("Usage").GetString());
+        Assert.True(File.Exists(processed));
+        Assert.False(File.Exists(Path.Combine(input, "cdrs.csv")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunReader_IdleReader_ReadsItsFilesOnRequestOnly()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-run-{Guid.NewGuid():N}");
+        var (input, output) = (Path.Combine(folder, "in"), Path.Combine(folder, "out"));
+        await using var engine = await SessionEngine.StartAsync(configure: c => c.Replace("\"general\": {",
+            Ers(input, output).Replace("\"run_delay\": \"-1\"", "\"run_delay\": \"0\"", StringComparison.Ordinal) + "\"general\": {",
+            StringComparison.Ordinal));
+        Directory.CreateDirectory(input);
+        await File.WriteAllTextAsync(Path.Combine(input, "late.csv"), "*voice,ers-call-1,*postpaid,1001,1002,2026-01-05T10:00:05Z,30s\n");
+        await Task.Delay(300);
+        var before = await engine.Api.CallRawAsync("APIerSv2.GetCDRs", """{"OriginIDs":["ers-call-1"]}"""u8.ToArray());
+
+        var ran = await engine.CallAsync("ErSv1.RunReader", """{"ReaderID":"switch_cdrs"}""");
+        var unknown = await engine.Api.CallRawAsync("ErSv1.RunReader", """{"ReaderID":"nope"}"""u8.ToArray());
+        var cdrs = await WaitForCdrsAsync(engine, 1);
+
+        Assert.Equal("NOT_FOUND", before.Error);
+        Assert.Equal("OK", ran.GetString());
+        Assert.Equal("NOT_FOUND", unknown.Error);
+        Assert.Equal("ers-call-1", Assert.Single(cdrs).GetProperty("OriginID").GetString());
+        Assert.True(File.Exists(Path.Combine(output, "late.csv")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<List<JsonElement>> WaitForCdrsAsync(SessionEngine engine, int count)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var reply = await engine.Api.CallRawAsync("APIerSv2.GetCDRs", """{"OriginIDs":["ers-call-1","ers-call-2","ers-call-3"],"RunIDs":["*default"]}"""u8.ToArray());
+            if (reply.Error is null)
+            {
+                using var document = JsonDocument.Parse(reply.Result);
+                if (document.RootElement.GetArrayLength() >= count)
+                {
+                    return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"fewer than {count} CDRs from the reader");
+    }
+
+    private static string Ers(string input, string output) => $$"""
+        "ers": {
+            "enabled": true,
+            "sessions_conns": ["*internal"],
+            "readers": [{
+                "id": "switch_cdrs",
+                "type": "*file_csv",
+                "run_delay": "-1",
+                "source_path": {{JsonSerializer.Serialize(input)}},
+                "processed_path": {{JsonSerializer.Serialize(output)}},
+                "flags": ["*cdrs", "*log"],
+                "fields": [
+                    {"tag": "ToR", "path": "*cgreq.ToR", "type": "*variable", "value": "~*req.0", "mandatory": true},
+                    {"tag": "OriginID", "path": "*cgreq.OriginID", "type": "*variable", "value": "~*req.1", "mandatory": true},
+                    {"tag": "RequestType", "path": "*cgreq.RequestType", "type": "*variable", "value": "~*req.2", "mandatory": true},
+                    {"tag": "Tenant", "path": "*cgreq.Tenant", "type": "*constant", "value": "cgrates.org"},
+                    {"tag": "Category", "path": "*cgreq.Category", "type": "*constant", "value": "call"},
+                    {"tag": "Account", "path": "*cgreq.Account", "type": "*variable", "value": "~*req.3", "mandatory": true},
+                    {"tag": "Subject", "path": "*cgreq.Subject", "type": "*variable", "value": "~*req.3", "mandatory": true},
+                    {"tag": "Destination", "path": "*cgreq.Destination", "type": "*variable", "value": "~*req.4", "mandatory": true},
+                    {"tag": "SetupTime", "path": "*cgreq.SetupTime", "type": "*variable", "value": "~*req.5", "mandatory": true},
+                    {"tag": "AnswerTime", "path": "*cgreq.AnswerTime", "type": "*variable", "value": "~*req.5", "mandatory": true},
+                    {"tag": "Usage", "path": "*cgreq.Usage", "type": "*variable", "value": "~*req.6", "mandatory": true}
+                ]
+            }]
+        },
+
+        """;
+}

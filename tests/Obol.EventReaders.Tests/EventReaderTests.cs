@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using Obol.Config;
+using Obol.Exporters;
+using Obol.Filters;
+using Xunit;
+
+namespace Obol.EventReaders.Tests;
+
+/// <summary>Readers in dry-run mode: the events their templates make from real files, logged as CGRateS's ERs log them.</summary>
+public sealed class EventReaderTests : IDisposable
+{
+    private static readonly Instant s_now = Instant.FromUtc(2026, 1, 5, 10, 0);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"obol-ers-{Guid.NewGuid():N}");
+    private readonly ConcurrentQueue<string> _info = new();
+    private readonly ConcurrentQueue<string> _warnings = new();
+
+    private string In => Path.Combine(_root, "in");
+
+    private string Out => Path.Combine(_root, "out");
+
+    [Fact]
+    public async Task ProcessFileAsync_CsvRows_EventPerRowFromColumnsAndFileMoved()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.1"), Field("Destination", "~*req.2"), Field("Usage", "~*req.3"),
+            Field("OriginID", "~*vars.*fileName;-;~*vars.*fileLineNumber", "*composed")));
+        var file = Write("cdrs.csv", "*voice,1001,1002,93s\n# a comment\n*voice,1003,1001,30s\n");
+
+        var (records, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal((2, 2), (records, events));
+        var logged = DryRuns();
+        Assert.Contains("\"Account\":\"1001\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Usage\":\"93s\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"OriginID\":\"cdrs.csv-2\"", logged[1], StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+        Assert.True(File.Exists(Path.Combine(Out, "cdrs.csv")));
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_HeaderDefined_ColumnsReadByName()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.Account"), Field("Destination", "~*req.Called")));
+        var file = Write("named.csv", ":Account,Called\n1001,1002\n");
+
+        var (records, _) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal(1, records);
+        Assert.Contains("\"Destination\":\"1002\"", Assert.Single(DryRuns()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_ShortRowAndMissingMandatory_NamedByLineAndRestRead()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.1"), Field("Destination", "~*req.2") with { Mandatory = true }) with { CsvRowLength = -1 });
+        var file = Write("bad.csv", "*voice,1001,1002\n*voice,1003\n*voice,1004,1005\n");
+
+        var (records, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal((3, 2), (records, events));
+        Assert.Contains(_warnings, w => w.Contains("bad.csv:2", StringComparison.Ordinal) && w.Contains("NOT_FOUND:Destination", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_RowLengthOfFirstRecord_OtherLengthsSkipped()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.1")));
+        var file = Write("len.csv", "a,1001,x\nb,1002\nc,1003,y\n");
+
+        var (_, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal(2, events);
+        Assert.Contains(_warnings, w => w.Contains("len.csv:2: wrong number of fields: expected 3, got 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_ReaderFilters_OnlyPassingRows()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.1")) with { Filters = ["*string:~*req.0:*voice"] });
+        var file = Write("mixed.csv", "*voice,1001\n*sms,1002\n");
+
+        var (records, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal((2, 1), (records, events));
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_JsonArray_EventPerObjectWithNestedPaths()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.caller.id"), Field("Usage", "~*req.duration"),
+            Field("*dispatchers", "false", "*constant") with { Path = "*opts.*dispatchers" }) with { Type = "*file_json" });
+        var file = Write("calls.json", """[{"caller":{"id":"1001"},"duration":93},{"caller":{"id":"1002"},"duration":5}]""");
+
+        var (_, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal(2, events);
+        Assert.Contains("\"Usage\":\"93\"", DryRuns()[0], StringComparison.Ordinal);
+        Assert.Contains("\"APIOpts\":{\"*dispatchers\":\"false\"}", DryRuns()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScanAllAsync_RunDelay_ReaderPicksUpFilesDroppedIntoSourcePath()
+    {
+        var config = new ErsConfig { Enabled = true, Readers = [Csv(Field("Account", "~*req.1"))] };
+        await using var service = new EventReaderService(config, null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org",
+            _info.Enqueue, _warnings.Enqueue);
+        Write("a.csv", "x,1001\n");
+        Write("b.csv", "x,1002\n");
+        Write("ignored.txt", "x,1003\n");
+
+        var read = await service.ScanAllAsync();
+
+        Assert.Equal(2, read);
+        Assert.Equal(2, DryRuns().Count);
+        Assert.True(File.Exists(Path.Combine(In, "ignored.txt")));
+    }
+
+    [Theory]
+    [InlineData("*file_xml", "unsupported type <*file_xml>")]
+    [InlineData("*file_csv", "unsupported reqType")]
+    public void EventReaderService_UnusableReader_RefusedNamingIt(string type, string expected)
+    {
+        var reader = Csv(Field("Account", "~*req.1")) with { Type = type, Flags = type == "*file_csv" ? ["*log"] : ["*dryrun"] };
+
+        var e = Assert.Throws<ExporterDefinitionException>(() => new EventReaderService(new ErsConfig { Readers = [reader] }, null, Filters(),
+            new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue));
+
+        Assert.Contains("reader <CDRS_CSV>", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventReaderService_BadFieldPath_RefusedNamingTheField()
+    {
+        var reader = Csv(Field("Account", "~*req.1") with { Path = "*exp.Account" });
+
+        var e = Assert.Throws<ExporterDefinitionException>(() => new EventReaderService(new ErsConfig { Readers = [reader] }, null, Filters(),
+            new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue));
+
+        Assert.StartsWith("reader <CDRS_CSV> field <Account>: unsupported path <*exp.Account>", e.Message, StringComparison.Ordinal);
+    }
+
+    private EventReaderConfig Csv(params FieldTemplate[] fields) => new()
+    {
+        Id = "CDRS_CSV",
+        Type = "*file_csv",
+        RunDelay = new Primitives.Usage(-1),
+        SourcePath = In,
+        ProcessedPath = Out,
+        Flags = ["*dryrun"],
+        Fields = fields,
+    };
+
+    private static FieldTemplate Field(string tag, string value, string type = "*variable") =>
+        new() { Tag = tag, Path = "*cgreq." + tag, Type = type, Value = value };
+
+    private EventReader Reader(EventReaderConfig config) =>
+        new(config, new ReaderContext(null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue));
+
+    private static FilterService Filters() => new(FilterTable.FromTp([], DateTimeZone.Utc, s_now));
+
+    private string Write(string name, string text)
+    {
+        Directory.CreateDirectory(In);
+        var path = Path.Combine(In, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private List<string> DryRuns() => [.. _info.Where(l => l.Contains("DRY_RUN", StringComparison.Ordinal))];
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+internal sealed class FixedClock(Instant now) : IClock
+{
+    public Instant GetCurrentInstant() => now;
+}
