@@ -55,7 +55,8 @@ internal sealed class EventReader
         {
             "*file_csv" => ".csv",
             "*file_json" => ".json",
-            _ => throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported type <{config.Type}> (Obol reads *file_csv and *file_json)"),
+            "*file_xml" => ".xml",
+            _ => throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported type <{config.Type}> (Obol reads *file_csv, *file_json and *file_xml)"),
         };
     }
 
@@ -87,9 +88,15 @@ internal sealed class EventReader
         (int Records, int Events) counts;
         try
         {
-            counts = _config.Type == "*file_json" ? await ReadJsonAsync(path, name, ct).ConfigureAwait(false) : await ReadCsvAsync(path, name, ct).ConfigureAwait(false);
+            counts = _config.Type switch
+            {
+                "*file_json" => await ReadJsonAsync(path, name, ct).ConfigureAwait(false),
+                "*file_xml" => await ReadXmlAsync(path, name, ct).ConfigureAwait(false),
+                _ => await ReadCsvAsync(path, name, ct).ConfigureAwait(false),
+            };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or System.Xml.XmlException
+            or System.Xml.XPath.XPathException)
         {
             _context.Warn($"<ERs> reader <{_config.Id}>: cannot read <{path}>: {e.Message}; the file is left where it is");
             return (0, 0);
@@ -173,8 +180,49 @@ internal sealed class EventReader
         return (records, events);
     }
 
+    /// <summary>An XML file: each element <c>xmlRootPath</c> (dot-separated from the document root) selects is one
+    /// event; an empty root path makes the whole document one.</summary>
+    private async Task<(int, int)> ReadXmlAsync(string path, string name, CancellationToken ct)
+    {
+        var document = new System.Xml.XmlDocument { XmlResolver = null };
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        using (var reader = System.Xml.XmlReader.Create(path, settings))
+        {
+            document.Load(reader);
+        }
+        var root = _config.Opts.TryGetValue("xmlRootPath", out var rootOpt) && rootOpt.ValueKind == JsonValueKind.String ? rootOpt.GetString()! : "";
+        var steps = root.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        System.Xml.XmlNode[] elements = steps.Length == 0
+            ? [document]
+            : [.. document.SelectNodes("/" + string.Join('/', steps))!.Cast<System.Xml.XmlNode>()];
+        var (records, events) = (0, 0);
+        foreach (var element in elements)
+        {
+            ct.ThrowIfCancellationRequested();
+            records++;
+            if (await ProcessRecordAsync(new XmlRecord(element, steps.Length), name, records, $"{path}:{root}[{records - 1}]", ct).ConfigureAwait(false))
+            {
+                events++;
+            }
+        }
+        return (records, events);
+    }
+
     /// <summary>One record: filters, templates, the event sent; false when it was filtered out or failed.</summary>
     private async Task<bool> ProcessRecordAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct)
+    {
+        try
+        {
+            return await EventOfAsync(record, fileName, lineNumber, where, ct).ConfigureAwait(false);
+        }
+        catch (FilterEvaluationException e)
+        {
+            _context.Warn($"<ERs> reader <{_config.Id}> {where}: {e.Message}; skipped");
+            return false;
+        }
+    }
+
+    private async Task<bool> EventOfAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct)
     {
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -12,6 +12,9 @@ internal sealed class ExportField
     internal const string Hdr = "*hdr";
     internal const string Trl = "*trl";
 
+    /// <summary>The time between two times, end;start, as a Go duration (a CDR's release and answer times).</summary>
+    internal const string UsageDifference = "*usage_difference";
+
     private static readonly string[] s_exportSections = [Exp, Hdr, Trl];
 
     private static readonly HashSet<string> s_strips = ["", "*right", "*xright", "*left", "*xleft"];
@@ -68,7 +71,7 @@ internal sealed class ExportField
         {
             "*filler" => "*constant",
             "*group" => "*variable",
-            "*constant" or "*variable" or "*composed" or "*datetime" or "*unix_timestamp" or "*none" => template.Type,
+            "*constant" or "*variable" or "*composed" or "*datetime" or "*unix_timestamp" or "*none" or UsageDifference => template.Type,
             _ => throw Bad($"unsupported field type <{template.Type}>"),
         };
         ValueRule[] value;
@@ -83,6 +86,10 @@ internal sealed class ExportField
         if (value.Length == 0 && type is not "*none" and not "*constant")
         {
             throw Bad($"{ErrorCodes.MandatoryIeMissing}: [Value]");
+        }
+        if (type == UsageDifference && value.Length != 2)
+        {
+            throw Bad($"invalid arguments <{template.Value}> to {UsageDifference}: want the end time;the start time");
         }
         if (!s_strips.Contains(template.Strip))
         {
@@ -132,6 +139,18 @@ internal sealed class ExportField
                 text = Type == "*unix_timestamp"
                     ? time.ToInstant().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : GoTimeFormat.Format(time, Template.Layout.Length != 0 ? Template.Layout : "2006-01-02T15:04:05Z07:00");
+                return true;
+            case UsageDifference:
+                if (!ValueRule.TryEvaluateList(Value[..1], data, now, out var endText, out error)
+                    || !ValueRule.TryEvaluateList(Value[1..], data, now, out var startText, out error))
+                {
+                    return false;
+                }
+                if (!DataConverter.TryTime(endText, Zone, now, out var end, out error) || !DataConverter.TryTime(startText, Zone, now, out var start, out error))
+                {
+                    return false;
+                }
+                text = new Usage((end.ToInstant() - start.ToInstant()).ToInt64Nanoseconds()).ToString();
                 return true;
             default:
                 throw new System.Diagnostics.UnreachableException($"internal bug: field type {Type} passed compilation");

@@ -99,6 +99,56 @@ public sealed class EventReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessFileAsync_XmlRootPath_EventPerElementWithIndexAndUsageDifference()
+    {
+        var reader = Reader(Csv(
+            Field("OriginID", "~*req.broadWorksCDR.cdrData.basicModule.localCallId"),
+            Field("Account", "~*req.broadWorksCDR.cdrData.basicModule.userNumber"),
+            Field("Leg", "~*req.broadWorksCDR.cdrData.leg[1].id"),
+            Field("Usage", "~*req.broadWorksCDR.cdrData.basicModule.releaseTime;~*req.broadWorksCDR.cdrData.basicModule.answerTime", "*usage_difference"))
+            with { Type = "*file_xml", Opts = new Dictionary<string, System.Text.Json.JsonElement> { ["xmlRootPath"] = Json("\"broadWorksCDR.cdrData\"") } });
+        var file = Write("bw.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <broadWorksCDR>
+              <cdrData>
+                <basicModule><localCallId>call-a</localCallId><userNumber>1001</userNumber>
+                  <answerTime>2026-01-05T10:00:05Z</answerTime><releaseTime>2026-01-05T10:01:12Z</releaseTime></basicModule>
+                <leg><id>first</id></leg><leg><id>second</id></leg>
+              </cdrData>
+              <cdrData>
+                <basicModule><localCallId>call-b</localCallId><userNumber>1002</userNumber>
+                  <answerTime>2026-01-05T11:00:00Z</answerTime><releaseTime>2026-01-05T11:00:30Z</releaseTime></basicModule>
+                <leg><id>x</id></leg><leg><id>y</id></leg>
+              </cdrData>
+            </broadWorksCDR>
+            """);
+
+        var (records, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal((2, 2), (records, events));
+        var logged = DryRuns();
+        Assert.Contains("\"OriginID\":\"call-a\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Leg\":\"second\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Usage\":\"1m7s\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Usage\":\"30s\"", logged[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessFileAsync_XmlWithDtd_RefusedAndFileLeftInPlace()
+    {
+        var reader = Reader(Csv(Field("Account", "~*req.a")) with { Type = "*file_xml" });
+        var file = Write("evil.xml", """<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "boom">]><a>&x;</a>""");
+
+        var (records, _) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal(0, records);
+        Assert.True(File.Exists(file));
+        Assert.Contains(_warnings, w => w.Contains("cannot read", StringComparison.Ordinal) && w.Contains("evil.xml", StringComparison.Ordinal));
+    }
+
+    private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+
+    [Fact]
     public async Task ScanAllAsync_RunDelay_ReaderPicksUpFilesDroppedIntoSourcePath()
     {
         var config = new ErsConfig { Enabled = true, Readers = [Csv(Field("Account", "~*req.1"))] };
@@ -116,7 +166,7 @@ public sealed class EventReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("*file_xml", "unsupported type <*file_xml>")]
+    [InlineData("*file_fwv", "unsupported type <*file_fwv>")]
     [InlineData("*file_csv", "unsupported reqType")]
     public void EventReaderService_UnusableReader_RefusedNamingIt(string type, string expected)
     {
