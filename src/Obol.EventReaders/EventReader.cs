@@ -31,9 +31,13 @@ internal sealed class EventReader
     public EventReader(EventReaderConfig config, ReaderContext context)
     {
         (_config, _context) = (config, context);
-        var zone = _config.Timezone.Length == 0 ? context.Zone
-            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(_config.Timezone)
-                ?? throw new ExporterDefinitionException($"reader <{config.Id}>: unknown timezone <{config.Timezone}>");
+        var zone = _config.Timezone switch
+        {
+            "" => context.Zone,
+            "Local" => DateTimeZoneProviders.Tzdb.GetSystemDefault(),
+            _ => DateTimeZoneProviders.Tzdb.GetZoneOrNull(_config.Timezone)
+                ?? throw new ExporterDefinitionException($"reader <{config.Id}>: unknown timezone <{config.Timezone}>"),
+        };
         _fields = FieldTemplateSet.Compile("reader", config.Id, config.Fields, s_sections, zone, context.Zone);
         if (config.Tenant.Length != 0)
         {

@@ -19,6 +19,7 @@ public sealed class EventReaderService : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly List<Timer> _timers = [];
     private readonly SemaphoreSlim _scanning = new(1, 1);
 
     /// <exception cref="ExporterDefinitionException">A reader's templates, filters, flags or type cannot work.</exception>
@@ -105,15 +106,17 @@ public sealed class EventReaderService : IAsyncDisposable
         }
     }
 
-    /// <summary>run_delay -1 (CGRateS's inotify): a file moved or written into the folder is read once it is complete,
-    /// which is when a scan no longer finds it locked for writing.</summary>
+    /// <summary>run_delay -1 (CGRateS's inotify): a file created, moved or written into the folder is read once the
+    /// folder has been quiet for <see cref="QuietPeriod"/>, so a file the switch is still writing is not read (and moved)
+    /// half-written, as CGRateS's reading on creation can.</summary>
     private void Watch(EventReader reader, CancellationToken ct)
     {
+        var quiet = new Timer(_ => _ = ScanUnlessStoppedAsync(reader, ct));
         var watcher = new FileSystemWatcher(reader.Config.SourcePath, "*" + reader.Suffix)
         {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        void Changed(object? sender, FileSystemEventArgs e) => _ = Task.Run(() => ScanAsync(reader, ct), ct);
+        void Changed(object? sender, FileSystemEventArgs e) => quiet.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
         watcher.Created += Changed;
         watcher.Renamed += (s, e) => Changed(s, e);
         watcher.Changed += Changed;
@@ -121,6 +124,21 @@ public sealed class EventReaderService : IAsyncDisposable
         lock (_watchers)
         {
             _watchers.Add(watcher);
+            _timers.Add(quiet);
+        }
+    }
+
+    /// <summary>How long a watched folder must see no change before its files are read.</summary>
+    internal TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    private async Task ScanUnlessStoppedAsync(EventReader reader, CancellationToken ct)
+    {
+        try
+        {
+            await ScanAsync(reader, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
         }
     }
 
@@ -153,6 +171,10 @@ public sealed class EventReaderService : IAsyncDisposable
             foreach (var watcher in _watchers)
             {
                 watcher.Dispose();
+            }
+            foreach (var timer in _timers)
+            {
+                timer.Dispose();
             }
         }
         await Task.WhenAll(_loops).ConfigureAwait(false);

@@ -165,6 +165,27 @@ public sealed class EventReaderTests : IDisposable
         Assert.True(File.Exists(Path.Combine(In, "ignored.txt")));
     }
 
+    [Fact]
+    public async Task Start_WatchedFolder_FileReadWholeOnceItsWritesStop()
+    {
+        var config = new ErsConfig { Enabled = true, Readers = [Csv(Field("Account", "~*req.1"))] };
+        await using var service = new EventReaderService(config, null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org",
+            _info.Enqueue, _warnings.Enqueue) { QuietPeriod = TimeSpan.FromSeconds(1) };
+        service.Start();
+        await Task.Delay(200);
+
+        var file = Write("growing.csv", "x,1001\n");
+        File.AppendAllText(file, "x,1002\n");
+        File.AppendAllText(file, "x,1003\n");
+        for (var i = 0; i < 100 && File.Exists(file); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(File.Exists(file));
+        Assert.Equal(3, DryRuns().Count);
+    }
+
     [Theory]
     [InlineData("*file_fwv", "unsupported type <*file_fwv>")]
     [InlineData("*file_csv", "unsupported reqType")]
