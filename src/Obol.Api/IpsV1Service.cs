@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using Obol.Api.JsonRpc;
@@ -52,7 +50,7 @@ public sealed class IpsV1Service(IpService ips, IClock clock, string defaultTena
             return RpcResult.Fail<RawJson>(invalid);
         }
         var (allocations, error) = await ips.GetAllocationsForEventAsync(ev, EventRequests.Now(ev, clock), ct).ConfigureAwait(false);
-        return allocations is null ? RpcResult.Fail<RawJson>(error ?? "") : Write(allocations);
+        return allocations is null ? RpcResult.Fail<RawJson>(error ?? "") : RawJson.Write(allocations.WriteJson);
     }
 
     private async ValueTask<RpcResult<RawJson>> GetAsync(TenantIdArgs args, CancellationToken ct)
@@ -63,7 +61,7 @@ public sealed class IpsV1Service(IpService ips, IClock clock, string defaultTena
             return RpcResult.Fail<RawJson>(invalid);
         }
         var (allocations, error) = await ips.GetAllocationsAsync(tenant, id, ct).ConfigureAwait(false);
-        return allocations is null ? RpcResult.Fail<RawJson>(error ?? "") : Write(allocations);
+        return allocations is null ? RpcResult.Fail<RawJson>(error ?? "") : RawJson.Write(allocations.WriteJson);
     }
 
     private async ValueTask<RpcResult<string>> ClearAsync(ClearIpAllocationsArgs args, CancellationToken ct)
@@ -75,16 +73,6 @@ public sealed class IpsV1Service(IpService ips, IClock clock, string defaultTena
         }
         var error = await ips.ClearAllocationsAsync(tenant, id, args.AllocationIds, ct).ConfigureAwait(false);
         return error is null ? "OK" : RpcResult.Fail<string>(error);
-    }
-
-    private static RawJson Write(IpAllocations allocations)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GoJsonEncoder.Instance }))
-        {
-            allocations.WriteJson(writer);
-        }
-        return new RawJson(buffer.WrittenMemory);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using NodaTime;
 using Obol.Api.JsonRpc;
@@ -46,7 +45,7 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         {
             return RpcResult.Fail<RawJson>(error);
         }
-        return Write(writer =>
+        return RawJson.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var resource in matched)
@@ -73,24 +72,14 @@ public sealed class ResourceSv1Service(ResourceService resources, IClock clock, 
         }
         if (!withConfig)
         {
-            return Write(resource.WriteJson);
+            return RawJson.Write(resource.WriteJson);
         }
         if (profileOf?.Invoke(tenant, id) is not { } profile)
         {
             return RpcResult.Fail<RawJson>(ErrorCodes.NotFound);
         }
-        var fields = System.Text.Json.Nodes.JsonNode.Parse(Write(resource.WriteJson).Utf8.Span)!.AsObject();
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(RawJson.Write(resource.WriteJson).Utf8.Span)!.AsObject();
         fields["Config"] = JsonSerializer.SerializeToNode(profile, profile.GetType(), GoJsonOptions.Default);
-        return Write(writer => fields.WriteTo(writer));
-    }
-
-    private static RawJson Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GoJsonEncoder.Instance }))
-        {
-            write(writer);
-        }
-        return new RawJson(buffer.WrittenMemory);
+        return RawJson.Write(writer => fields.WriteTo(writer));
     }
 }

@@ -54,6 +54,20 @@ public sealed class ProfileStates<TProfile, TState>(
         return _slots.GetOrAdd((profile.Tenant, profile.Id), key => new ProfileStateSlot<TState>(create(key.Tenant, key.Id)));
     }
 
+    /// <summary>The profile's state, locked for the caller (who releases its <see cref="ProfileStateSlot{TState}.Gate"/>);
+    /// null when the profile was removed while the caller waited.</summary>
+    public async ValueTask<ProfileStateSlot<TState>?> EnterAsync(TProfile profile, CancellationToken cancellationToken)
+    {
+        var slot = SlotFor(profile);
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (slot.Retired)
+        {
+            slot.Gate.Release();
+            return null;
+        }
+        return slot;
+    }
+
     /// <summary>A stored state put back at start-up, after the profiles are loaded and before serving; false when its
     /// profile is gone.</summary>
     public bool TryRestore(string tenant, string id, TState state)

@@ -11,6 +11,18 @@ namespace Obol.GoJson;
 public readonly record struct RawJson(ReadOnlyMemory<byte> Utf8)
 {
     public override string ToString() => System.Text.Encoding.UTF8.GetString(Utf8.Span);
+
+    /// <summary>What <paramref name="write"/> writes, escaped as Go escapes strings.</summary>
+    public static RawJson Write(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GoJsonEncoder.Instance }))
+        {
+            write(writer);
+        }
+        return new RawJson(buffer.WrittenMemory);
+    }
 }
 
 /// <summary>Writes <see cref="RawJson"/> verbatim; reads any JSON value into one.</summary>

@@ -154,14 +154,9 @@ public sealed partial class IpService
         {
             return (null, ErrorCodes.NotFound);
         }
-        var slot = _states.SlotFor(profile);
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (slot.Retired)
-        {
-            slot.Gate.Release();
-            return (null, ErrorCodes.NotFound);
-        }
-        return (new Held(profile, slot), null);
+        return await _states.EnterAsync(profile, cancellationToken).ConfigureAwait(false) is { } slot
+            ? (new Held(profile, slot), null)
+            : (null, ErrorCodes.NotFound);
     }
 
     private readonly record struct Call(string Tenant, string AllocationId);

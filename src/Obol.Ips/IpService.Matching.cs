@@ -78,11 +78,8 @@ public sealed partial class IpService
             Forget(remembered, allocationId);
             return (null, ErrorCodes.NotFound);
         }
-        var slot = _states.SlotFor(best);
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (slot.Retired)
+        if (await _states.EnterAsync(best, cancellationToken).ConfigureAwait(false) is not { } slot)
         {
-            slot.Gate.Release();
             Forget(remembered, allocationId);
             return (null, ErrorCodes.NotFound);
         }

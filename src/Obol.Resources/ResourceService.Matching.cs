@@ -72,11 +72,8 @@ public sealed partial class ResourceService
                 {
                     continue;
                 }
-                var slot = _states.SlotFor(profile);
-                await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (slot.Retired)
+                if (await _states.EnterAsync(profile, cancellationToken).ConfigureAwait(false) is not { } slot)
                 {
-                    slot.Gate.Release();
                     continue;
                 }
                 held.Add(new Held(profile, slot));
