@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Obol.Evapi;
+using Obol.Primitives;
 
 namespace Obol.Agents.Kamailio;
 
@@ -45,7 +46,7 @@ internal sealed class EvapiLink
     /// <summary>Connects within the reconnect attempts; false once they are used up.</summary>
     public async Task<bool> ConnectAsync(CancellationToken cancellationToken)
     {
-        var backoff = new EvapiReconnectBackoff(_options.ReconnectUnit, _options.MaxReconnectInterval);
+        var backoff = new ReconnectBackoff(_options.ReconnectUnit, _options.MaxReconnectInterval);
         for (var attempt = 0; ; attempt++)
         {
             if (attempt > 0)

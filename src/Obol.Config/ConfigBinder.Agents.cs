@@ -132,8 +132,6 @@ internal static partial class ConfigBinder
     {
         var opts = e.ObjectOrEmpty("opts");
         // Not modelled yet, but CGRateS refuses to start when they are malformed, so they are still checked.
-        e.Int("reconnects");
-        e.Duration("max_reconnect_interval");
         e.Strings("ees_success_ids");
         e.Strings("ees_failed_ids");
         e.Objects("partial_commit_fields", BindField);
@@ -158,6 +156,8 @@ internal static partial class ConfigBinder
             CsvHeaderDefineChar = opts.String("csvHeaderDefineChar", ":"),
             CsvLazyQuotes = opts.Bool("csvLazyQuotes"),
             IgnoreErroredItems = opts.Bool("ignoreErroredItems"),
+            Reconnects = e.Int("reconnects", -1),
+            MaxReconnectInterval = e.Duration("max_reconnect_interval"),
             Opts = e.RawMap("opts"),
             Fields = e.Objects("fields", BindField),
         };

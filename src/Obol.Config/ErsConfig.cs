@@ -43,6 +43,10 @@ public sealed record EventReaderConfig
     public string CsvHeaderDefineChar { get; init; } = ":";
     public bool CsvLazyQuotes { get; init; }
     public bool IgnoreErroredItems { get; init; }
+    /// <summary>A broker reader's further connection attempts after a failure; -1 keeps trying.</summary>
+    public int Reconnects { get; init; } = -1;
+    /// <summary>The cap on a broker reader's back-off between attempts (1 s, 1 s, 2 s, 3 s, 5 s, …); zero is no cap.</summary>
+    public Usage MaxReconnectInterval { get; init; }
     /// <summary>Type-specific options, as written.</summary>
     public IReadOnlyDictionary<string, JsonElement> Opts { get; init; } = new Dictionary<string, JsonElement>();
     /// <summary>Paths <c>*cgreq.X</c> (the event), <c>*opts.X</c> (its APIOpts) or <c>*vars.X</c>.</summary>

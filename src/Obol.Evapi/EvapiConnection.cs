@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Obol.Primitives;
 
 namespace Obol.Evapi;
 
@@ -12,7 +13,7 @@ namespace Obol.Evapi;
 /// on SessionS) parses the payload and hands the work off before awaiting it; a handler must never await a later
 /// message (such as the dialog-list reply), which could then not be read. Sends are serialised by their own lock
 /// and never wait for the reader. TCP_NODELAY is set and TCP_QUICKACK re-armed after every receive (see
-/// <see cref="TcpQuickAck"/>). Reconnecting is the owner's job (<see cref="Closed"/>, <see cref="EvapiReconnectBackoff"/>).
+/// <see cref="TcpQuickAck"/>). Reconnecting is the owner's job (<see cref="Closed"/>, <see cref="ReconnectBackoff"/>).
 /// </summary>
 public sealed class EvapiConnection : IAsyncDisposable
 {

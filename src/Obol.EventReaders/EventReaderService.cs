@@ -7,14 +7,16 @@ using Obol.SessionServer;
 namespace Obol.EventReaders;
 
 /// <summary>
-/// ERs (ers/ers.go): the configured readers, each scanning its <c>source_path</c> every <c>run_delay</c> (after
-/// <c>start_delay</c>), or watching it when run_delay is -1; run_delay 0 leaves a reader idle. Readers of type
-/// <c>*none</c> (the defaults' <c>*default</c>) read nothing. A reader whose configuration cannot work is refused when
-/// the engine starts, naming it.
+/// ERs (ers/ers.go): the configured readers. A file reader scans its <c>source_path</c> every <c>run_delay</c> (after
+/// <c>start_delay</c>), or watches it when run_delay is -1; a broker reader (<c>*amqp_json_map</c>) consumes its queue
+/// whenever run_delay is not 0. run_delay 0 leaves a reader idle until ErSv1.RunReader. Readers of type <c>*none</c>
+/// (the defaults' <c>*default</c>) read nothing. A reader whose configuration cannot work is refused when the engine
+/// starts, naming it.
 /// </summary>
 public sealed class EventReaderService : IAsyncDisposable
 {
-    private readonly List<EventReader> _readers = [];
+    private readonly List<FileReader> _readers = [];
+    private readonly List<AmqpReader> _brokers = [];
     private readonly ReaderContext _context;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
@@ -30,12 +32,19 @@ public sealed class EventReaderService : IAsyncDisposable
         _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn);
         foreach (var reader in config.Readers.Where(r => r.Type != "*none"))
         {
-            _readers.Add(new EventReader(reader, _context));
+            if (reader.Type == AmqpReader.Type)
+            {
+                _brokers.Add(new AmqpReader(reader, _context));
+            }
+            else
+            {
+                _readers.Add(new FileReader(reader, _context));
+            }
         }
     }
 
     /// <summary>The readers that read (every configured one but <c>*none</c>).</summary>
-    public IReadOnlyList<string> ReaderIds => [.. _readers.Select(r => r.Config.Id)];
+    public IReadOnlyList<string> ReaderIds => [.. _readers.Select(r => r.Config.Id), .. _brokers.Select(r => r.Config.Id)];
 
     /// <summary>Starts every reader's loop or watcher.</summary>
     public void Start()
@@ -49,6 +58,10 @@ public sealed class EventReaderService : IAsyncDisposable
             }
             Directory.CreateDirectory(reader.Config.SourcePath);
             _loops.Add(Task.Run(() => LoopAsync(reader, _stopping.Token)));
+        }
+        foreach (var broker in _brokers.Where(b => b.Config.RunDelay.Nanoseconds != 0))
+        {
+            _loops.Add(Task.Run(() => ConsumeAsync(broker, _stopping.Token)));
         }
     }
 
@@ -67,19 +80,49 @@ public sealed class EventReaderService : IAsyncDisposable
     /// 0) may be run so. Null when it ran, else CGRateS's error.</summary>
     public async Task<string?> RunReaderAsync(string readerId, CancellationToken ct = default)
     {
-        if (_readers.FirstOrDefault(r => r.Config.Id == readerId) is not { } reader)
+        var reader = _readers.FirstOrDefault(r => r.Config.Id == readerId);
+        var broker = _brokers.FirstOrDefault(r => r.Config.Id == readerId);
+        if ((reader?.Config ?? broker?.Config) is not { } config)
         {
             return Primitives.ErrorCodes.NotFound;
         }
-        if (reader.Config.RunDelay.Nanoseconds != 0)
+        if (config.RunDelay.Nanoseconds != 0)
         {
             return "readers with RunDelay different from 0 are not supported";
         }
-        await ScanAsync(reader, ct).ConfigureAwait(false);
-        return null;
+        if (reader is not null)
+        {
+            await ScanAsync(reader, ct).ConfigureAwait(false);
+            return null;
+        }
+        try
+        {
+            await broker!.DrainAsync(ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (AmqpReader.IsBrokerFailure(e))
+        {
+            return $"SERVER_ERROR: {e.Message}";
+        }
     }
 
-    private async Task LoopAsync(EventReader reader, CancellationToken ct)
+    /// <summary>A broker reader's consumer, after <c>start_delay</c>, until the service stops.</summary>
+    private static async Task ConsumeAsync(AmqpReader broker, CancellationToken ct)
+    {
+        try
+        {
+            if (broker.Config.StartDelay.Nanoseconds > 0)
+            {
+                await Task.Delay(ToTimeSpan(broker.Config.StartDelay), ct).ConfigureAwait(false);
+            }
+            await broker.RunAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task LoopAsync(FileReader reader, CancellationToken ct)
     {
         try
         {
@@ -109,7 +152,7 @@ public sealed class EventReaderService : IAsyncDisposable
     /// <summary>run_delay -1 (CGRateS's inotify): a file created, moved or written into the folder is read once the
     /// folder has been quiet for <see cref="QuietPeriod"/>, so a file the switch is still writing is not read (and moved)
     /// half-written, as CGRateS's reading on creation can.</summary>
-    private void Watch(EventReader reader, CancellationToken ct)
+    private void Watch(FileReader reader, CancellationToken ct)
     {
         var quiet = new Timer(_ => _ = ScanUnlessStoppedAsync(reader, ct));
         var watcher = new FileSystemWatcher(reader.Config.SourcePath, "*" + reader.Suffix)
@@ -131,7 +174,7 @@ public sealed class EventReaderService : IAsyncDisposable
     /// <summary>How long a watched folder must see no change before its files are read.</summary>
     internal TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    private async Task ScanUnlessStoppedAsync(EventReader reader, CancellationToken ct)
+    private async Task ScanUnlessStoppedAsync(FileReader reader, CancellationToken ct)
     {
         try
         {
@@ -143,7 +186,7 @@ public sealed class EventReaderService : IAsyncDisposable
     }
 
     /// <summary>One scan at a time across readers, so a watcher's burst of notifications never reads a file twice.</summary>
-    private async Task<int> ScanAsync(EventReader reader, CancellationToken ct)
+    private async Task<int> ScanAsync(FileReader reader, CancellationToken ct)
     {
         await _scanning.WaitAsync(ct).ConfigureAwait(false);
         try

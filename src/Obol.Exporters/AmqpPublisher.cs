@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -110,7 +109,7 @@ internal sealed class AmqpPublisher : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
             try
             {
-                await DeclareAsync(channel, cancellationToken).ConfigureAwait(false);
+                await _target.DeclareAsync(channel, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -128,20 +127,9 @@ internal sealed class AmqpPublisher : IAsyncDisposable
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = new Uri(_target.Url),
-            // Reconnection is ours (the next publish after a failure), so a failure surfaces to the attempts loop
-            // instead of publishes waiting on a background recovery.
-            AutomaticRecoveryEnabled = false,
-            TopologyRecoveryEnabled = false,
-            RequestedConnectionTimeout = s_connectTimeout,
-            ContinuationTimeout = s_connectTimeout,
-            HandshakeContinuationTimeout = s_connectTimeout,
-            ClientProvidedName = "Obol EEs",
-        };
-        // An amqps URI makes the client accept a certificate whose name does not match the host; verify it fully.
-        factory.Ssl.AcceptablePolicyErrors = SslPolicyErrors.None;
+        // Reconnection is ours (the next publish after a failure), so a failure surfaces to the attempts loop instead of
+        // publishes waiting on a background recovery.
+        var factory = _target.ConnectionFactory("Obol EEs", s_connectTimeout);
         var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
         connection.ConnectionShutdownAsync += (_, args) =>
         {
@@ -152,22 +140,6 @@ internal sealed class AmqpPublisher : IAsyncDisposable
             return Task.CompletedTask;
         };
         return connection;
-    }
-
-    private async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
-    {
-        if (_target.Exchange.Length != 0)
-        {
-            await channel.ExchangeDeclareAsync(_target.Exchange, _target.ExchangeType, durable: true, autoDelete: false,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        await channel.QueueDeclareAsync(_target.Queue, durable: true, exclusive: false, autoDelete: false,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (_target.Exchange.Length != 0)
-        {
-            await channel.QueueBindAsync(_target.Queue, _target.Exchange, _target.RoutingKey, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-        }
     }
 
     /// <summary>Drops the channel that failed (and the connection when it is gone too), unless another caller already

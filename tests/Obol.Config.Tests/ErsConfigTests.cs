@@ -42,6 +42,8 @@ public sealed class ErsConfigTests
         Assert.Equal(":", reader.CsvHeaderDefineChar);
         Assert.False(reader.CsvLazyQuotes);
         Assert.False(reader.IgnoreErroredItems);
+        Assert.Equal(-1, reader.Reconnects);
+        Assert.Equal(Usage.FromSeconds(300), reader.MaxReconnectInterval);
         Assert.Equal("*none", reader.Opts["partialCacheAction"].GetString());
         Assert.Equal("~*req.AnswerTime", reader.Opts["partialOrderField"].GetString());
         Assert.Equal(
@@ -77,6 +79,20 @@ public sealed class ErsConfigTests
         Assert.Equal(":", reader.CsvHeaderDefineChar);
         Assert.Equal("*none", reader.Opts["partialCacheAction"].GetString());
         Assert.Equal(ers.Readers[0].Fields, reader.Fields);
+    }
+
+    [Fact]
+    public void LoadText_AmqpReader_ReconnectSettingsBound()
+    {
+        var result = ConfigLoader.LoadText("""
+            {"ers": {"readers": [{"id": "amqp", "type": "*amqp_json_map", "run_delay": "-1", "source_path": "amqp://guest:guest@localhost:5672/",
+                "reconnects": 3, "max_reconnect_interval": "30s", "opts": {"amqpQueueID": "cdrs", "amqpConsumerTag": "obol"}}]}}
+            """);
+        var reader = result.Config.Ers.Readers[1];
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal((3, Usage.FromSeconds(30)), (reader.Reconnects, reader.MaxReconnectInterval));
+        Assert.Equal("obol", reader.Opts["amqpConsumerTag"].GetString());
     }
 
     [Fact]

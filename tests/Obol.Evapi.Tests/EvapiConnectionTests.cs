@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Obol.Evapi.Testing;
+using Obol.Primitives;
 using Xunit;
 
 namespace Obol.Evapi.Tests;
@@ -344,7 +345,7 @@ public sealed class EvapiConnectionTests
         Assert.Equal(EvapiCloseReason.RemoteClosed, (await first.Closed.WaitAsync(s_timeout, Token)).Reason);
         await first.DisposeAsync();
 
-        var backoff = new EvapiReconnectBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
+        var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
         var attempts = 0;
         EvapiConnection? second = null;
         while (second is null)

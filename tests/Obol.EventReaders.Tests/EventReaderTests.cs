@@ -225,7 +225,7 @@ public sealed class EventReaderTests : IDisposable
     private static FieldTemplate Field(string tag, string value, string type = "*variable") =>
         new() { Tag = tag, Path = "*cgreq." + tag, Type = type, Value = value };
 
-    private EventReader Reader(EventReaderConfig config) =>
+    private FileReader Reader(EventReaderConfig config) =>
         new(config, new ReaderContext(null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue));
 
     private static FilterService Filters() => new(FilterTable.FromTp([], DateTimeZone.Utc, s_now));

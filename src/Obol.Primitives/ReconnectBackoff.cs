@@ -1,10 +1,10 @@
-namespace Obol.Evapi;
+namespace Obol.Primitives;
 
 /// <summary>
 /// The delays between reconnect attempts as CGRateS spaces them (utils.FibDuration): unit × 1, 1, 2, 3, 5, 8...,
-/// capped at the maximum. Not thread-safe; one per connection loop.
+/// capped at the maximum: the kamailio_agent's evapi link and the ERs' broker readers. Not thread-safe; one per connection loop.
 /// </summary>
-public sealed class EvapiReconnectBackoff
+public sealed class ReconnectBackoff
 {
     private readonly TimeSpan _unit;
     private readonly TimeSpan _max;
@@ -12,8 +12,8 @@ public sealed class EvapiReconnectBackoff
     private long _next = 1;
 
     /// <param name="unit">The first delay.</param>
-    /// <param name="max">The cap (kamailio_agent max_reconnect_interval); zero or less means none.</param>
-    public EvapiReconnectBackoff(TimeSpan unit, TimeSpan max)
+    /// <param name="max">The cap (max_reconnect_interval); zero or less means none.</param>
+    public ReconnectBackoff(TimeSpan unit, TimeSpan max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(unit, TimeSpan.Zero);
         _unit = unit;

@@ -1,67 +1,36 @@
 using System.Text.Json;
 using CsvHelper;
-using NodaTime;
-using Obol.Cdrs;
 using Obol.Config;
-using Obol.Events;
 using Obol.Exporters;
-using Obol.Filters;
-using Obol.GoJson;
-using Obol.SessionServer;
 
 namespace Obol.EventReaders;
 
 /// <summary>
-/// One configured reader (ers/filecsv.go, filejson.go): each file of its type in <c>source_path</c> is read record by
-/// record; a record passing the reader's filters becomes an event through its field templates and goes to SessionS
-/// as its flags say; the file then moves to <c>processed_path</c>. Unlike CGRateS, which stops at a record that fails
-/// its templates and leaves the file to be read again (sending its first records twice), a failing record is logged
-/// with its file and line and the rest of the file is read.
+/// One configured file reader (ers/filecsv.go, filejson.go, filexml.go): each file of its type in <c>source_path</c> is
+/// read record by record through the reader's <see cref="RecordPipeline"/>; the file then moves to
+/// <c>processed_path</c>. Unlike CGRateS, which stops at a record that fails its templates and leaves the file to be
+/// read again (sending its first records twice), a failing record is logged with its file and line and the rest of the
+/// file is read.
 /// </summary>
-internal sealed class EventReader
+internal sealed class FileReader
 {
-    private static readonly string[] s_sections = ["*cgreq", "*opts", "*vars"];
-
     private readonly EventReaderConfig _config;
     private readonly ReaderContext _context;
-    private readonly FieldTemplateSet _fields;
-    private readonly FieldTemplateSet? _tenant;
-    private readonly string? _requestType;
+    private readonly RecordPipeline _pipeline;
 
-    public EventReader(EventReaderConfig config, ReaderContext context)
+    /// <exception cref="ExporterDefinitionException">The type is not a file type, or the pipeline cannot work.</exception>
+    public FileReader(EventReaderConfig config, ReaderContext context)
     {
         (_config, _context) = (config, context);
-        var zone = _config.Timezone switch
-        {
-            "" => context.Zone,
-            "Local" => DateTimeZoneProviders.Tzdb.GetSystemDefault(),
-            _ => DateTimeZoneProviders.Tzdb.GetZoneOrNull(_config.Timezone)
-                ?? throw new ExporterDefinitionException($"reader <{config.Id}>: unknown timezone <{config.Timezone}>"),
-        };
-        _fields = FieldTemplateSet.Compile("reader", config.Id, config.Fields, s_sections, zone, context.Zone);
-        if (config.Tenant.Length != 0)
-        {
-            _tenant = FieldTemplateSet.Compile("reader", config.Id,
-                [new FieldTemplate { Tag = "Tenant", Path = "*vars.*tenant", Type = config.Tenant.StartsWith('~') ? "*variable" : "*constant", Value = config.Tenant }],
-                ["*vars"], zone, context.Zone);
-        }
-        if (FilterService.CheckInline(config.Filters) is [var problem, ..])
-        {
-            throw new ExporterDefinitionException($"reader <{config.Id}>: invalid filter: {problem}");
-        }
-        _requestType = ReaderRequests.RequestType(config.Flags);
-        if (_requestType is null)
-        {
-            throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported reqType: <> (flags name none of *dryrun, *authorize, " +
-                "*initiate, *update, *terminate, *message, *cdrs, *event, *none)");
-        }
         Suffix = config.Type switch
         {
             "*file_csv" => ".csv",
             "*file_json" => ".json",
             "*file_xml" => ".xml",
-            _ => throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported type <{config.Type}> (Obol reads *file_csv, *file_json and *file_xml)"),
+            _ => throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported type <{config.Type}> " +
+                "(Obol reads *file_csv, *file_json, *file_xml and *amqp_json_map)"),
         };
+        _pipeline = new RecordPipeline(config, context);
     }
 
     public EventReaderConfig Config => _config;
@@ -212,93 +181,14 @@ internal sealed class EventReader
         return (records, events);
     }
 
-    /// <summary>One record: filters, templates, the event sent; false when it was filtered out or failed.</summary>
+    /// <summary>One record through the pipeline, with the file's <c>*vars</c>; true when it became an event.</summary>
     private async Task<bool> ProcessRecordAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct)
-    {
-        try
-        {
-            return await EventOfAsync(record, fileName, lineNumber, where, ct).ConfigureAwait(false);
-        }
-        catch (FilterEvaluationException e)
-        {
-            _context.Warn($"<ERs> reader <{_config.Id}> {where}: {e.Message}; skipped");
-            return false;
-        }
-    }
-
-    private async Task<bool> EventOfAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct)
     {
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["*fileName"] = fileName,
             ["*fileLineNumber"] = lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["*readerID"] = _config.Id,
         };
-        var sections = new SectionData();
-        var data = new ReaderData(record, vars, sections);
-        var now = _context.Clock.GetCurrentInstant();
-        var tenant = _context.DefaultTenant;
-        if (_tenant is not null)
-        {
-            var tenantData = new SectionData();
-            if (_tenant.TryEvaluate(data, tenantData, tenant, _context.Filters, now, out var tenantError)
-                && tenantData.Values("*vars").GetValueOrDefault("*tenant") is string { Length: > 0 } named)
-            {
-                tenant = named;
-            }
-            else if (tenantError is not null)
-            {
-                _context.Warn($"<ERs> reader <{_config.Id}> {where}: tenant: {tenantError}; skipped");
-                return false;
-            }
-        }
-        var pass = _context.Filters.Pass(tenant, _config.Filters, data, now);
-        if (pass.IsError)
-        {
-            _context.Warn($"<ERs> reader <{_config.Id}> {where}: filter error: {pass.Error}; skipped");
-            return false;
-        }
-        if (!pass.Passed)
-        {
-            return false;
-        }
-        if (!_fields.TryEvaluate(data, sections, tenant, _context.Filters, now, out var error))
-        {
-            _context.Warn($"<ERs> reader <{_config.Id}> {where}: {error}; skipped");
-            return false;
-        }
-        var ev = new CgrEvent
-        {
-            Tenant = tenant,
-            Id = Cgrid.NewEventId(),
-            Time = now,
-            Event = sections.Values("*cgreq"),
-            ApiOpts = sections.Values("*opts"),
-        };
-        if (_requestType == ReaderRequests.DryRun || _config.Flags.Contains(ReaderRequests.Log))
-        {
-            var prefix = _requestType == ReaderRequests.DryRun ? "DRY_RUN" : "LOG";
-            _context.Info($"<ERs> {prefix}, reader: <{_config.Id}>, CGREvent: {JsonSerializer.Serialize(ev, GoJsonOptions.Default)}");
-        }
-        if (_requestType is ReaderRequests.DryRun or "*none")
-        {
-            return true;
-        }
-        if (_context.Sessions is not { } sessions)
-        {
-            _context.Warn($"<ERs> reader <{_config.Id}> {where}: {Primitives.ErrorCodes.NotConnectedTo("SessionS")}");
-            return false;
-        }
-        if (await ReaderRequests.SendAsync(sessions, _requestType!, _config.Flags, ev, ct).ConfigureAwait(false) is { } sendError)
-        {
-            _context.Warn($"<ERs> reader <{_config.Id}> {where}: SessionS answered {sendError}");
-            return false;
-        }
-        return true;
+        return await _pipeline.ProcessAsync(record, vars, where, ct).ConfigureAwait(false) == RecordOutcome.Sent;
     }
 }
-
-/// <summary>What every reader shares: SessionS (null when sessions_conns reaches none), FilterS, the clock and zone,
-/// the default tenant and the log.</summary>
-internal sealed record ReaderContext(SessionService? Sessions, FilterService Filters, IClock Clock, DateTimeZone Zone, string DefaultTenant,
-    Action<string> Info, Action<string> Warn);

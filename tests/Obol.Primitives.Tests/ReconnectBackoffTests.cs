@@ -1,13 +1,13 @@
 using Xunit;
 
-namespace Obol.Evapi.Tests;
+namespace Obol.Primitives.Tests;
 
-public sealed class EvapiReconnectBackoffTests
+public sealed class ReconnectBackoffTests
 {
     [Fact]
     public void Next_Uncapped_FollowsFibonacciInUnits()
     {
-        var backoff = new EvapiReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.Zero);
 
         var delays = Enumerable.Range(0, 8).Select(_ => backoff.Next().TotalSeconds);
 
@@ -17,7 +17,7 @@ public sealed class EvapiReconnectBackoffTests
     [Fact]
     public void Next_Capped_StaysAtMaximum()
     {
-        var backoff = new EvapiReconnectBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400));
+        var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400));
 
         var delays = Enumerable.Range(0, 7).Select(_ => backoff.Next().TotalMilliseconds);
 
@@ -27,7 +27,7 @@ public sealed class EvapiReconnectBackoffTests
     [Fact]
     public void Reset_AfterSeveralDelays_StartsOver()
     {
-        var backoff = new EvapiReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.Zero);
         for (var i = 0; i < 5; i++)
         {
             backoff.Next();
@@ -41,7 +41,7 @@ public sealed class EvapiReconnectBackoffTests
     [Fact]
     public void Next_ManyCalls_SaturatesAtLongestTaskDelay()
     {
-        var backoff = new EvapiReconnectBackoff(TimeSpan.FromDays(1), TimeSpan.Zero);
+        var backoff = new ReconnectBackoff(TimeSpan.FromDays(1), TimeSpan.Zero);
         var last = TimeSpan.Zero;
 
         for (var i = 0; i < 200; i++)
@@ -49,6 +49,6 @@ public sealed class EvapiReconnectBackoffTests
             last = backoff.Next();
         }
 
-        Assert.Equal(EvapiReconnectBackoff.LongestDelay, last);
+        Assert.Equal(ReconnectBackoff.LongestDelay, last);
     }
 }
