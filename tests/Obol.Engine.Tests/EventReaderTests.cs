@@ -69,11 +69,16 @@ public sealed class EventReaderTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task<List<JsonElement>> WaitForCdrsAsync(SessionEngine engine, int count)
+    private static Task<List<JsonElement>> WaitForCdrsAsync(SessionEngine engine, int count) =>
+        WaitForCdrsAsync(engine, count, """{"OriginIDs":["ers-call-1","ers-call-2","ers-call-3"],"RunIDs":["*default"]}""");
+
+    /// <summary>The CDRs APIerSv2.GetCDRs finds for <paramref name="filter"/>, once there are at least <paramref name="count"/>.</summary>
+    internal static async Task<List<JsonElement>> WaitForCdrsAsync(SessionEngine engine, int count, string filter)
     {
-        for (var i = 0; i < 150; i++)
+        var args = System.Text.Encoding.UTF8.GetBytes(filter);
+        for (var i = 0; i < 300; i++)
         {
-            var reply = await engine.Api.CallRawAsync("APIerSv2.GetCDRs", """{"OriginIDs":["ers-call-1","ers-call-2","ers-call-3"],"RunIDs":["*default"]}"""u8.ToArray());
+            var reply = await engine.Api.CallRawAsync("APIerSv2.GetCDRs", args);
             if (reply.Error is null)
             {
                 using var document = JsonDocument.Parse(reply.Result);
@@ -87,29 +92,36 @@ public sealed class EventReaderTests
         throw new TimeoutException($"fewer than {count} CDRs from the reader");
     }
 
-    private static string Ers(string input, string output) => $$"""
+    private static string Ers(string input, string output) =>
+        Ers("*file_csv", "-1", input, output, ["0", "1", "2", "3", "4", "5", "6"], "{}");
+
+    /// <summary>An <c>ers</c> section with one reader, <c>switch_cdrs</c>, sending CDRs to SessionS; its record's
+    /// <paramref name="columns"/> hold ToR, OriginID, RequestType, Account (and Subject), Destination, AnswerTime (and
+    /// SetupTime) and Usage.</summary>
+    internal static string Ers(string type, string runDelay, string source, string processed, string[] columns, string opts) => $$"""
         "ers": {
             "enabled": true,
             "sessions_conns": ["*internal"],
             "readers": [{
                 "id": "switch_cdrs",
-                "type": "*file_csv",
-                "run_delay": "-1",
-                "source_path": {{JsonSerializer.Serialize(input)}},
-                "processed_path": {{JsonSerializer.Serialize(output)}},
+                "type": "{{type}}",
+                "run_delay": "{{runDelay}}",
+                "source_path": {{JsonSerializer.Serialize(source)}},
+                "processed_path": {{JsonSerializer.Serialize(processed)}},
                 "flags": ["*cdrs", "*log"],
+                "opts": {{opts}},
                 "fields": [
-                    {"tag": "ToR", "path": "*cgreq.ToR", "type": "*variable", "value": "~*req.0", "mandatory": true},
-                    {"tag": "OriginID", "path": "*cgreq.OriginID", "type": "*variable", "value": "~*req.1", "mandatory": true},
-                    {"tag": "RequestType", "path": "*cgreq.RequestType", "type": "*variable", "value": "~*req.2", "mandatory": true},
+                    {"tag": "ToR", "path": "*cgreq.ToR", "type": "*variable", "value": "~*req.{{columns[0]}}", "mandatory": true},
+                    {"tag": "OriginID", "path": "*cgreq.OriginID", "type": "*variable", "value": "~*req.{{columns[1]}}", "mandatory": true},
+                    {"tag": "RequestType", "path": "*cgreq.RequestType", "type": "*variable", "value": "~*req.{{columns[2]}}", "mandatory": true},
                     {"tag": "Tenant", "path": "*cgreq.Tenant", "type": "*constant", "value": "cgrates.org"},
                     {"tag": "Category", "path": "*cgreq.Category", "type": "*constant", "value": "call"},
-                    {"tag": "Account", "path": "*cgreq.Account", "type": "*variable", "value": "~*req.3", "mandatory": true},
-                    {"tag": "Subject", "path": "*cgreq.Subject", "type": "*variable", "value": "~*req.3", "mandatory": true},
-                    {"tag": "Destination", "path": "*cgreq.Destination", "type": "*variable", "value": "~*req.4", "mandatory": true},
-                    {"tag": "SetupTime", "path": "*cgreq.SetupTime", "type": "*variable", "value": "~*req.5", "mandatory": true},
-                    {"tag": "AnswerTime", "path": "*cgreq.AnswerTime", "type": "*variable", "value": "~*req.5", "mandatory": true},
-                    {"tag": "Usage", "path": "*cgreq.Usage", "type": "*variable", "value": "~*req.6", "mandatory": true}
+                    {"tag": "Account", "path": "*cgreq.Account", "type": "*variable", "value": "~*req.{{columns[3]}}", "mandatory": true},
+                    {"tag": "Subject", "path": "*cgreq.Subject", "type": "*variable", "value": "~*req.{{columns[3]}}", "mandatory": true},
+                    {"tag": "Destination", "path": "*cgreq.Destination", "type": "*variable", "value": "~*req.{{columns[4]}}", "mandatory": true},
+                    {"tag": "SetupTime", "path": "*cgreq.SetupTime", "type": "*variable", "value": "~*req.{{columns[5]}}", "mandatory": true},
+                    {"tag": "AnswerTime", "path": "*cgreq.AnswerTime", "type": "*variable", "value": "~*req.{{columns[5]}}", "mandatory": true},
+                    {"tag": "Usage", "path": "*cgreq.Usage", "type": "*variable", "value": "~*req.{{columns[6]}}", "mandatory": true}
                 ]
             }]
         },
