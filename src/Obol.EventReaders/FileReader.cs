@@ -6,7 +6,7 @@ using Obol.Exporters;
 namespace Obol.EventReaders;
 
 /// <summary>
-/// One configured file reader (ers/filecsv.go, filejson.go, filexml.go): each file of its type in <c>source_path</c> is
+/// One configured file reader (ers/filecsv.go, filefwv.go, filejson.go, filexml.go): each file of its type in <c>source_path</c> is
 /// read record by record through the reader's <see cref="RecordPipeline"/>; the file then moves to
 /// <c>processed_path</c>. Unlike CGRateS, which stops at a record that fails its templates and leaves the file to be
 /// read again (sending its first records twice), a failing record is logged with its file and line and the rest of the
@@ -17,6 +17,8 @@ internal sealed class FileReader
     private readonly EventReaderConfig _config;
     private readonly ReaderContext _context;
     private readonly RecordPipeline _pipeline;
+    private readonly bool _hasHeader;
+    private readonly bool _hasTrailer;
 
     /// <exception cref="ExporterDefinitionException">The type is not a file type, or the pipeline cannot work.</exception>
     public FileReader(EventReaderConfig config, ReaderContext context)
@@ -27,10 +29,13 @@ internal sealed class FileReader
             "*file_csv" => ".csv",
             "*file_json" => ".json",
             "*file_xml" => ".xml",
+            "*file_fwv" => ".fwv",
             _ => throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported type <{config.Type}> " +
-                "(Obol reads *file_csv, *file_json, *file_xml and *amqp_json_map)"),
+                "(Obol reads *file_csv, *file_fwv, *file_json, *file_xml and *amqp_json_map)"),
         };
         _pipeline = new RecordPipeline(config, context);
+        _hasHeader = config.Fields.Any(f => f.Value.StartsWith("~" + ReaderData.Header, StringComparison.Ordinal));
+        _hasTrailer = config.Fields.Any(f => f.Value.StartsWith("~" + ReaderData.Trailer, StringComparison.Ordinal));
     }
 
     public EventReaderConfig Config => _config;
@@ -65,6 +70,7 @@ internal sealed class FileReader
             {
                 "*file_json" => await ReadJsonAsync(path, name, ct).ConfigureAwait(false),
                 "*file_xml" => await ReadXmlAsync(path, name, ct).ConfigureAwait(false),
+                "*file_fwv" => await ReadFwvAsync(path, name, ct).ConfigureAwait(false),
                 _ => await ReadCsvAsync(path, name, ct).ConfigureAwait(false),
             };
         }
@@ -181,14 +187,72 @@ internal sealed class FileReader
         return (records, events);
     }
 
+    /// <summary>
+    /// A fixed-width file: every line a record of the first record's length, its columns read as
+    /// <c>~*req.START-END</c>. When a template reads <c>~*hdr.…</c> the first line is the header, and when one reads
+    /// <c>~*trl.…</c> the last is the trailer; every record's templates can read both. A line of another length is logged
+    /// with its line number and skipped: CGRateS reads fixed-size blocks, so there one short line shifts every record
+    /// after it. Unlike CGRateS, the header and trailer are not sent as events of their own.
+    /// </summary>
+    private async Task<(int, int)> ReadFwvAsync(string path, string name, CancellationToken ct)
+    {
+        var lines = SplitLines(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+        var (first, last) = (0, lines.Count);
+        var header = _hasHeader && lines.Count > 0 ? new FwvRecord(lines[first++]) : null;
+        var trailer = _hasTrailer && last > first ? new FwvRecord(lines[--last]) : null;
+        var frame = new FileFrame(header, trailer);
+        var (records, events, length) = (0, 0, -1);
+        for (var i = first; i < last; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var line = lines[i];
+            records++;
+            length = length < 0 ? line.Length : length;
+            if (line.Length != length)
+            {
+                _context.Warn($"<ERs> reader <{_config.Id}> {path}:{i + 1}: line of {line.Length} bytes where the first record has {length}; skipped");
+                continue;
+            }
+            if (await ProcessRecordAsync(new FwvRecord(line), name, records, $"{path}:{i + 1}", ct, frame).ConfigureAwait(false))
+            {
+                events++;
+            }
+        }
+        return (records, events);
+    }
+
+    /// <summary>The file's lines without their terminators (<c>\n</c> or <c>\r\n</c>), empty ones left out.</summary>
+    private static List<byte[]> SplitLines(byte[] content)
+    {
+        var lines = new List<byte[]>();
+        var start = 0;
+        while (start < content.Length)
+        {
+            var end = Array.IndexOf(content, (byte)'\n', start);
+            var next = end < 0 ? content.Length : end + 1;
+            end = end < 0 ? content.Length : end;
+            if (end > start && content[end - 1] == (byte)'\r')
+            {
+                end--;
+            }
+            if (end > start)
+            {
+                lines.Add(content[start..end]);
+            }
+            start = next;
+        }
+        return lines;
+    }
+
     /// <summary>One record through the pipeline, with the file's <c>*vars</c>; true when it became an event.</summary>
-    private async Task<bool> ProcessRecordAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct)
+    private async Task<bool> ProcessRecordAsync(IRecord record, string fileName, int lineNumber, string where, CancellationToken ct,
+        FileFrame frame = default)
     {
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["*fileName"] = fileName,
             ["*fileLineNumber"] = lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return await _pipeline.ProcessAsync(record, vars, where, ct).ConfigureAwait(false) == RecordOutcome.Sent;
+        return await _pipeline.ProcessAsync(record, vars, where, ct, frame).ConfigureAwait(false) == RecordOutcome.Sent;
     }
 }

@@ -7,14 +7,18 @@ namespace Obol.EventReaders;
 
 /// <summary>
 /// What a reader's templates and filters read (agents.AgentRequest): <c>*req</c>, the record (a CSV row's fields by
-/// index or by the name a <c>:</c>-header gave them, a JSON object's members); <c>*vars</c>, <c>*fileName</c>,
+/// index or by the name a <c>:</c>-header gave them, a JSON object's members, a fixed-width line's columns);
+/// <c>*hdr</c> and <c>*trl</c>, a fixed-width file's header and trailer lines; <c>*vars</c>, <c>*fileName</c>,
 /// <c>*fileLineNumber</c> and <c>*readerID</c> with what the templates put there; <c>*cgreq</c> and <c>*opts</c>, what
 /// the templates set so far.
 /// </summary>
-internal sealed class ReaderData(IRecord record, IReadOnlyDictionary<string, object?> vars, SectionData sections) : IDataProvider
+internal sealed class ReaderData(IRecord record, IReadOnlyDictionary<string, object?> vars, SectionData sections, FileFrame frame = default)
+    : IDataProvider
 {
     public const string Req = "*req";
     public const string Vars = "*vars";
+    public const string Header = "*hdr";
+    public const string Trailer = "*trl";
 
     public SectionData Sections => sections;
 
@@ -28,11 +32,16 @@ internal sealed class ReaderData(IRecord record, IReadOnlyDictionary<string, obj
         return path[0] switch
         {
             Req => record.TryGet(path[1..], out value),
+            Header => frame.Header is { } header ? header.TryGet(path[1..], out value) : sections.TryGetField(path, out value),
+            Trailer => frame.Trailer is { } trailer ? trailer.TryGet(path[1..], out value) : sections.TryGetField(path, out value),
             Vars => vars.TryGetValue(path[1], out value) || sections.TryGetField(path, out value),
             _ => sections.TryGetField(path, out value),
         };
     }
 }
+
+/// <summary>A fixed-width file's header and trailer lines, when its templates read them.</summary>
+internal readonly record struct FileFrame(IRecord? Header, IRecord? Trailer);
 
 /// <summary>One record of a file, as <c>~*req.…</c> reads it.</summary>
 internal interface IRecord
@@ -90,6 +99,24 @@ internal sealed class JsonRecord(JsonElement root) : IRecord
             JsonValueKind.Null => null,
             _ => current.GetRawText(),
         };
+        return true;
+    }
+}
+
+/// <summary>config.FWVProvider: a fixed-width line, <c>~*req.START-END</c> its bytes from START up to END.</summary>
+internal sealed class FwvRecord(byte[] line) : IRecord
+{
+    public bool TryGet(ReadOnlySpan<string> path, out object? value)
+    {
+        value = null;
+        if (path.Length != 1 || path[0].Split('-') is not [var first, var last]
+            || !int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            || start > end || end > line.Length)
+        {
+            return false;
+        }
+        value = System.Text.Encoding.UTF8.GetString(line, start, end - start);
         return true;
     }
 }

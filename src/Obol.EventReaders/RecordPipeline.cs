@@ -68,12 +68,14 @@ internal sealed class RecordPipeline
     }
 
     /// <summary>One record; <paramref name="vars"/> are the reader's own <c>*vars</c> (<c>*readerID</c>, a file's name
-    /// and line), <paramref name="where"/> names the record in log lines.</summary>
-    public async Task<RecordOutcome> ProcessAsync(IRecord record, Dictionary<string, object?> vars, string where, CancellationToken ct)
+    /// and line), <paramref name="where"/> names the record in log lines, <paramref name="frame"/> holds a fixed-width
+    /// file's header and trailer.</summary>
+    public async Task<RecordOutcome> ProcessAsync(IRecord record, Dictionary<string, object?> vars, string where, CancellationToken ct,
+        FileFrame frame = default)
     {
         try
         {
-            return await EventOfAsync(record, vars, where, ct).ConfigureAwait(false);
+            return await EventOfAsync(new ReaderData(record, vars, new SectionData(), frame), vars, where, ct).ConfigureAwait(false);
         }
         catch (FilterEvaluationException e)
         {
@@ -82,11 +84,10 @@ internal sealed class RecordPipeline
         }
     }
 
-    private async Task<RecordOutcome> EventOfAsync(IRecord record, Dictionary<string, object?> vars, string where, CancellationToken ct)
+    private async Task<RecordOutcome> EventOfAsync(ReaderData data, Dictionary<string, object?> vars, string where, CancellationToken ct)
     {
         vars["*readerID"] = _config.Id;
-        var sections = new SectionData();
-        var data = new ReaderData(record, vars, sections);
+        var sections = data.Sections;
         var now = _context.Clock.GetCurrentInstant();
         var tenant = _context.DefaultTenant;
         if (_tenant is not null)

@@ -146,6 +146,28 @@ public sealed class EventReaderTests : IDisposable
         Assert.Contains(_warnings, w => w.Contains("cannot read", StringComparison.Ordinal) && w.Contains("evil.xml", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ProcessFileAsync_FixedWidthWithHeaderAndTrailer_EventPerRecordWithHeaderColumns()
+    {
+        var reader = Reader(Csv(
+            Field("OriginID", "~*req.0-6"), Field("Account", "~*req.6-10"), Field("Usage", "~*req.10-14;s", "*composed"),
+            Field("Batch", "~*hdr.3-8"), Field("Records", "~*trl.3-5")) with { Type = "*file_fwv" });
+        var file = Write("cdrs.fwv", "HDRB0042\ncall-110010093\ncall-21002\ncall-310030005\r\nTRL03\n");
+
+        var (records, events) = await reader.ProcessFileAsync(file, CancellationToken.None);
+
+        Assert.Equal((3, 2), (records, events));
+        var logged = DryRuns();
+        Assert.Contains("\"OriginID\":\"call-1\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Account\":\"1001\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Usage\":\"0093s\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Batch\":\"B0042\"", logged[0], StringComparison.Ordinal);
+        Assert.Contains("\"Records\":\"03\"", logged[1], StringComparison.Ordinal);
+        Assert.Contains("\"OriginID\":\"call-3\"", logged[1], StringComparison.Ordinal);
+        Assert.Contains(_warnings, w => w.Contains("cdrs.fwv:3: line of 10 bytes where the first record has 14", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(Out, "cdrs.fwv")));
+    }
+
     private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 
     [Fact]
@@ -187,7 +209,7 @@ public sealed class EventReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("*file_fwv", "unsupported type <*file_fwv>")]
+    [InlineData("*kafka_json_map", "unsupported type <*kafka_json_map>")]
     [InlineData("*file_csv", "unsupported reqType")]
     public void EventReaderService_UnusableReader_RefusedNamingIt(string type, string expected)
     {
