@@ -132,8 +132,6 @@ internal static partial class ConfigBinder
     {
         var opts = e.ObjectOrEmpty("opts");
         // Not modelled yet, but CGRateS refuses to start when they are malformed, so they are still checked.
-        e.Strings("ees_success_ids");
-        e.Strings("ees_failed_ids");
         e.Objects("partial_commit_fields", BindField);
         e.Objects("cache_dump_fields", BindField);
         opts.Duration("kafkaMaxWait");
@@ -157,6 +155,8 @@ internal static partial class ConfigBinder
             CsvLazyQuotes = opts.Bool("csvLazyQuotes"),
             IgnoreErroredItems = opts.Bool("ignoreErroredItems"),
             Reconnects = e.Int("reconnects", -1),
+            EesSuccessIds = e.Strings("ees_success_ids"),
+            EesFailedIds = e.Strings("ees_failed_ids"),
             MaxReconnectInterval = e.Duration("max_reconnect_interval"),
             Opts = e.RawMap("opts"),
             Fields = e.Objects("fields", BindField),

@@ -47,6 +47,10 @@ public sealed record EventReaderConfig
     public int Reconnects { get; init; } = -1;
     /// <summary>The cap on a broker reader's back-off between attempts (1 s, 1 s, 2 s, 3 s, 5 s, …); zero is no cap.</summary>
     public Usage MaxReconnectInterval { get; init; }
+    /// <summary>Exporters (through <c>ers.ees_conns</c>) that get the raw record of every event SessionS handled.</summary>
+    public IReadOnlyList<string> EesSuccessIds { get; init; } = [];
+    /// <summary>Exporters that get the raw record of every event SessionS answered with an error.</summary>
+    public IReadOnlyList<string> EesFailedIds { get; init; } = [];
     /// <summary>Type-specific options, as written.</summary>
     public IReadOnlyDictionary<string, JsonElement> Opts { get; init; } = new Dictionary<string, JsonElement>();
     /// <summary>Paths <c>*cgreq.X</c> (the event), <c>*opts.X</c> (its APIOpts) or <c>*vars.X</c>.</summary>

@@ -1,7 +1,9 @@
 using NodaTime;
 using System.Text.Json.Serialization;
 using Obol.Api.JsonRpc;
+using Obol.Cdrs;
 using Obol.Config;
+using Obol.Events;
 using Obol.EventReaders;
 using Obol.Exporters;
 using Obol.Logging;
@@ -34,8 +36,13 @@ internal static class ErsWiring
         EventReaderService readers;
         try
         {
+            RawEventExporter? exporters = events.Exporters is { } ees && section.EesConns.Any(s_local.Contains)
+                ? async (rawTenant, ids, raw, ct) =>
+                    (await ees.ProcessEventAsync(new CgrEvent { Tenant = rawTenant, Id = Cgrid.NewEventId(), Event = raw }, ids, ct)
+                        .ConfigureAwait(false)).Error
+                : null;
             readers = new EventReaderService(section, local ? sessions : null, events.Catalog.Filters, SystemClock.Instance, zone, tenant,
-                log.Info, log.Warning);
+                log.Info, log.Warning, exporters);
         }
         catch (ExporterDefinitionException e)
         {

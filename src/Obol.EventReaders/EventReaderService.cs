@@ -25,11 +25,19 @@ public sealed class EventReaderService : IAsyncDisposable
     private readonly SemaphoreSlim _scanning = new(1, 1);
 
     /// <exception cref="ExporterDefinitionException">A reader's templates, filters, flags or type cannot work.</exception>
+    /// <remarks><paramref name="exporters"/> is EEs for the readers' <c>ees_success_ids</c>/<c>ees_failed_ids</c>; null
+    /// when <c>ees_conns</c> reaches none.</remarks>
     public EventReaderService(ErsConfig config, SessionService? sessions, FilterService filters, IClock clock, DateTimeZone zone, string defaultTenant,
-        Action<string> info, Action<string> warn)
+        Action<string> info, Action<string> warn, RawEventExporter? exporters = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn);
+        ArgumentNullException.ThrowIfNull(warn);
+        _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn, exporters);
+        foreach (var named in config.Readers.Where(r => exporters is null && (r.EesSuccessIds.Count > 0 || r.EesFailedIds.Count > 0)))
+        {
+            warn($"<ERs> reader <{named.Id}> names ees_success_ids/ees_failed_ids, but ers.ees_conns reaches no EEs of this engine; " +
+                "its raw events are not exported");
+        }
         foreach (var reader in config.Readers.Where(r => r.Type != "*none"))
         {
             if (reader.Type == AmqpReader.Type)

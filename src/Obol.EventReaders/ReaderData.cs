@@ -47,6 +47,9 @@ internal readonly record struct FileFrame(IRecord? Header, IRecord? Trailer);
 internal interface IRecord
 {
     bool TryGet(ReadOnlySpan<string> path, out object? value);
+
+    /// <summary>The record as an event of its own, for <c>ees_success_ids</c>/<c>ees_failed_ids</c>.</summary>
+    Dictionary<string, object?> Raw();
 }
 
 /// <summary>config.NewSliceDP: a CSV row, its fields by 0-based index or by header name.</summary>
@@ -67,6 +70,21 @@ internal sealed class CsvRecord(string[] fields, IReadOnlyDictionary<string, int
         }
         value = fields[index];
         return true;
+    }
+
+    /// <summary>The fields by index, and by header name too when a header named them.</summary>
+    public Dictionary<string, object?> Raw()
+    {
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            raw[i.ToString(CultureInfo.InvariantCulture)] = fields[i];
+        }
+        foreach (var (name, i) in header ?? new Dictionary<string, int>())
+        {
+            raw[name] = fields[i];
+        }
+        return raw;
     }
 }
 
@@ -101,6 +119,12 @@ internal sealed class JsonRecord(JsonElement root) : IRecord
         };
         return true;
     }
+
+    /// <summary>The object's members, as CGRateS's message readers pass the decoded message on.</summary>
+    public Dictionary<string, object?> Raw() =>
+        root.ValueKind == JsonValueKind.Object
+            ? root.Deserialize<Dictionary<string, object?>>(Obol.GoJson.GoJsonOptions.Default) ?? new(StringComparer.Ordinal)
+            : new(StringComparer.Ordinal);
 }
 
 /// <summary>config.FWVProvider: a fixed-width line, <c>~*req.START-END</c> its bytes from START up to END.</summary>
@@ -119,4 +143,7 @@ internal sealed class FwvRecord(byte[] line) : IRecord
         value = System.Text.Encoding.UTF8.GetString(line, start, end - start);
         return true;
     }
+
+    /// <summary>Empty, as CGRateS's file readers leave it.</summary>
+    public Dictionary<string, object?> Raw() => new(StringComparer.Ordinal);
 }

@@ -75,12 +75,34 @@ internal sealed class RecordPipeline
     {
         try
         {
-            return await EventOfAsync(new ReaderData(record, vars, new SectionData(), frame), vars, where, ct).ConfigureAwait(false);
+            var outcome = await EventOfAsync(new ReaderData(record, vars, new SectionData(), frame), vars, where, ct).ConfigureAwait(false);
+            await ExportRawAsync(record, outcome, where, ct).ConfigureAwait(false);
+            return outcome;
         }
         catch (FilterEvaluationException e)
         {
             _context.Warn($"<ERs> reader <{_config.Id}> {where}: {e.Message}; skipped");
             return RecordOutcome.Invalid;
+        }
+    }
+
+    /// <summary>ers.go exportRawEvent: the record to <c>ees_success_ids</c> once SessionS handled its event, or to
+    /// <c>ees_failed_ids</c> when SessionS answered an error.</summary>
+    private async Task ExportRawAsync(IRecord record, RecordOutcome outcome, string where, CancellationToken ct)
+    {
+        var ids = outcome switch
+        {
+            RecordOutcome.Sent => _config.EesSuccessIds,
+            RecordOutcome.Refused => _config.EesFailedIds,
+            _ => [],
+        };
+        if (ids.Count == 0 || _context.Exporters is not { } exporters)
+        {
+            return;
+        }
+        if (await exporters(_context.DefaultTenant, ids, record.Raw(), ct).ConfigureAwait(false) is { } error)
+        {
+            _context.Warn($"<ERs> reader <{_config.Id}> {where}: exporting the raw event to {string.Join(',', ids)}: {error}");
         }
     }
 

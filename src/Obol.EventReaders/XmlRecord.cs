@@ -55,4 +55,7 @@ internal sealed class XmlRecord(XmlNode element, int rootDepth) : IRecord
             ? $"{segment[..open]}[{zeroBased + 1}]"
             : segment;
     }
+
+    /// <summary>Empty, as CGRateS's file readers leave it.</summary>
+    public Dictionary<string, object?> Raw() => new(StringComparer.Ordinal);
 }

@@ -82,17 +82,20 @@ public sealed class ErsConfigTests
     }
 
     [Fact]
-    public void LoadText_AmqpReader_ReconnectSettingsBound()
+    public void LoadText_AmqpReader_ReconnectAndExportSettingsBound()
     {
         var result = ConfigLoader.LoadText("""
             {"ers": {"readers": [{"id": "amqp", "type": "*amqp_json_map", "run_delay": "-1", "source_path": "amqp://guest:guest@localhost:5672/",
-                "reconnects": 3, "max_reconnect_interval": "30s", "opts": {"amqpQueueID": "cdrs", "amqpConsumerTag": "obol"}}]}}
+                "reconnects": 3, "max_reconnect_interval": "30s", "ees_success_ids": ["raw"], "ees_failed_ids": ["raw_failed", "alert"],
+                "opts": {"amqpQueueID": "cdrs", "amqpConsumerTag": "obol"}}]}}
             """);
         var reader = result.Config.Ers.Readers[1];
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal((3, Usage.FromSeconds(30)), (reader.Reconnects, reader.MaxReconnectInterval));
         Assert.Equal("obol", reader.Opts["amqpConsumerTag"].GetString());
+        Assert.Equal(["raw"], reader.EesSuccessIds);
+        Assert.Equal(["raw_failed", "alert"], reader.EesFailedIds);
     }
 
     [Fact]

@@ -45,6 +45,43 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public async Task FileCsvReader_EesSuccessIds_RawRowsOfHandledEventsExported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-raw-{Guid.NewGuid():N}");
+        var (input, output) = (Path.Combine(folder, "in"), Path.Combine(folder, "out"));
+        var ers = Ers(input, output).Replace("\"sessions_conns\": [\"*internal\"],", "\"sessions_conns\": [\"*internal\"], \"ees_conns\": [\"*internal\"],",
+            StringComparison.Ordinal).Replace("\"flags\": [\"*cdrs\", \"*log\"],", "\"flags\": [\"*cdrs\"], \"ees_success_ids\": [\"raw_rows\"],", StringComparison.Ordinal);
+        const string exporter = """
+            {"id": "raw_rows", "type": "*log", "synchronous": true, "fields": [
+                {"tag": "OriginID", "path": "*exp.OriginID", "type": "*variable", "value": "~*req.1"},
+                {"tag": "Usage", "path": "*exp.Usage", "type": "*variable", "value": "~*req.6"}]},
+            """;
+        await using var engine = await SessionEngine.StartAsync(configure: c => c
+            .Replace("\"general\": {", ers + "\"general\": {", StringComparison.Ordinal)
+            .Replace("\"exporters\": [", "\"exporters\": [" + exporter, StringComparison.Ordinal));
+        Directory.CreateDirectory(input);
+        await File.WriteAllTextAsync(Path.Combine(folder, "cdrs.tmp"), """
+            *voice,ers-call-1,*postpaid,1001,1002,2026-01-05T10:00:05Z,30s
+            *voice,ers-call-2,*postpaid,1001,1002,2026-01-05T10:05:00Z,1m7s
+            *voice,ers-call-3
+            """);
+        File.Move(Path.Combine(folder, "cdrs.tmp"), Path.Combine(input, "cdrs.csv"));
+
+        await WaitForCdrsAsync(engine, 2);
+        List<string> Exported() => [.. engine.Process.Stdout.Split('\n').Where(l => l.Contains("<EEs> <raw_rows> exported", StringComparison.Ordinal))];
+        for (var i = 0; i < 100 && Exported().Count < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var exported = Exported();
+        Assert.Equal(2, exported.Count);
+        Assert.Contains(exported, l => l.Contains("ers-call-1", StringComparison.Ordinal) && l.Contains("30s", StringComparison.Ordinal));
+        Assert.DoesNotContain(exported, l => l.Contains("ers-call-3", StringComparison.Ordinal));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task RunReader_IdleReader_ReadsItsFilesOnRequestOnly()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-run-{Guid.NewGuid():N}");

@@ -168,6 +168,40 @@ public sealed class EventReaderTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Out, "cdrs.fwv")));
     }
 
+    [Fact]
+    public async Task ProcessFileAsync_EesIds_RawRecordToSuccessOrFailedExporters()
+    {
+        var exported = new ConcurrentQueue<(string Tenant, string Ids, Dictionary<string, object?> Raw)>();
+        Task<string?> Export(string tenant, IReadOnlyList<string> ids, Dictionary<string, object?> raw, CancellationToken ct)
+        {
+            exported.Enqueue((tenant, string.Join(',', ids), raw));
+            return Task.FromResult<string?>(null);
+        }
+        var context = new ReaderContext(null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue, Export);
+        // The second object has no caller: it fails its mandatory template and goes to neither.
+        var json = new FileReader(Csv(Field("Account", "~*req.caller.id") with { Mandatory = true }) with
+        {
+            Type = "*file_json", EesSuccessIds = ["raw_ok"], EesFailedIds = ["raw_failed"],
+        }, context);
+        // *cdrs with no SessionS to reach: each event is answered with an error.
+        var csv = new FileReader(Csv(Field("Account", "~*req.Account")) with
+        {
+            Flags = ["*cdrs"], EesSuccessIds = ["raw_ok"], EesFailedIds = ["raw_failed"],
+        }, context);
+
+        await json.ProcessFileAsync(Write("calls.json", """[{"caller":{"id":"1001"},"duration":93},{"duration":5}]"""), CancellationToken.None);
+        await csv.ProcessFileAsync(Write("calls.csv", ":Account,Usage\n1002,30s\n"), CancellationToken.None);
+
+        Assert.Equal(2, exported.Count);
+        var (tenant, ids, raw) = exported.First();
+        Assert.Equal(("cgrates.org", "raw_ok"), (tenant, ids));
+        Assert.Equal(93m, Convert.ToDecimal(raw["duration"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1001", Assert.IsType<Dictionary<string, object?>>(raw["caller"])["id"]);
+        var failed = exported.Last();
+        Assert.Equal("raw_failed", failed.Ids);
+        Assert.Equal(("1002", "1002", "30s"), (failed.Raw["0"], failed.Raw["Account"], failed.Raw["Usage"]));
+    }
+
     private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 
     [Fact]
