@@ -132,7 +132,7 @@ internal static class EngineHost
         {
             actionEffects.ConnectSessions(sessions);
         }
-        var (readers, readersError) = ErsWiring.Create(dispatcher, config, sessions, events, zone, tenant, log);
+        var (readers, readersError) = ErsWiring.Create(dispatcher, config, sessions, events, zone, tenant, log, live);
         if (readersError is not null)
         {
             await stderr.WriteLineAsync(readersError).ConfigureAwait(false);

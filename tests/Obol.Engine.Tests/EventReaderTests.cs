@@ -82,6 +82,40 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public async Task SetConfigFromJSON_ReaderMovedToAnotherFolder_NewFolderReadAndABadReaderRefused()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-live-{Guid.NewGuid():N}");
+        var (input, moved, output) = (Path.Combine(folder, "in"), Path.Combine(folder, "moved"), Path.Combine(folder, "out"));
+        await using var engine = await SessionEngine.StartAsync(configure: c => c.Replace("\"general\": {", Ers(input, output) + "\"general\": {",
+            StringComparison.Ordinal));
+
+        var bad = await engine.Api.CallRawAsync("ConfigSv1.SetConfigFromJSON", JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            Config = """{"ers":{"readers":[{"id":"switch_cdrs","type":"*kafka_json_map"}]}}""",
+        }));
+        var reloaded = await engine.CallAsync("ConfigSv1.SetConfigFromJSON", JsonSerializer.Serialize(new
+        {
+            Config = $$$"""{"ers":{"readers":[{"id":"switch_cdrs","source_path":{{{JsonSerializer.Serialize(moved)}}}}]}}""",
+        }));
+        Directory.CreateDirectory(input);
+        Directory.CreateDirectory(moved);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.tmp"), "*voice,ers-call-1,*postpaid,1001,1002,2026-01-05T10:00:05Z,30s\n");
+        File.Move(Path.Combine(folder, "a.tmp"), Path.Combine(input, "old.csv"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.tmp"), "*voice,ers-call-2,*postpaid,1001,1002,2026-01-05T10:00:05Z,30s\n");
+        File.Move(Path.Combine(folder, "b.tmp"), Path.Combine(moved, "new.csv"));
+
+        var cdrs = await WaitForCdrsAsync(engine, 1);
+        await Task.Delay(500);
+
+        Assert.Contains("unsupported type <*kafka_json_map>", bad.Error, StringComparison.Ordinal);
+        Assert.Equal("OK", reloaded.GetString());
+        Assert.Equal("ers-call-2", Assert.Single(cdrs).GetProperty("OriginID").GetString());
+        Assert.True(File.Exists(Path.Combine(output, "new.csv")));
+        Assert.True(File.Exists(Path.Combine(input, "old.csv")), "the old folder is no longer read");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task RunReader_IdleReader_ReadsItsFilesOnRequestOnly()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"obol-ers-run-{Guid.NewGuid():N}");
