@@ -508,10 +508,18 @@ public sealed class FakeFreeSwitch : IAsyncDisposable
         var sent = 0;
         foreach (var connection in Snapshot())
         {
-            if (connection.Wants(eventName, subclass))
+            if (!connection.Wants(eventName, subclass))
+            {
+                continue;
+            }
+            try
             {
                 await connection.WriteAsync(frame).ConfigureAwait(false);
                 sent++;
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+            {
+                // A dropped connection not yet removed by its read loop: FreeSWITCH sends the event to the live ones.
             }
         }
         return sent;
