@@ -44,8 +44,14 @@ internal static class ErsWiring
                     (await ees.ProcessEventAsync(new CgrEvent { Tenant = rawTenant, Id = Cgrid.NewEventId(), Event = raw }, ids, ct)
                         .ConfigureAwait(false)).Error
                 : null;
+            Func<CgrEvent, CancellationToken, Task<string?>>? stats = section.StatsConns.Any(s_local.Contains)
+                ? async (ev, ct) => (await events.Stats.ProcessEventAsync(ev, SystemClock.Instance.GetCurrentInstant(), ct).ConfigureAwait(false)).Error
+                : null;
+            Func<CgrEvent, CancellationToken, Task<string?>>? thresholds = section.ThresholdsConns.Any(s_local.Contains)
+                ? async (ev, ct) => (await events.Thresholds.ProcessEventAsync(ev, SystemClock.Instance.GetCurrentInstant(), ct).ConfigureAwait(false)).Error
+                : null;
             return new EventReaderService(section, local ? sessions : null, events.Catalog.Filters, SystemClock.Instance, zone, tenant,
-                log.Info, log.Warning, exporters);
+                log.Info, log.Warning, exporters, stats, thresholds);
         }
         ErsHost readers;
         try

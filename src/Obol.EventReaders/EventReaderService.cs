@@ -1,5 +1,6 @@
 using NodaTime;
 using Obol.Config;
+using Obol.Events;
 using Obol.Exporters;
 using Obol.Filters;
 using Obol.SessionServer;
@@ -25,14 +26,16 @@ public sealed class EventReaderService : IAsyncDisposable
     private readonly SemaphoreSlim _scanning = new(1, 1);
 
     /// <exception cref="ExporterDefinitionException">A reader's templates, filters, flags or type cannot work.</exception>
-    /// <remarks><paramref name="exporters"/> is EEs for the readers' <c>ees_success_ids</c>/<c>ees_failed_ids</c>; null
-    /// when <c>ees_conns</c> reaches none.</remarks>
+    /// <remarks><paramref name="exporters"/> is EEs for the readers' <c>ees_success_ids</c>/<c>ees_failed_ids</c>,
+    /// <paramref name="stats"/> and <paramref name="thresholds"/> StatSv1/ThresholdSv1.ProcessEvent for their
+    /// <c>*ersStats</c>/<c>*ersThresholds</c> reports; each null when its <c>*_conns</c> reaches none.</remarks>
     public EventReaderService(ErsConfig config, SessionService? sessions, FilterService filters, IClock clock, DateTimeZone zone, string defaultTenant,
-        Action<string> info, Action<string> warn, RawEventExporter? exporters = null)
+        Action<string> info, Action<string> warn, RawEventExporter? exporters = null,
+        Func<CgrEvent, CancellationToken, Task<string?>>? stats = null, Func<CgrEvent, CancellationToken, Task<string?>>? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(warn);
-        _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn, exporters);
+        _context = new ReaderContext(sessions, filters, clock, zone, defaultTenant, info, warn, exporters) { Stats = stats, Thresholds = thresholds };
         foreach (var named in config.Readers.Where(r => exporters is null && (r.EesSuccessIds.Count > 0 || r.EesFailedIds.Count > 0)))
         {
             warn($"<ERs> reader <{named.Id}> names ees_success_ids/ees_failed_ids, but ers.ees_conns reaches no EEs of this engine; " +

@@ -39,6 +39,7 @@ internal sealed class RecordPipeline
     private readonly FieldTemplateSet _fields;
     private readonly FieldTemplateSet? _tenant;
     private readonly string _requestType;
+    private readonly PerformanceReports _reports;
 
     /// <exception cref="ExporterDefinitionException">The timezone, templates, filters or flags cannot work.</exception>
     public RecordPipeline(EventReaderConfig config, ReaderContext context)
@@ -65,6 +66,7 @@ internal sealed class RecordPipeline
         _requestType = ReaderRequests.RequestType(config.Flags)
             ?? throw new ExporterDefinitionException($"reader <{config.Id}>: unsupported reqType: <> (flags name none of *dryrun, *authorize, " +
                 "*initiate, *update, *terminate, *message, *cdrs, *event, *none)");
+        _reports = new PerformanceReports(config, context, _requestType);
     }
 
     /// <summary>One record; <paramref name="vars"/> are the reader's own <c>*vars</c> (<c>*readerID</c>, a file's name
@@ -154,7 +156,19 @@ internal sealed class RecordPipeline
             var prefix = _requestType == ReaderRequests.DryRun ? "DRY_RUN" : "LOG";
             _context.Info($"<ERs> {prefix}, reader: <{_config.Id}>, CGREvent: {JsonSerializer.Serialize(ev, GoJsonOptions.Default)}");
         }
-        if (_requestType is ReaderRequests.DryRun or "*none")
+        if (_requestType == ReaderRequests.DryRun)
+        {
+            return RecordOutcome.Sent;
+        }
+        var started = _context.Clock.GetCurrentInstant();
+        var outcome = await SendAsync(ev, where, ct).ConfigureAwait(false);
+        await _reports.SendAsync(ev.Tenant, outcome == RecordOutcome.Sent, started, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<RecordOutcome> SendAsync(CgrEvent ev, string where, CancellationToken ct)
+    {
+        if (_requestType == "*none")
         {
             return RecordOutcome.Sent;
         }

@@ -202,6 +202,36 @@ public sealed class EventReaderTests : IDisposable
         Assert.Equal(("1002", "1002", "30s"), (failed.Raw["0"], failed.Raw["Account"], failed.Raw["Usage"]));
     }
 
+    [Fact]
+    public async Task ProcessFileAsync_ErsStatsAndThresholdsFlags_PerformanceReportPerEvent()
+    {
+        var stats = new ConcurrentQueue<Events.CgrEvent>();
+        var thresholds = new ConcurrentQueue<Events.CgrEvent>();
+        var context = new ReaderContext(null, Filters(), new FixedClock(s_now), DateTimeZone.Utc, "cgrates.org", _info.Enqueue, _warnings.Enqueue)
+        {
+            Stats = (ev, _) => { stats.Enqueue(ev); return Task.FromResult<string?>(null); },
+            Thresholds = (ev, _) => { thresholds.Enqueue(ev); return Task.FromResult<string?>("NOT_FOUND"); },
+        };
+        // *cdrs with no SessionS to reach: the event fails; *none: it succeeds without one.
+        var failing = new FileReader(Csv(Field("Account", "~*req.1")) with { Flags = ["*cdrs", "*ersStats:ERS_PERF&ERS_ALL", "*ersThresholds:ERS_TH"] }, context);
+        var passing = new FileReader(Csv(Field("Account", "~*req.1")) with { Id = "QUIET", Flags = ["*none", "*ersStats:ERS_PERF"] }, context);
+
+        await failing.ProcessFileAsync(Write("a.csv", "x,1001\n"), CancellationToken.None);
+        await passing.ProcessFileAsync(Write("b.csv", "x,1002\n"), CancellationToken.None);
+
+        Assert.Equal(2, stats.Count);
+        var failed = stats.First();
+        Assert.Equal(("ERR_CDRS", "ERs", "CDRS_CSV"), (failed.Event["ReplyState"], failed.Event["Source"], failed.Event["EventReaderID"]));
+        Assert.Equal(new Primitives.Usage(0), failed.Event["ProcessingTime"]);
+        Assert.Equal("2026-01-05T10:00:00Z", failed.Event["StartTime"]);
+        Assert.Equal("PerformanceReport", failed.ApiOpts["*eventType"]);
+        Assert.Equal(["ERS_PERF", "ERS_ALL"], Assert.IsType<List<string>>(failed.ApiOpts["*stsProfileIDs"]));
+        Assert.Equal(["ERS_TH"], Assert.IsType<List<string>>(Assert.Single(thresholds).ApiOpts["*thdProfileIDs"]));
+        Assert.Equal(("OK", "QUIET"), (stats.Last().Event["ReplyState"], stats.Last().Event["EventReaderID"]));
+        // ThresholdS' NOT_FOUND (no threshold matched) is not a failure worth a warning.
+        Assert.DoesNotContain(_warnings, w => w.Contains("ThresholdS", StringComparison.Ordinal));
+    }
+
     private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 
     [Fact]
