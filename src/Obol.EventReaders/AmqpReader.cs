@@ -156,6 +156,13 @@ internal sealed class AmqpReader
         {
             return null;
         }
+#pragma warning disable CA1031 // The consumer's boundary: an unexpected failure must not leave the message unsettled.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _context.Warn($"<ERs> reader <{_config.Id}> {where}: {e.GetType().Name}: {e.Message}; rejected");
+            return RecordOutcome.Invalid;
+        }
     }
 
     private static async Task SettleAsync(IChannel channel, ulong deliveryTag, RecordOutcome? outcome, CancellationToken ct)
